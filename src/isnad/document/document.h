@@ -1,0 +1,61 @@
+// The document model that flows through every stage.
+//
+// One Document per report. The document stage fills the report's identity,
+// text, title, date and authors; the text stage adds tokens, sentences,
+// segments and stems (TextAnalysis); later stages (entities, claims) add
+// their own layers. Every layer is a set of half-open byte spans over
+// `text`, so the record writer and the web page can point at exactly what
+// was read; the record converts them to code points.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "isnad/text/text_core.h"
+
+namespace isnad {
+
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  bool empty() const { return end <= begin; }
+};
+
+enum class Calendar { kGregorian, kHijri };
+
+struct ReportDate {
+  int year = 0, month = 0, day = 0;  // Gregorian, converted when needed
+  Calendar calendar = Calendar::kGregorian;  // calendar it was written in
+  std::string text;                          // the text it was read from
+};
+
+// A report as read, before analysis.
+struct RawReport {
+  std::string id;
+  std::string origin;       // file path, or "-"
+  uint64_t line = 0;        // 1-based line in a JSONL file; 0 for whole files
+  std::string text;         // valid UTF-8, LF line ends
+  bool text_has_header = true;  // .txt: headline and date lines are in text
+  std::optional<std::string> title;  // JSONL fields
+  std::optional<std::string> date;
+  std::optional<std::string> source;
+  std::optional<std::string> url;
+};
+
+struct Document {
+  std::string id;
+  std::string origin;
+  uint64_t line = 0;
+  std::string text;
+  std::string title;
+  Span title_span;
+  std::optional<ReportDate> date;
+  std::vector<std::string> authors;
+  std::optional<std::string> source;
+  std::optional<std::string> url;
+  TextAnalysis analysis;
+};
+
+}  // namespace isnad

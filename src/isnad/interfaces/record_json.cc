@@ -1,0 +1,131 @@
+#include "isnad/interfaces/record_json.h"
+
+#include <cstdio>
+
+#include "isnad/text/utf8.h"
+
+namespace isnad {
+
+void AppendJsonString(std::string_view s, std::string& out) {
+  out += '"';
+  size_t run = 0;  // start of the pending run of bytes that need no escape
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.substr(run, i - run));
+    run = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      default: {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      }
+    }
+  }
+  out.append(s.substr(run));
+  out += '"';
+}
+
+namespace {
+
+void AppendKey(const char* key, std::string& out) {
+  out += '"';
+  out += key;
+  out += "\":";
+}
+
+}  // namespace
+
+void WriteRecord(const Document& doc, const RecordOptions& options, std::string& out) {
+  out += '{';
+  AppendKey("doc_id", out);
+  AppendJsonString(doc.id, out);
+  out += ',';
+  AppendKey("title", out);
+  AppendJsonString(doc.title, out);
+  out += ',';
+  AppendKey("date", out);
+  if (doc.date) {
+    char iso[16];
+    std::snprintf(iso, sizeof iso, "\"%04d-%02d-%02d\"", doc.date->year, doc.date->month, doc.date->day);
+    out += iso;
+    out += ',';
+    AppendKey("date_text", out);
+    AppendJsonString(doc.date->text, out);
+    out += ',';
+    AppendKey("calendar", out);
+    out += doc.date->calendar == Calendar::kHijri ? "\"hijri\"" : "\"gregorian\"";
+  } else {
+    out += "null,";
+    AppendKey("date_text", out);
+    out += "null,";
+    AppendKey("calendar", out);
+    out += "null";
+  }
+  out += ',';
+  AppendKey("authors", out);
+  out += '[';
+  for (size_t i = 0; i < doc.authors.size(); ++i) {
+    if (i) out += ',';
+    AppendJsonString(doc.authors[i], out);
+  }
+  out += "],";
+  if (doc.source) {
+    AppendKey("source", out);
+    AppendJsonString(*doc.source, out);
+    out += ',';
+  }
+  if (doc.url) {
+    AppendKey("url", out);
+    AppendJsonString(*doc.url, out);
+    out += ',';
+  }
+  // Later stages fill these; until then they are honest empty lists.
+  out += "\"entities\":[],\"quotes\":[],\"relations\":[]";
+  if (options.text_layers) {
+    utf8::CodePointIndex index(doc.text);
+    const TextAnalysis& a = doc.analysis;
+    out += ",\"sentences\":[";
+    for (size_t i = 0; i < a.sentences.size(); ++i) {
+      if (i) out += ',';
+      const auto& s = a.sentences[i];
+      out += '[' + std::to_string(index.ToCodePoint(a.tokens[s.token_begin].begin)) + ',' +
+             std::to_string(index.ToCodePoint(a.tokens[s.token_end - 1].end)) + ']';
+    }
+    out += "],\"tokens\":[";
+    for (size_t i = 0; i < a.tokens.size(); ++i) {
+      if (i) out += ',';
+      const Token& t = a.tokens[i];
+      out += "{\"start\":" + std::to_string(index.ToCodePoint(t.begin)) +
+             ",\"end\":" + std::to_string(index.ToCodePoint(t.end)) + ",\"kind\":\"" + TokenKindName(t.kind) +
+             "\",\"text\":";
+      AppendJsonString(std::string_view(doc.text).substr(t.begin, t.end - t.begin), out);
+      if (a.first_segment[i + 1] - a.first_segment[i] > 1) {
+        out += ",\"segments\":[";
+        for (uint32_t k = a.first_segment[i]; k < a.first_segment[i + 1]; ++k) {
+          if (k > a.first_segment[i]) out += ',';
+          const Segment& s = a.segments[k];
+          AppendJsonString(std::string_view(doc.text).substr(s.begin, s.end - s.begin), out);
+        }
+        out += ']';
+      }
+      out += ",\"stem\":";
+      AppendJsonString(a.Stem(i), out);
+      out += '}';
+    }
+    out += ']';
+  }
+  if (!options.provenance.empty()) {
+    out += ',';
+    AppendKey("isnad", out);
+    AppendJsonString(options.provenance, out);
+  }
+  out += "}\n";
+}
+
+}  // namespace isnad

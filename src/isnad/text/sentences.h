@@ -1,0 +1,47 @@
+// Sentence splitting, including text with no punctuation at all.
+//
+// CONTRACT
+//   Sentences are runs of consecutive tokens [token_begin, token_end) that
+//   cover every token exactly once, in order. A sentence ends after a
+//   sentence-final mark (. ! ? and the Arabic question mark, an ellipsis,
+//   with any closing quotes or brackets that follow), at a line break, and
+//   -- in long unpunctuated runs -- before a discourse cue (kama, fima,
+//   baynama, fi hin, wa-kana, clause-initial reporting verbs...; see
+//   resources/text/sentence_cues.txt). A period between digits or after a
+//   single Latin capital (U.S.) does not end a sentence.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "isnad/base/status.h"
+#include "isnad/text/lexicon.h"
+#include "isnad/text/tokenize.h"
+
+namespace isnad {
+
+struct Sentence {
+  uint32_t token_begin;
+  uint32_t token_end;
+};
+
+struct SentenceCues {
+  WordTable single;  // one-word cues
+  // Multi-word cues as their words; matched word by word.
+  std::vector<std::vector<std::string>> multi;
+  uint32_t min_words = 8;
+  uint32_t sparse_words = 40;
+  uint32_t max_words = 70;
+  std::string fingerprint;
+
+  static Status Load(const std::string& path, SentenceCues& out);
+  static Status FromResource(const ResourceFile& file, SentenceCues& out);
+};
+
+// Appends the sentences of `tokens` (over `text`) to `out`.
+void SplitSentences(std::string_view text, const std::vector<Token>& tokens,
+                    const SentenceCues& cues, std::vector<Sentence>& out);
+
+}  // namespace isnad

@@ -1,0 +1,199 @@
+// isnad: the command-line program. A thin layer over the library: parse
+// flags, load the engine, call the library, print what it reports.
+//
+// Exit status: 0 all input read; 1 a fatal error (bad flags, resources
+// missing, output not writable); 2 some input skipped or repaired with loss
+// (every such case is named on standard error).
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "isnad/base/diagnostics.h"
+#include "isnad/document/analyze.h"
+#include "isnad/eval/segment_eval.h"
+#include "isnad/interfaces/record_json.h"
+#include "isnad/train/lexicon_builder.h"
+
+namespace {
+
+class StderrDiagnostics : public isnad::Diagnostics {
+ public:
+  explicit StderrDiagnostics(bool quiet_notes) : quiet_notes_(quiet_notes) {}
+
+ protected:
+  void Emit(const isnad::Diagnostic& d) override {
+    if (quiet_notes_ && d.severity == isnad::Severity::kNote) return;
+    std::fprintf(stderr, "isnad: %s\n", isnad::FormatDiagnostic(d).c_str());
+  }
+
+ private:
+  bool quiet_notes_;
+};
+
+int Fail(const std::string& message) {
+  std::fprintf(stderr, "isnad: error: %s\n", message.c_str());
+  return 1;
+}
+
+bool LoadEngine(const std::string& flag, const char* argv0, isnad::Engine& engine) {
+  std::string dir = isnad::FindResourceDir(flag, argv0);
+  isnad::Status s = isnad::Engine::Load(dir, engine);
+  if (!s.ok()) {
+    Fail(s.message() + " (resources looked for in " + dir + "; set --resources or ISNAD_RESOURCES)");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"isnad: reads Arabic news reports and rebuilds who did what to whom, and who says so"};
+  app.require_subcommand(1);
+  std::string resources;
+  app.add_option("--resources", resources, "Resource folder (default: found beside the program)");
+
+  // analyze
+  auto* analyze = app.add_subcommand("analyze", "Analyse reports and write one record per report (JSON Lines)");
+  std::vector<std::string> inputs;
+  std::string output;
+  int jobs = 0;
+  bool text_layers = false, quiet = false;
+  double max_report_mb = 32;
+  analyze->add_option("inputs", inputs, ".txt/.html/.jsonl/.jsonl.gz files, folders, or - for standard input")
+      ->required();
+  analyze->add_option("-o,--output", output, "Write records here instead of standard output");
+  analyze->add_option("-j,--jobs", jobs, "Worker threads (default: one per core)")->check(CLI::Range(0, 256));
+  analyze->add_flag("--text-layers", text_layers, "Also write sentences and tokens with segments and stems");
+  analyze->add_flag("-q,--quiet", quiet, "Do not print notes (conversions); warnings and errors still print");
+  analyze->add_option("--max-report-mb", max_report_mb, "Largest report read, in MiB (default 32)")
+      ->check(CLI::PositiveNumber);
+
+  // eval
+  auto* eval = app.add_subcommand("eval", "Score isnad against gold data");
+  eval->require_subcommand(1);
+  auto* eval_segment = eval->add_subcommand("segment", "Clitic segmentation against CoNLL-U gold words");
+  std::vector<std::string> conllu;
+  eval_segment->add_option("files", conllu, "CoNLL-U files")->required()->check(CLI::ExistingFile);
+
+  // segment
+  auto* segment = app.add_subcommand("segment", "Print the clitic segmentation and stem of each word");
+  std::vector<std::string> words;
+  segment->add_option("words", words, "Words (default: read lines from standard input)");
+
+  // build-lexicon
+  auto* build = app.add_subcommand("build-lexicon", "Rebuild resources/lexicon/lexicon.tsv from ../shared/data");
+  std::string data_dir = "../shared/data", lexicon_out;
+  uint32_t min_count = 3;
+  build->add_option("--data", data_dir, "The shared data folder")->check(CLI::ExistingDirectory);
+  build->add_option("-o,--output", lexicon_out, "Where to write (default: the resource folder's lexicon)");
+  build->add_option("--min-count", min_count, "Keep words seen at least this often");
+
+  auto* version = app.add_subcommand("version", "Print the version and resource fingerprints");
+
+  CLI11_PARSE(app, argc, argv);
+
+  if (*version) {
+    isnad::Engine engine;
+    if (!LoadEngine(resources, argv[0], engine)) return 1;
+    std::printf("%s\n", engine.Provenance().c_str());
+    return 0;
+  }
+
+  if (*build) {
+    StderrDiagnostics diagnostics(false);
+    isnad::LexiconBuildOptions options;
+    options.min_count = min_count;
+    options.description =
+        "Source: SaudiNewsNet (31,013 Saudi newspaper articles, 2015), CC BY-NC-SA 4.0: "
+        "word counts for research use.";
+    std::string text;
+    isnad::Status s = isnad::BuildLexicon({data_dir + "/saudinewsnet/articles.jsonl.gz"}, options, diagnostics, text);
+    if (!s.ok()) return Fail(s.message());
+    if (lexicon_out.empty()) lexicon_out = isnad::FindResourceDir(resources, argv[0]) + "/lexicon/lexicon.tsv";
+    std::ofstream out(lexicon_out, std::ios::binary);
+    if (!out || !(out << text)) return Fail(lexicon_out + ": cannot write");
+    std::fprintf(stderr, "isnad: wrote %s (%zu bytes)\n", lexicon_out.c_str(), text.size());
+    return 0;
+  }
+
+  isnad::Engine engine;
+  if (!LoadEngine(resources, argv[0], engine)) return 1;
+
+  if (*eval_segment) {
+    for (const auto& file : conllu) {
+      isnad::SegmentScore score;
+      isnad::Status s = isnad::ScoreSegmentation(file, engine.text(), score);
+      if (!s.ok()) return Fail(s.message());
+      std::printf("%s sentences=%llu skipped=%llu gold_words=%llu predicted_words=%llu precision=%.4f recall=%.4f\n",
+                  file.c_str(), static_cast<unsigned long long>(score.sentences),
+                  static_cast<unsigned long long>(score.skipped_sentences),
+                  static_cast<unsigned long long>(score.gold_words),
+                  static_cast<unsigned long long>(score.predicted_words), score.precision(), score.recall());
+      std::printf("TOTAL words_f1=%.4f\n", score.f1());
+    }
+    return 0;
+  }
+
+  if (*segment) {
+    auto show = [&](const std::string& line) {
+      isnad::TextAnalysis a;
+      engine.text().Analyze(line, a);
+      std::string out;
+      for (size_t i = 0; i < a.tokens.size(); ++i) {
+        if (i) out += ' ';
+        for (uint32_t k = a.first_segment[i]; k < a.first_segment[i + 1]; ++k) {
+          if (k > a.first_segment[i]) out += '+';
+          out += line.substr(a.segments[k].begin, a.segments[k].end - a.segments[k].begin);
+        }
+        if (a.tokens[i].kind == isnad::TokenKind::kWord) {
+          out += '/';
+          out += a.Stem(i);
+        }
+      }
+      std::printf("%s\n", out.c_str());
+    };
+    if (!words.empty()) {
+      for (const auto& w : words) show(w);
+    } else {
+      std::string line;
+      while (std::getline(std::cin, line)) show(line);
+    }
+    return 0;
+  }
+
+  // analyze
+  StderrDiagnostics diagnostics(quiet);
+  isnad::ReaderOptions reader_options;
+  reader_options.max_report_bytes = static_cast<uint64_t>(max_report_mb * (1 << 20));
+  isnad::ReportReader reader(inputs, reader_options, diagnostics);
+  std::FILE* out = stdout;
+  if (!output.empty()) {
+    out = std::fopen(output.c_str(), "wb");
+    if (!out) return Fail(output + ": cannot open for writing: " + std::strerror(errno));
+  }
+  isnad::RecordOptions record_options;
+  record_options.text_layers = text_layers;
+  record_options.provenance = engine.Provenance();
+  isnad::PipelineOptions pipeline;
+  pipeline.jobs = jobs;
+  std::string buffer;
+  bool write_failed = false;
+  auto stats = isnad::RunPipeline(engine, reader, pipeline, [&](const isnad::Document& doc) {
+    buffer.clear();
+    isnad::WriteRecord(doc, record_options, buffer);
+    if (std::fwrite(buffer.data(), 1, buffer.size(), out) != buffer.size()) write_failed = true;
+  });
+  if (std::fflush(out) != 0) write_failed = true;
+  if (out != stdout) std::fclose(out);
+  if (write_failed) return Fail((output.empty() ? std::string("standard output") : output) + ": write failed");
+  if (stats.reports == 0 && diagnostics.errors() == 0) return Fail("no reports found in the input");
+  return diagnostics.lost_input() || stats.reports == 0 ? 2 : 0;
+}
