@@ -35,10 +35,11 @@ bool ConvertWithIcu(std::string_view bytes, const char* encoding, std::string& o
   return true;
 }
 
-// Share of bytes >= 0x80 that Windows-1256 maps to Arabic letters, over
-// all bytes >= 0x80 that are not valid UTF-8 sequences.
+// Windows-1256 when the high bytes mostly fail as UTF-8 (a few bad bytes in
+// otherwise valid UTF-8 are damage, not another encoding) and mostly fall
+// in the code page's Arabic block.
 bool LooksLikeWindows1256(std::string_view bytes) {
-  uint64_t high = 0, arabic = 0, invalid = 0;
+  uint64_t high = 0, arabic = 0, invalid = 0, valid_sequences = 0;
   size_t pos = 0;
   while (pos < bytes.size()) {
     unsigned char c = static_cast<unsigned char>(bytes[pos]);
@@ -48,6 +49,7 @@ bool LooksLikeWindows1256(std::string_view bytes) {
     }
     size_t len = utf8::ValidSequenceLength(bytes, pos);
     if (len > 1) {
+      ++valid_sequences;
       pos += len;
       continue;
     }
@@ -58,7 +60,7 @@ bool LooksLikeWindows1256(std::string_view bytes) {
     if (c >= 0xC1 && c <= 0xFF && c != 0xD7 && c != 0xF7) ++arabic;
     ++pos;
   }
-  return invalid > 0 && arabic * 10 >= high * 7;
+  return invalid > valid_sequences && arabic * 10 >= high * 7;
 }
 
 bool LooksBinary(std::string_view bytes, std::string& reason) {

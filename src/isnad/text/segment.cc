@@ -133,6 +133,7 @@ int Segmenter::SegmentWord(std::string_view word, uint32_t base, std::vector<Seg
   size_t cuts[4];
   int num_prefixes = 0;
   size_t stem_begin = 0, stem_end = n;
+  bool elided_article = false;  // li + (a)l-: the stem starts with the article's lam
   const auto& r = rules_;
 
   auto accept = [&](std::string_view rest, std::string_view whole, double ratio, bool after_suffix) {
@@ -180,6 +181,7 @@ int Segmenter::SegmentWord(std::string_view word, uint32_t base, std::vector<Seg
         std::memcpy(buffer, alef.data(), alef.size());
         std::memcpy(buffer + alef.size(), after.data(), after.size());
         ok = lexicon_.Count(std::string_view(buffer, alef.size() + after.size())) >= r.min_stem_count;
+        elided_article = ok;
       } else {
         ok = accept(after, rest, r.preposition_ratio, false);
       }
@@ -233,7 +235,10 @@ int Segmenter::SegmentWord(std::string_view word, uint32_t base, std::vector<Seg
     // Light stem: drop the article and a plural or dual ending when the
     // lexicon knows what remains; never touch a word it does not know.
     std::string_view s = w.substr(stem_begin, stem_end - stem_begin);
-    if (StartsWith(s, r.definite_article) && Letters(s) >= 4 &&
+    if (elided_article && Letters(s) >= 3 &&
+        lexicon_.Count(s.substr(r.elided_alef_after.size())) >= r.min_stem_count)
+      s = s.substr(r.elided_alef_after.size());
+    else if (StartsWith(s, r.definite_article) && Letters(s) >= 4 &&
         lexicon_.Count(s.substr(r.definite_article.size())) >= r.min_stem_count)
       s = s.substr(r.definite_article.size());
     size_t stem_start = stem->size();

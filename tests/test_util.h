@@ -1,0 +1,60 @@
+// Helpers shared by the tests: the loaded engine, temporary folders, files.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "isnad/document/analyze.h"
+
+namespace isnad::testing {
+
+inline const Engine& TestEngine() {
+  static Engine* engine = [] {
+    auto* e = new Engine();
+    Status s = Engine::Load(ISNAD_RESOURCES_DIR, *e);
+    if (!s.ok()) {
+      ADD_FAILURE() << s.message();
+    }
+    return e;
+  }();
+  return *engine;
+}
+
+class TempDir {
+ public:
+  TempDir() {
+    path_ = std::filesystem::temp_directory_path() /
+            ("isnad_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++));
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  std::string Write(const std::string& name, const std::string& bytes) const {
+    auto p = path_ / name;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream out(p, std::ios::binary);
+    out << bytes;
+    return p.string();
+  }
+  std::string path() const { return path_.string(); }
+  std::string File(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  static inline int counter_ = 0;
+  std::filesystem::path path_;
+};
+
+inline std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+inline bool SharedAvailable() { return std::filesystem::exists(std::string(ISNAD_SHARED_DIR) + "/eval/score.py"); }
+
+}  // namespace isnad::testing
