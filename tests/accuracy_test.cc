@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "isnad/eval/segment_eval.h"
+#include "isnad/train/lexicon_builder.h"
 #include "test_util.h"
 
 namespace isnad {
@@ -44,6 +45,16 @@ TEST(Accuracy, SegmentationF1OnUdPud) {
   ASSERT_TRUE(s.ok()) << s.message();
   EXPECT_EQ(score.sentences, 1000u);
   EXPECT_GE(score.f1(), 0.95) << "words F1 " << score.f1();
+}
+
+TEST(LexiconRebuild, MatchesTheCommittedResource) {
+  if (!SharedAvailable()) GTEST_SKIP() << "../shared is absent: cannot rebuild the lexicon";
+  CollectingDiagnostics diagnostics;
+  std::string rebuilt;
+  Status s = BuildProjectLexicon(std::string(ISNAD_SHARED_DIR) + "/data", diagnostics, rebuilt);
+  ASSERT_TRUE(s.ok()) << s.message();
+  std::string committed = testing::ReadFile(std::string(ISNAD_RESOURCES_DIR) + "/lexicon/lexicon.tsv");
+  EXPECT_TRUE(rebuilt == committed) << "resources/lexicon/lexicon.tsv is stale: run `isnad build-lexicon`";
 }
 
 }  // namespace

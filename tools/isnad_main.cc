@@ -91,10 +91,8 @@ int main(int argc, char** argv) {
   // build-lexicon
   auto* build = app.add_subcommand("build-lexicon", "Rebuild resources/lexicon/lexicon.tsv from ../shared/data");
   std::string data_dir = "../shared/data", lexicon_out;
-  uint32_t min_count = 3;
   build->add_option("--data", data_dir, "The shared data folder")->check(CLI::ExistingDirectory);
   build->add_option("-o,--output", lexicon_out, "Where to write (default: the resource folder's lexicon)");
-  build->add_option("--min-count", min_count, "Keep words seen at least this often");
 
   auto* version = app.add_subcommand("version", "Print the version and resource fingerprints");
 
@@ -109,13 +107,8 @@ int main(int argc, char** argv) {
 
   if (*build) {
     StderrDiagnostics diagnostics(false);
-    isnad::LexiconBuildOptions options;
-    options.min_count = min_count;
-    options.description =
-        "Source: SaudiNewsNet (31,013 Saudi newspaper articles, 2015), CC BY-NC-SA 4.0: "
-        "word counts for research use.";
     std::string text;
-    isnad::Status s = isnad::BuildLexicon({data_dir + "/saudinewsnet/articles.jsonl.gz"}, options, diagnostics, text);
+    isnad::Status s = isnad::BuildProjectLexicon(data_dir, diagnostics, text);
     if (!s.ok()) return Fail(s.message());
     if (lexicon_out.empty()) lexicon_out = isnad::FindResourceDir(resources, argv[0]) + "/lexicon/lexicon.tsv";
     std::ofstream out(lexicon_out, std::ios::binary);

@@ -4,7 +4,10 @@ namespace isnad {
 
 std::string FormatDiagnostic(const Diagnostic& d) {
   std::string out = d.origin;
-  if (d.line > 0) out += ":" + std::to_string(d.line);
+  if (d.line > 0) {
+    out += ':';
+    out += std::to_string(d.line);
+  }
   switch (d.severity) {
     case Severity::kNote: out += ": note: "; break;
     case Severity::kWarning: out += ": warning: "; break;

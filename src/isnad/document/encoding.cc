@@ -57,7 +57,7 @@ bool LooksLikeWindows1256(std::string_view bytes) {
     ++high;
     // In cp1256, 0xC1-0xD6, 0xD8-0xDF, 0xE1, 0xE3-0xE6, 0xEC-0xED are letters;
     // diacritics at 0xF0-0xFA; 0xC0-0xFF is the Arabic block overall.
-    if (c >= 0xC1 && c <= 0xFF && c != 0xD7 && c != 0xF7) ++arabic;
+    if (c >= 0xC1 && c != 0xD7 && c != 0xF7) ++arabic;
     ++pos;
   }
   return invalid > valid_sequences && arabic * 10 >= high * 7;

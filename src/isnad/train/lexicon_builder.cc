@@ -55,4 +55,13 @@ Status BuildLexicon(const std::vector<std::string>& inputs, const LexiconBuildOp
   return Status::Ok();
 }
 
+Status BuildProjectLexicon(const std::string& data_dir, Diagnostics& diagnostics, std::string& resource_text) {
+  LexiconBuildOptions options;
+  options.min_count = 3;
+  options.description =
+      "Source: SaudiNewsNet (31,013 Saudi newspaper articles, 2015), CC BY-NC-SA 4.0: "
+      "word counts for research use.";
+  return BuildLexicon({data_dir + "/saudinewsnet/articles.jsonl.gz"}, options, diagnostics, resource_text);
+}
+
 }  // namespace isnad

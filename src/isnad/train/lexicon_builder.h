@@ -24,4 +24,8 @@ struct LexiconBuildOptions {
 Status BuildLexicon(const std::vector<std::string>& inputs, const LexiconBuildOptions& options,
                     Diagnostics& diagnostics, std::string& resource_text);
 
+// The committed lexicon: SaudiNewsNet under `data_dir` (../shared/data),
+// min_count 3. `isnad build-lexicon` and the rebuild test both call this.
+Status BuildProjectLexicon(const std::string& data_dir, Diagnostics& diagnostics, std::string& resource_text);
+
 }  // namespace isnad
