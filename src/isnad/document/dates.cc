@@ -66,10 +66,7 @@ Status DateLexicon::FromResource(const ResourceFile& file, DateLexicon& out) {
 }
 
 Status DateLexicon::Load(const std::string& path, DateLexicon& out) {
-  ResourceFile file;
-  Status s = ReadResourceFile(path, "dates", 1, file);
-  if (!s.ok()) return s;
-  return FromResource(file, out);
+  return LoadResource(path, "dates", 1, out);
 }
 
 bool IsValidGregorian(int y, int m, int d) {

@@ -59,6 +59,26 @@ std::optional<ReportDate> DateOfLine(std::string_view line, const DateLexicon& l
   return d;
 }
 
+// Date and byline from the short lines from `first` on, up to the first
+// body paragraph (a line of more than kMaxHeaderLineWords words).
+void ScanHeaderLines(const HeaderLexicons& lex, const std::vector<Line>& lines, size_t first, Document& doc) {
+  std::string_view text(doc.text);
+  for (size_t i = first; i < lines.size(); ++i) {
+    std::string_view line = text.substr(lines[i].begin, lines[i].end - lines[i].begin);
+    if (WordCount(line) > kMaxHeaderLineWords) break;  // the body has begun
+    if (!doc.date) {
+      if (auto d = DateOfLine(line, lex.dates)) {
+        doc.date = d;
+        continue;
+      }
+    }
+    if (doc.authors.empty()) {
+      auto names = ParseByline(line, lex.byline);
+      if (!names.empty()) doc.authors = names;
+    }
+  }
+}
+
 }  // namespace
 
 Status BylineLexicon::Load(const std::string& path, BylineLexicon& out) {
@@ -129,20 +149,7 @@ void ReadHeader(const HeaderLexicons& lex, Document& doc) {
   if (lines.empty()) return;
   doc.title_span = Span{lines[0].begin, lines[0].end};
   doc.title = std::string(text.substr(lines[0].begin, lines[0].end - lines[0].begin));
-  for (size_t i = 1; i < lines.size(); ++i) {
-    std::string_view line = text.substr(lines[i].begin, lines[i].end - lines[i].begin);
-    if (WordCount(line) > kMaxHeaderLineWords) break;  // the body has begun
-    if (!doc.date) {
-      if (auto d = DateOfLine(line, lex.dates)) {
-        doc.date = d;
-        continue;
-      }
-    }
-    if (doc.authors.empty()) {
-      auto names = ParseByline(line, lex.byline);
-      if (!names.empty()) doc.authors = names;
-    }
-  }
+  ScanHeaderLines(lex, lines, 1, doc);
 }
 
 void ReadHeaderFields(const HeaderLexicons& lex, const RawReport& raw, Document& doc) {
@@ -154,21 +161,7 @@ void ReadHeaderFields(const HeaderLexicons& lex, const RawReport& raw, Document&
     }
   }
   std::string_view text(doc.text);
-  auto lines = Lines(text, kMaxHeaderLines);
-  for (const Line& l : lines) {
-    std::string_view line = text.substr(l.begin, l.end - l.begin);
-    if (WordCount(line) > kMaxHeaderLineWords) break;
-    if (!doc.date) {
-      if (auto d = DateOfLine(line, lex.dates)) {
-        doc.date = d;
-        continue;
-      }
-    }
-    if (doc.authors.empty()) {
-      auto names = ParseByline(line, lex.byline);
-      if (!names.empty()) doc.authors = names;
-    }
-  }
+  ScanHeaderLines(lex, Lines(text, kMaxHeaderLines), 0, doc);
 }
 
 }  // namespace isnad

@@ -163,10 +163,7 @@ Status Lexicon::FromResource(const ResourceFile& file, Lexicon& out) {
 }
 
 Status Lexicon::Load(const std::string& path, Lexicon& out) {
-  ResourceFile file;
-  Status s = ReadResourceFile(path, "lexicon", 1, file);
-  if (!s.ok()) return s;
-  return FromResource(file, out);
+  return LoadResource(path, "lexicon", 1, out);
 }
 
 }  // namespace isnad

@@ -66,6 +66,16 @@ Status ReadResourceFile(const std::string& path, std::string_view expected_name,
 Status ParseResourceFile(std::string content, std::string_view origin,
                          std::string_view expected_name, int max_version, ResourceFile& out);
 
+// Reads the resource file at `path` and builds T from it with
+// T::FromResource: the one way every resource type is loaded.
+template <typename T>
+Status LoadResource(const std::string& path, std::string_view name, int max_version, T& out) {
+  ResourceFile file;
+  Status s = ReadResourceFile(path, name, max_version, file);
+  if (!s.ok()) return s;
+  return T::FromResource(file, out);
+}
+
 // Splits on runs of ASCII white space and tabs.
 std::vector<std::string_view> SplitFields(std::string_view line);
 

@@ -72,10 +72,7 @@ Status SegmentationRules::FromResource(const ResourceFile& file, SegmentationRul
 }
 
 Status SegmentationRules::Load(const std::string& path, SegmentationRules& out) {
-  ResourceFile file;
-  Status s = ReadResourceFile(path, "segmentation", 1, file);
-  if (!s.ok()) return s;
-  return FromResource(file, out);
+  return LoadResource(path, "segmentation", 1, out);
 }
 
 uint32_t Segmenter::StemCount(std::string_view stem, bool after_suffix) const {

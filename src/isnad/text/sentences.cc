@@ -67,10 +67,7 @@ Status SentenceCues::FromResource(const ResourceFile& file, SentenceCues& out) {
 }
 
 Status SentenceCues::Load(const std::string& path, SentenceCues& out) {
-  ResourceFile file;
-  Status s = ReadResourceFile(path, "sentence-cues", 1, file);
-  if (!s.ok()) return s;
-  return FromResource(file, out);
+  return LoadResource(path, "sentence-cues", 1, out);
 }
 
 void SplitSentences(std::string_view text, const std::vector<Token>& tokens,

@@ -46,15 +46,6 @@ bool IsPunct(char32_t c) {
 
 bool IsDigit(char32_t c) { return DigitValue(c) >= 0; }
 
-struct Cursor {
-  std::string_view text;
-  size_t pos = 0;
-  char32_t Peek(size_t at) const {
-    size_t p = at;
-    return p < text.size() ? utf8::Next(text, p) : 0;
-  }
-};
-
 bool StartsWithAscii(std::string_view text, size_t pos, std::string_view prefix) {
   if (pos + prefix.size() > text.size()) return false;
   for (size_t i = 0; i < prefix.size(); ++i) {
