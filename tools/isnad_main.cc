@@ -17,9 +17,12 @@
 
 #include "isnad/base/diagnostics.h"
 #include "isnad/document/analyze.h"
+#include "isnad/eval/ner_eval.h"
 #include "isnad/eval/segment_eval.h"
 #include "isnad/interfaces/record_json.h"
+#include "isnad/train/gazetteer_builder.h"
 #include "isnad/train/lexicon_builder.h"
+#include "isnad/train/ner_trainer.h"
 
 namespace {
 
@@ -83,6 +86,10 @@ int main(int argc, char** argv) {
   std::vector<std::string> conllu;
   eval_segment->add_option("files", conllu, "CoNLL-U files")->required()->check(CLI::ExistingFile);
 
+  auto* eval_ner = eval->add_subcommand("ner", "Named entities against a CoNLL file (entity level, exact spans)");
+  std::vector<std::string> conll;
+  eval_ner->add_option("files", conll, "CoNLL files: one 'word TAG' a line")->required()->check(CLI::ExistingFile);
+
   // segment
   auto* segment = app.add_subcommand("segment", "Print the clitic segmentation and stem of each word");
   std::vector<std::string> words;
@@ -93,6 +100,19 @@ int main(int argc, char** argv) {
   std::string data_dir = "../shared/data", lexicon_out;
   build->add_option("--data", data_dir, "The shared data folder")->check(CLI::ExistingDirectory);
   build->add_option("-o,--output", lexicon_out, "Where to write (default: the resource folder's lexicon)");
+
+  auto* build_gaz = app.add_subcommand("build-gazetteer",
+                                       "Rebuild resources/entities/gazetteer.tsv and names.tsv from ../shared/data");
+  build_gaz->add_option("--data", data_dir, "The shared data folder")->check(CLI::ExistingDirectory);
+
+  auto* train_ner = app.add_subcommand("train-ner", "Retrain resources/entities/ner.model from ../shared/data");
+  std::string model_out;
+  train_ner->add_option("--data", data_dir, "The shared data folder")->check(CLI::ExistingDirectory);
+  train_ner->add_option("-o,--output", model_out, "Where to write (default: the resource folder's model)");
+  double holdout = 0;
+  train_ner->add_option("--holdout", holdout,
+                        "Development: leave out this share of ANERcorp's training part, score on it, write nothing")
+      ->check(CLI::Range(0.0, 0.9));
 
   auto* version = app.add_subcommand("version", "Print the version and resource fingerprints");
 
@@ -117,8 +137,73 @@ int main(int argc, char** argv) {
     return 0;
   }
 
+  if (*build_gaz) {
+    std::string gazetteer, names;
+    isnad::Status s = isnad::BuildGazetteer(data_dir, gazetteer, names);
+    if (!s.ok()) return Fail(s.message());
+    std::string dir = isnad::FindResourceDir(resources, argv[0]) + "/entities";
+    for (auto [file, text] : {std::pair{dir + "/gazetteer.tsv", &gazetteer}, std::pair{dir + "/names.tsv", &names}}) {
+      std::ofstream out(file, std::ios::binary);
+      if (!out || !(out << *text)) return Fail(file + ": cannot write");
+      std::fprintf(stderr, "isnad: wrote %s (%zu bytes)\n", file.c_str(), text->size());
+    }
+    return 0;
+  }
+
+  if (*train_ner) {
+    // The model is what is being made: load only what it is trained on.
+    std::string dir = isnad::FindResourceDir(resources, argv[0]);
+    isnad::TextCore core;
+    isnad::Gazetteer gazetteer;
+    isnad::Status s = isnad::TextCore::Load(dir, core);
+    if (s.ok()) s = isnad::Gazetteer::Load(dir + "/entities", gazetteer);
+    if (!s.ok()) return Fail(s.message());
+    isnad::NerModel model;
+    std::string log;
+    std::vector<isnad::TaggedSentence> held_out;
+    s = isnad::TrainProjectNer(data_dir, core, gazetteer, model, &log, holdout, &held_out);
+    std::fprintf(stderr, "%s", log.c_str());
+    if (!s.ok()) return Fail(s.message());
+    if (holdout > 0) {
+      isnad::EntityRecognizer recognizer;
+      s = isnad::EntityRecognizer::Load(dir, recognizer);
+      if (!s.ok()) return Fail(s.message());
+      recognizer.ReplaceModel(std::move(model));
+      isnad::NerScore score;
+      isnad::ScoreNerSentences(held_out, core, recognizer, score);
+      for (int t = 0; t < isnad::kNumEntityTypes; ++t)
+        std::printf("%-4s f1=%.4f\n", isnad::EntityTypeName(static_cast<isnad::EntityType>(t)), score.by_type[t].f1());
+      std::printf("HELDOUT ner_f1=%.4f\n", score.total.f1());
+      return 0;
+    }
+    if (model_out.empty()) model_out = dir + "/entities/ner.model";
+    s = model.Save(model_out);
+    if (!s.ok()) return Fail(s.message());
+    std::fprintf(stderr, "isnad: wrote %s (%zu features, %s)\n", model_out.c_str(), model.feature_count(),
+                 model.fingerprint().c_str());
+    return 0;
+  }
+
   isnad::Engine engine;
   if (!LoadEngine(resources, argv[0], engine)) return 1;
+
+  if (*eval_ner) {
+    for (const auto& file : conll) {
+      isnad::NerScore score;
+      isnad::Status s = isnad::ScoreNer(file, engine.text(), engine.entities(), score);
+      if (!s.ok()) return Fail(s.message());
+      std::printf("%s sentences=%llu tokens=%llu\n", file.c_str(), static_cast<unsigned long long>(score.sentences),
+                  static_cast<unsigned long long>(score.tokens));
+      for (int t = 0; t < isnad::kNumEntityTypes; ++t) {
+        const auto& c = score.by_type[t];
+        std::printf("%-4s gold=%llu predicted=%llu correct=%llu f1=%.4f\n",
+                    isnad::EntityTypeName(static_cast<isnad::EntityType>(t)), static_cast<unsigned long long>(c.gold),
+                    static_cast<unsigned long long>(c.predicted), static_cast<unsigned long long>(c.correct), c.f1());
+      }
+      std::printf("TOTAL ner_f1=%.4f\n", score.total.f1());
+    }
+    return 0;
+  }
 
   if (*eval_segment) {
     for (const auto& file : conllu) {

@@ -10,11 +10,13 @@ namespace isnad {
 Status Engine::Load(const std::string& dir, Engine& out) {
   Status s = TextCore::Load(dir, out.text_);
   if (!s.ok()) return s;
-  return HeaderLexicons::Load(dir, out.header_);
+  s = HeaderLexicons::Load(dir, out.header_);
+  if (!s.ok()) return s;
+  return EntityRecognizer::Load(dir, out.entities_);
 }
 
 std::string Engine::Provenance() const {
-  return std::string("isnad ") + ISNAD_VERSION + " " + text_.Fingerprint();
+  return std::string("isnad ") + ISNAD_VERSION + " " + text_.Fingerprint() + " " + entities_.Fingerprint();
 }
 
 void Engine::Analyze(RawReport&& raw, Document& doc) const {
@@ -28,6 +30,7 @@ void Engine::Analyze(RawReport&& raw, Document& doc) const {
   if (raw.text_has_header) ReadHeader(header_, doc);
   else ReadHeaderFields(header_, raw, doc);
   text_.Analyze(doc.text, doc.analysis);
+  entities_.Recognize(text_, doc);
 }
 
 PipelineStats RunPipeline(const Engine& engine, ReportReader& reader, const PipelineOptions& options,

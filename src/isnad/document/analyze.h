@@ -21,6 +21,7 @@
 #include "isnad/document/document.h"
 #include "isnad/document/header.h"
 #include "isnad/document/reader.h"
+#include "isnad/entities/entities.h"
 #include "isnad/text/text_core.h"
 
 namespace isnad {
@@ -35,12 +36,14 @@ class Engine {
 
   const TextCore& text() const { return text_; }
   const HeaderLexicons& header() const { return header_; }
+  const EntityRecognizer& entities() const { return entities_; }
   // Engine version and resource fingerprints, recorded with every analysis.
   std::string Provenance() const;
 
  private:
   TextCore text_;
   HeaderLexicons header_;
+  EntityRecognizer entities_;
 };
 
 struct PipelineOptions {

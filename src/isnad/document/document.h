@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "isnad/entities/types.h"
 #include "isnad/text/text_core.h"
 
 namespace isnad {
@@ -44,6 +45,27 @@ struct RawReport {
   std::optional<std::string> url;
 };
 
+// One mention of an entity: a byte span over the text with clitics cut.
+struct Mention {
+  Span span;
+  EntityType type;
+  int entity = -1;           // index into Document::entities
+  int gazetteer_entry = -1;  // lexicon entry it matched, if any
+  uint32_t sentence = 0;
+  // li + al- written lil-: the span starts at the article's lam, and the
+  // name is read with its alef restored.
+  bool restored_article = false;
+};
+
+// One real-world entity of the report, with every mention folded into it.
+struct Entity {
+  EntityType type;
+  std::string name;  // the fullest name the report gives
+  std::string key;   // canonical key: lexicon id, else type:normalized name
+  std::vector<int> mentions;
+  int leader = -1;   // for a force named after its leader: the PER entity
+};
+
 struct Document {
   std::string id;
   std::string origin;
@@ -53,9 +75,14 @@ struct Document {
   Span title_span;
   std::optional<ReportDate> date;
   std::vector<std::string> authors;
+  // Spans of the date line and byline: metadata, not story text, so the
+  // later stages pass over them (an author is not an actor of the story).
+  std::vector<Span> header_lines;
   std::optional<std::string> source;
   std::optional<std::string> url;
   TextAnalysis analysis;
+  std::vector<Mention> mentions;  // in text order
+  std::vector<Entity> entities;   // in order of first mention
 };
 
 }  // namespace isnad

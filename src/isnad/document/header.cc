@@ -69,12 +69,16 @@ void ScanHeaderLines(const HeaderLexicons& lex, const std::vector<Line>& lines, 
     if (!doc.date) {
       if (auto d = DateOfLine(line, lex.dates)) {
         doc.date = d;
+        doc.header_lines.push_back(Span{lines[i].begin, lines[i].end});
         continue;
       }
     }
     if (doc.authors.empty()) {
       auto names = ParseByline(line, lex.byline);
-      if (!names.empty()) doc.authors = names;
+      if (!names.empty()) {
+        doc.authors = names;
+        doc.header_lines.push_back(Span{lines[i].begin, lines[i].end});
+      }
     }
   }
 }

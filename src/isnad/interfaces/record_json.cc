@@ -85,10 +85,34 @@ void WriteRecord(const Document& doc, const RecordOptions& options, std::string&
     AppendJsonString(*doc.url, out);
     out += ',';
   }
-  // Later stages fill these; until then they are honest empty lists.
-  out += "\"entities\":[],\"quotes\":[],\"relations\":[]";
+  utf8::CodePointIndex index(doc.text);
+  out += "\"entities\":[";
+  bool first_entity = true;
+  for (size_t e = 0; e < doc.entities.size(); ++e) {
+    const Entity& ent = doc.entities[e];
+    if (ent.type == EntityType::kMisc) continue;
+    if (!first_entity) out += ',';
+    first_entity = false;
+    out += "{\"id\":\"e" + std::to_string(e + 1) + "\",\"type\":\"" + EntityTypeName(ent.type) + "\",\"name\":";
+    AppendJsonString(ent.name, out);
+    out += ",\"key\":";
+    AppendJsonString(ent.key, out);
+    if (ent.leader >= 0) out += ",\"leader\":\"e" + std::to_string(ent.leader + 1) + "\"";
+    out += ",\"mentions\":[";
+    for (size_t k = 0; k < ent.mentions.size(); ++k) {
+      const Mention& m = doc.mentions[ent.mentions[k]];
+      if (k) out += ',';
+      out += "{\"start\":" + std::to_string(index.ToCodePoint(m.span.begin)) +
+             ",\"end\":" + std::to_string(index.ToCodePoint(m.span.end)) + ",\"text\":";
+      AppendJsonString(std::string_view(doc.text).substr(m.span.begin, m.span.end - m.span.begin), out);
+      out += '}';
+    }
+    out += "]}";
+  }
+  out += "],";
+  // The claims stage fills these; until then they are honest empty lists.
+  out += "\"quotes\":[],\"relations\":[]";
   if (options.text_layers) {
-    utf8::CodePointIndex index(doc.text);
     const TextAnalysis& a = doc.analysis;
     out += ",\"sentences\":[";
     for (size_t i = 0; i < a.sentences.size(); ++i) {

@@ -1,0 +1,485 @@
+// The entity stage runs per sentence: build the tagger's tokens, tag, turn
+// tag runs into mentions, add the curated lexicon's and the rules' mentions
+// where the tagger left a gap, then fold all mentions of the report into
+// entities. Folding is deliberately conservative: two mentions join only on
+// the lexicon, on person-name containment, or on an organization's head
+// noun used as a definite back-reference -- a wrong merge costs more than a
+// missed one (it corrupts the actor network).
+#include "isnad/entities/entities.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "isnad/text/normalize.h"
+#include "isnad/text/utf8.h"
+
+namespace isnad {
+
+namespace {
+
+const NormalizeOptions& Match() {
+  static const NormalizeOptions m = NormalizeOptions::Matching();
+  return m;
+}
+
+// A noun this frequent in news is a common word, not a name, when it
+// follows a place noun ("madina kabira" is not a place name).
+constexpr uint32_t kRareWordCount = 300;
+const std::string kPluralUn = "\xD9\x88\xD9\x86";  // -un
+
+// True when the word starts with a preposition clitic that the segmenter cut.
+bool StartsWithPreposition(std::string_view word, const NerToken& t, const std::vector<std::string>& preps) {
+  if (!t.has_prefix) return false;
+  for (const auto& p : preps)
+    if (word.substr(0, p.size()) == p) return true;
+  return false;
+}
+
+uint8_t ShapeOf(std::string_view word, std::string_view core) {
+  size_t pos = 0;
+  char32_t c = word.empty() ? 0 : utf8::Next(word, pos);
+  int cls;
+  if (c >= '0' && c <= '9') cls = 2;
+  else if ((c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9)) cls = 2;
+  else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) cls = 3;
+  else if (c >= 0x0600 && c <= 0x06FF) cls = 0;
+  else cls = 4;
+  bool al = core.size() >= 4 && core.substr(0, 4) == "\xD8\xA7\xD9\x84";  // alef lam
+  size_t letters = utf8::CountCodePoints(core);
+  return static_cast<uint8_t>(cls * 16 + (al ? 8 : 0) + std::min<size_t>(letters / 2, 7));
+}
+
+bool IsArabicWord(std::string_view w) {
+  size_t pos = 0;
+  char32_t c = w.empty() ? 0 : utf8::Next(w, pos);
+  return c >= 0x0621 && c <= 0x06FF && !(c >= 0x0660 && c <= 0x0669);
+}
+
+std::vector<std::string> Words(std::string_view normalized) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos < normalized.size()) {
+    size_t e = normalized.find(' ', pos);
+    if (e == std::string_view::npos) e = normalized.size();
+    if (e > pos) out.emplace_back(normalized.substr(pos, e - pos));
+    pos = e + 1;
+  }
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& words, size_t from = 0) {
+  std::string out;
+  for (size_t i = from; i < words.size(); ++i) {
+    if (i > from) out += ' ';
+    out += words[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+Status EntityRules::FromResource(const ResourceFile& file, EntityRules& out) {
+  out = EntityRules();
+  for (std::string_view line : file.lines) {
+    auto f = SplitFields(line);
+    if (f.empty()) continue;
+    WordTable* t = f[0] == "force" ? &out.force
+                   : f[0] == "title" ? &out.title
+                   : f[0] == "place" ? &out.place
+                   : f[0] == "head" ? &out.head
+                                    : nullptr;
+    if (!t) return Status::Error(file.path + ": unknown entity rule '" + std::string(f[0]) + "'");
+    for (size_t i = 1; i < f.size(); ++i) t->Insert(Normalize(f[i], Match()), 1);
+  }
+  return Status::Ok();
+}
+
+Status EntityRules::Load(const std::string& path, EntityRules& out) {
+  return LoadResource(path, "entity-rules", 1, out);
+}
+
+void BuildNerTokens(const std::vector<std::string_view>& words, const TextCore& core, const Gazetteer& gazetteer,
+                    std::vector<NerToken>& out) {
+  out.assign(words.size(), NerToken());
+  std::vector<Segment> pieces;
+  std::string stem, light;
+  static const std::string kAlefLam = "\xD8\xA7\xD9\x84";
+  for (size_t i = 0; i < words.size(); ++i) {
+    NerToken& t = out[i];
+    std::string_view w = words[i];
+    t.norm = Normalize(w, Match());
+    if (IsArabicWord(w)) {
+      pieces.clear();
+      stem.clear();
+      core.segmenter().SegmentWord(w, 0, pieces, &stem);
+      for (const Segment& p : pieces) {
+        if (p.kind == SegmentKind::kPrefix) t.has_prefix = true;
+        if (p.kind == SegmentKind::kStem) t.core = Normalize(w.substr(p.begin, p.end - p.begin), Match());
+      }
+      t.stem = Normalize(stem, Match());
+    } else {
+      t.core = t.norm;
+      t.stem = t.norm;
+    }
+    t.shape = ShapeOf(w, t.core);
+    t.person_name = gazetteer.IsPersonName(t.core);
+    if (IsArabicWord(w)) {
+      // Corpus statistics of the clitic-free word: names are rarer than
+      // common words and seldom take the article.
+      for (const Segment& p : pieces)
+        if (p.kind == SegmentKind::kStem) light.assign(Normalize(w.substr(p.begin, p.end - p.begin), NormalizeOptions::Light()));
+      uint32_t count = core.lexicon().Count(light);
+      t.frequency = static_cast<uint8_t>(count == 0 ? 0 : 1 + std::min(15, static_cast<int>(std::log2(count))));
+      if (light.rfind(kAlefLam, 0) == 0) {
+        t.article = 7;
+      } else {
+        uint32_t with_al = core.lexicon().Count(std::string(kAlefLam) + light);
+        t.article = static_cast<uint8_t>(count + with_al == 0 ? 0 : 1 + (5 * with_al) / (count + with_al));
+      }
+    }
+  }
+  std::vector<std::string_view> first(words.size()), forms(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    first[i] = out[i].core;
+    forms[i] = out[i].norm;
+  }
+  std::vector<GazetteerMatch> matches;
+  gazetteer.Match(first, forms, matches);
+  for (const auto& m : matches) {
+    EntityType type = gazetteer.entry(m.entry).type;
+    for (uint32_t k = m.first_token; k < m.end_token; ++k)
+      out[k].gazetteer = static_cast<int8_t>(k == m.first_token ? BeginTag(type) : InsideTag(type));
+  }
+}
+
+Status EntityRecognizer::Load(const std::string& dir, EntityRecognizer& out) {
+  Status s = NerModel::Load(dir + "/entities/ner.model", out.model_);
+  if (!s.ok()) return s;
+  s = Gazetteer::Load(dir + "/entities", out.gazetteer_);
+  if (!s.ok()) return s;
+  // The clitic inventory says which prefixes are prepositions and how li +
+  // al- is written: read it rather than repeat it.
+  SegmentationRules seg;
+  s = SegmentationRules::Load(dir + "/text/segmentation.txt", seg);
+  if (!s.ok()) return s;
+  out.preposition_bytes_ = seg.prepositions;
+  out.lil_ = seg.elided_alef_after + seg.elided_alef_after;
+  out.elided_alef_ = seg.elided_alef;
+  return EntityRules::Load(dir + "/entities/entity_rules.txt", out.rules_);
+}
+
+void EntityRecognizer::TagWords(const TextCore& core, const std::vector<std::string_view>& words,
+                                std::vector<int>& tags) const {
+  std::vector<NerToken> tokens;
+  BuildNerTokens(words, core, gazetteer_, tokens);
+  model_.Tag(tokens, tags);
+}
+
+namespace {
+
+struct Candidate {
+  uint32_t first, end;  // token range in the sentence
+  EntityType type;
+  int entry = -1;       // gazetteer entry
+};
+
+}  // namespace
+
+std::string EntityRecognizer::MentionForm(const Document& doc, const Mention& m) const {
+  std::string form(std::string_view(doc.text).substr(m.span.begin, m.span.end - m.span.begin));
+  if (m.restored_article) form.insert(0, elided_alef_);
+  return form;
+}
+
+void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
+  const TextAnalysis& a = doc.analysis;
+  std::string_view text(doc.text);
+  std::vector<std::string_view> words;
+  std::vector<NerToken> tokens;
+  std::vector<int> tags;
+  std::vector<Candidate> cands;
+  std::vector<Mention> found;
+
+  auto in_header = [&](uint32_t byte) {
+    for (const Span& h : doc.header_lines)
+      if (byte >= h.begin && byte < h.end) return true;
+    return false;
+  };
+  for (uint32_t si = 0; si < a.sentences.size(); ++si) {
+    const Sentence& s = a.sentences[si];
+    if (in_header(a.tokens[s.token_begin].begin)) continue;
+    words.clear();
+    for (uint32_t t = s.token_begin; t < s.token_end; ++t)
+      words.push_back(text.substr(a.tokens[t].begin, a.tokens[t].end - a.tokens[t].begin));
+    BuildNerTokens(words, core, gazetteer_, tokens);
+    model_.Tag(tokens, tags);
+    const uint32_t n = static_cast<uint32_t>(words.size());
+
+    // Tag runs. A name neither starts nor ends with punctuation, and does
+    // not run on across a word that carries a preposition (bi-, li-, ka-):
+    // "Solvang li-Reuters" is two names.
+    cands.clear();
+    auto is_word = [&](uint32_t k) { return (tokens[k].shape >> 4) != 4; };
+    auto add_run = [&](uint32_t i, uint32_t j, EntityType type) {
+      while (i < j && !is_word(i)) ++i;
+      while (j > i && !is_word(j - 1)) --j;
+      if (i < j && type != EntityType::kMisc) cands.push_back(Candidate{i, j, type});
+    };
+    for (uint32_t i = 0; i < n;) {
+      if (!IsBegin(tags[i]) && !IsInside(tags[i])) {
+        ++i;
+        continue;
+      }
+      EntityType type = TagType(tags[i]);
+      uint32_t j = i + 1, start = i;
+      while (j < n && tags[j] == InsideTag(type)) {
+        if (StartsWithPreposition(words[j], tokens[j], preposition_bytes_)) {
+          add_run(start, j, type);
+          start = j;
+        }
+        ++j;
+      }
+      add_run(start, j, type);
+      i = j;
+    }
+    std::vector<bool> covered(n, false);
+    for (const auto& c : cands)
+      for (uint32_t k = c.first; k < c.end; ++k) covered[k] = true;
+
+    // Curated lexicon entries: fill gaps, and widen a tagged span that a
+    // lexicon name contains.
+    {
+      std::vector<std::string_view> first(n), forms(n);
+      for (uint32_t i = 0; i < n; ++i) {
+        first[i] = tokens[i].core;
+        forms[i] = tokens[i].norm;
+      }
+      std::vector<GazetteerMatch> matches;
+      gazetteer_.Match(first, forms, matches);
+      for (const auto& m : matches) {
+        const GazetteerEntry& e = gazetteer_.entry(m.entry);
+        if (!e.curated || e.type == EntityType::kMisc) continue;
+        bool overlaps = false;
+        for (auto& c : cands) {
+          if (c.end <= m.first_token || c.first >= m.end_token) continue;
+          overlaps = true;
+          if (c.first >= m.first_token && c.end <= m.end_token) {
+            // The lexicon name covers the tagged span: take the lexicon's.
+            if (c.first != m.first_token || c.end != m.end_token) c.type = e.type;
+            c.first = m.first_token;
+            c.end = m.end_token;
+            c.entry = static_cast<int>(m.entry);
+          } else if (c.first <= m.first_token && c.end >= m.end_token && c.first == m.first_token &&
+                     c.end == m.end_token) {
+            c.entry = static_cast<int>(m.entry);
+          }
+        }
+        if (!overlaps) {
+          cands.push_back(Candidate{m.first_token, m.end_token, e.type, static_cast<int>(m.entry)});
+          for (uint32_t k = m.first_token; k < m.end_token; ++k) covered[k] = true;
+        }
+      }
+    }
+
+    // Place nouns before an untagged rare word: madinat X, qaryat X.
+    for (uint32_t i = 0; i + 1 < n; ++i) {
+      if (!rules_.place.Contains(tokens[i].core) || covered[i + 1]) continue;
+      if ((tokens[i + 1].shape >> 4) != 0) continue;  // not an Arabic word
+      if (rules_.place.Contains(tokens[i + 1].core) || rules_.title.Contains(tokens[i + 1].core)) continue;
+      uint32_t count = core.lexicon().Count(Normalize(words[i + 1], NormalizeOptions::Light()));
+      if (count >= kRareWordCount || tokens[i + 1].has_prefix) continue;
+      // Definite sound plurals (al-muqatilun) are people, not places.
+      const std::string& next = tokens[i + 1].norm;
+      if ((tokens[i + 1].shape & 8) && next.size() > 4 && next.compare(next.size() - 4, 4, kPluralUn) == 0) continue;
+      uint32_t end = i + 2;
+      if (end < n && !covered[end] && (tokens[end].shape >> 4) == 0 && !tokens[end].has_prefix &&
+          core.lexicon().Count(Normalize(words[end], NormalizeOptions::Light())) < kRareWordCount / 10)
+        ++end;
+      // The place noun is part of the fullest name (jabal Sabir, matar Taiz).
+      uint32_t first = covered[i] ? i + 1 : i;
+      cands.push_back(Candidate{first, end, EntityType::kLoc});
+      for (uint32_t k = first; k < end; ++k) covered[k] = true;
+    }
+
+    // Forces named after their leader: qawat + PER. A tagged "person" that
+    // starts with such a noun is the force itself.
+    for (auto& c : cands)
+      if (c.type == EntityType::kPer && c.end - c.first >= 2 && rules_.force.Contains(tokens[c.first].core)) {
+        Candidate leader{c.first + 1, c.end, EntityType::kPer};
+        c.type = EntityType::kOrg;
+        cands.push_back(leader);
+      }
+    const size_t base = cands.size();
+    for (size_t c = 0; c < base; ++c) {
+      if (cands[c].type != EntityType::kPer || cands[c].first == 0) continue;
+      uint32_t f = cands[c].first - 1;
+      if (!rules_.force.Contains(tokens[f].core) || covered[f]) continue;
+      Candidate force{f, cands[c].end, EntityType::kOrg};
+      cands.push_back(force);
+    }
+
+    std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) {
+      return x.first != y.first ? x.first < y.first : x.end > y.end;
+    });
+    // Mentions: byte spans, prefix clitics of the first token cut.
+    for (size_t c = 0; c < cands.size(); ++c) {
+      const Candidate& cd = cands[c];
+      uint32_t t0 = s.token_begin + cd.first, t1 = s.token_begin + cd.end - 1;
+      uint32_t begin = a.tokens[t0].begin;
+      for (uint32_t k = a.first_segment[t0]; k < a.first_segment[t0 + 1]; ++k)
+        if (a.segments[k].kind == SegmentKind::kPrefix) begin = a.segments[k].end;
+      Mention m;
+      m.restored_article = begin > a.tokens[t0].begin && lil_.size() > 0 &&
+                           text.substr(a.tokens[t0].begin, lil_.size()) == lil_;
+      m.span = Span{begin, a.tokens[t1].end};
+      m.type = cd.type;
+      m.gazetteer_entry = cd.entry;
+      m.sentence = si;
+      found.push_back(m);
+    }
+  }
+
+  // Fold mentions into entities.
+  doc.mentions.clear();
+  doc.entities.clear();
+  struct Info {
+    std::vector<std::string> words;  // Matching-normalized, titles stripped
+  };
+  std::vector<Info> entity_words;
+  for (Mention& m : found) {
+    std::string form = MentionForm(doc, m);
+    std::vector<std::string> w = Words(Normalize(form, Match()));
+    size_t strip = 0;
+    while (strip + 1 < w.size() && (rules_.title.Contains(w[strip]) || rules_.place.Contains(w[strip]))) ++strip;
+    std::vector<std::string> name(w.begin() + strip, w.end());
+    if (name.empty()) continue;
+    int entry = m.gazetteer_entry;
+    if (entry < 0) entry = gazetteer_.Find(Join(name));
+    if (entry >= 0 && gazetteer_.entry(entry).type != m.type && !gazetteer_.entry(entry).curated) entry = -1;
+    if (entry >= 0) m.type = gazetteer_.entry(entry).type;
+    std::string key = entry >= 0 ? gazetteer_.entry(entry).id : std::string(EntityTypeName(m.type)) + ":" + Join(name);
+
+    int target = -1;
+    for (size_t e = 0; e < doc.entities.size() && target < 0; ++e) {
+      Entity& ent = doc.entities[e];
+      if (ent.key == key) target = static_cast<int>(e);
+    }
+    if (target < 0 && m.type == EntityType::kPer) {
+      // A surname or a shorter form of a known person, or the full name of
+      // one seen by surname: word sequences that end alike.
+      for (size_t e = 0; e < doc.entities.size() && target < 0; ++e) {
+        const Entity& ent = doc.entities[e];
+        if (ent.type != EntityType::kPer) continue;
+        const auto& ew = entity_words[e].words;
+        const auto& shorter = ew.size() <= name.size() ? ew : name;
+        const auto& longer = ew.size() <= name.size() ? name : ew;
+        if (std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin())) target = static_cast<int>(e);
+      }
+    }
+    if (target < 0) {
+      Entity ent;
+      ent.type = m.type;
+      ent.key = key;
+      doc.entities.push_back(ent);
+      entity_words.push_back(Info{name});
+      target = static_cast<int>(doc.entities.size() - 1);
+    } else if (name.size() > entity_words[target].words.size()) {
+      entity_words[target].words = name;
+      if (entry < 0 && doc.entities[target].key.find(':') != std::string::npos &&
+          doc.entities[target].key.rfind(EntityTypeName(m.type), 0) == 0)
+        doc.entities[target].key = key;
+    }
+    m.entity = target;
+    doc.mentions.push_back(m);
+    doc.entities[target].mentions.push_back(static_cast<int>(doc.mentions.size() - 1));
+  }
+
+  // Forces: link each "qawat X" ORG to the PER entity named in it.
+  for (Entity& ent : doc.entities) {
+    if (ent.type != EntityType::kOrg) continue;
+    const Mention& m = doc.mentions[ent.mentions.front()];
+    for (const Mention& inner : doc.mentions)
+      if (inner.type == EntityType::kPer && inner.span.begin > m.span.begin && inner.span.end <= m.span.end &&
+          inner.sentence == m.sentence)
+        ent.leader = inner.entity;
+  }
+
+  // Definite back-references: al-tanzim after tanzim al-dawla.
+  std::vector<bool> in_mention(a.tokens.size(), false);
+  {
+    size_t mi = 0;
+    for (size_t t = 0; t < a.tokens.size(); ++t) {
+      while (mi < doc.mentions.size() && doc.mentions[mi].span.end <= a.tokens[t].begin) ++mi;
+      for (size_t k = mi; k < doc.mentions.size() && doc.mentions[k].span.begin < a.tokens[t].end; ++k)
+        if (doc.mentions[k].span.end > a.tokens[t].begin) in_mention[t] = true;
+    }
+  }
+  const std::string al = Normalize("\xD8\xA7\xD9\x84", Match());  // the article
+  std::vector<Mention> extra;
+  for (size_t t = 0; t < a.tokens.size(); ++t) {
+    if (in_mention[t] || a.tokens[t].kind != TokenKind::kWord) continue;
+    uint32_t begin = a.tokens[t].begin;
+    for (uint32_t k = a.first_segment[t]; k < a.first_segment[t + 1]; ++k)
+      if (a.segments[k].kind == SegmentKind::kPrefix) begin = a.segments[k].end;
+    std::string w = Normalize(text.substr(begin, a.tokens[t].end - begin), Match());
+    if (w.size() <= al.size() || w.compare(0, al.size(), al) != 0) continue;
+    std::string head = w.substr(al.size());
+    // A head noun (al-tanzim), or the first word of an earlier organization's
+    // longer name (al-tahaluf after al-tahaluf al-arabi).
+    bool is_head = rules_.head.Contains(head);
+    // The most recent organization before this word whose name starts with the head.
+    int best = -1;
+    uint32_t best_pos = 0;
+    for (size_t e = 0; e < doc.entities.size(); ++e) {
+      const Entity& ent = doc.entities[e];
+      if (ent.type != EntityType::kOrg) continue;
+      const auto& ew = entity_words[e].words;
+      bool starts = !ew.empty() && ((is_head && ew[0] == head) || (ew.size() >= 2 && ew[0] == w));
+      const Mention& first = doc.mentions[ent.mentions.front()];
+      int entry = first.gazetteer_entry >= 0 ? first.gazetteer_entry : gazetteer_.Find(Join(entity_words[e].words));
+      if (!starts && entry >= 0) {
+        const auto& ge = gazetteer_.entry(entry);
+        auto head_of = [&](const std::string& n) { return Words(Normalize(n, Match())).front() == head; };
+        if (is_head) {
+          starts = head_of(ge.canonical);
+          for (const auto& alias : ge.aliases) starts = starts || head_of(alias);
+        }
+      }
+      if (!is_head && !(ew.size() >= 2 && ew[0] == w)) starts = false;
+      if (!starts) continue;
+      for (int mi : ent.mentions) {
+        uint32_t pos = doc.mentions[mi].span.begin;
+        if (pos < begin && (best < 0 || pos >= best_pos)) {
+          best = static_cast<int>(e);
+          best_pos = pos;
+        }
+      }
+    }
+    if (best < 0) continue;
+    Mention m;
+    m.span = Span{begin, a.tokens[t].end};
+    m.type = EntityType::kOrg;
+    m.entity = best;
+    extra.push_back(m);
+  }
+  for (const Mention& m : extra) {
+    doc.mentions.push_back(m);
+    doc.entities[m.entity].mentions.push_back(static_cast<int>(doc.mentions.size() - 1));
+  }
+
+  // Names: the fullest mention (most words, then longest), titles kept.
+  for (Entity& ent : doc.entities) {
+    size_t best_words = 0, best_len = 0;
+    for (int mi : ent.mentions) {
+      const std::string t = MentionForm(doc, doc.mentions[mi]);
+      size_t words_in = 1 + std::count(t.begin(), t.end(), ' ');
+      if (words_in > best_words || (words_in == best_words && t.size() > best_len)) {
+        best_words = words_in;
+        best_len = t.size();
+        ent.name = t;
+      }
+    }
+  }
+}
+
+}  // namespace isnad

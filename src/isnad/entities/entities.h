@@ -1,0 +1,79 @@
+// The entity stage: every person, organization and place a report names.
+//
+// WHAT IT TAKES
+//   A Document whose text stage has run (tokens, sentences, segments).
+// WHAT IT GIVES
+//   Document::mentions and Document::entities: each mention a span over the
+//   text with prefix clitics cut (wa-Haftar -> Haftar), typed PER, ORG or
+//   LOC; each entity the mentions of one real-world actor or place, folded
+//   by: the lexicon (same entry, any alias), person names (a surname alone,
+//   a full name, titles before a name), organization heads used as definite
+//   back-references (al-tanzim after tanzim al-dawla), and exact repeats. A
+//   force named after its leader (qawat Haftar, nizam al-Assad) is an ORG of
+//   its own, linked to the leader.
+// HOW
+//   An averaged perceptron (ner_model.h) tags tokens; curated lexicon
+//   entries (gazetteer.h) mark mentions the tagger missed; place nouns
+//   (madinat, qaryat...) before a name the tagger left out make it a place.
+//
+// THREAD SAFETY
+//   Immutable after loading; Recognize() writes only to its Document.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "isnad/base/status.h"
+#include "isnad/document/document.h"
+#include "isnad/entities/gazetteer.h"
+#include "isnad/entities/ner_model.h"
+#include "isnad/text/text_core.h"
+
+namespace isnad {
+
+struct EntityRules {
+  WordTable force;  // qawat, nizam, ...
+  WordTable title;  // al-ra'is, al-liwa', ...
+  WordTable place;  // madinat, qaryat, ...
+  WordTable head;   // tanzim, haraka, ...
+  static Status Load(const std::string& path, EntityRules& out);
+  static Status FromResource(const ResourceFile& file, EntityRules& out);
+};
+
+// The tagger's view of a run of words; the same code serves training and
+// analysis, so that the model sees at run time what it saw in training.
+void BuildNerTokens(const std::vector<std::string_view>& words, const TextCore& core, const Gazetteer& gazetteer,
+                    std::vector<NerToken>& out);
+
+class EntityRecognizer {
+ public:
+  // Loads entities/ner.model, actors.tsv, gazetteer.tsv, names.tsv and
+  // entity_rules.txt from `resource_dir`.
+  static Status Load(const std::string& resource_dir, EntityRecognizer& out);
+
+  void Recognize(const TextCore& core, Document& doc) const;
+
+  // Tags a run of words (evaluation on CoNLL files).
+  void TagWords(const TextCore& core, const std::vector<std::string_view>& words, std::vector<int>& tags) const;
+
+  // The same recognizer with another tagger model (training, evaluation).
+  void ReplaceModel(NerModel model) { model_ = std::move(model); }
+
+  const Gazetteer& gazetteer() const { return gazetteer_; }
+  const NerModel& model() const { return model_; }
+  std::string Fingerprint() const { return model_.fingerprint() + " " + gazetteer_.fingerprint(); }
+
+ private:
+  // The mention's text, with the article's alef restored after lil-.
+  std::string MentionForm(const Document& doc, const Mention& m) const;
+
+  NerModel model_;
+  Gazetteer gazetteer_;
+  EntityRules rules_;
+  std::vector<std::string> preposition_bytes_;  // bi-, li-, ka-
+  std::string lil_;                             // li + the article's lam
+  std::string elided_alef_;
+};
+
+}  // namespace isnad

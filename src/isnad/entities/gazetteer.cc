@@ -1,0 +1,140 @@
+#include "isnad/entities/gazetteer.h"
+
+#include "isnad/text/normalize.h"
+
+namespace isnad {
+
+namespace {
+
+std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t pos = 0;
+  while (pos <= s.size()) {
+    size_t e = s.find(sep, pos);
+    if (e == std::string_view::npos) e = s.size();
+    out.push_back(s.substr(pos, e - pos));
+    pos = e + 1;
+  }
+  return out;
+}
+
+std::string Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+// Entries: id TAB type TAB canonical TAB aliases (| separated) [TAB english [TAB wikidata]].
+Status ReadEntries(const ResourceFile& file, bool curated, std::vector<GazetteerEntry>& out) {
+  for (std::string_view line : file.lines) {
+    auto f = SplitOn(line, '\t');
+    if (f.size() < 3)
+      return Status::Error(file.path + ": a gazetteer line needs id, type and name: " + std::string(line.substr(0, 60)));
+    GazetteerEntry e;
+    e.id = Trim(f[0]);
+    if (!ParseEntityType(Trim(f[1]), e.type))
+      return Status::Error(file.path + ": unknown type '" + Trim(f[1]) + "' for " + e.id);
+    e.canonical = Trim(f[2]);
+    if (f.size() > 3)
+      for (auto a : SplitOn(f[3], '|'))
+        if (!Trim(a).empty()) e.aliases.push_back(Trim(a));
+    if (f.size() > 4) e.english = Trim(f[4]);
+    if (f.size() > 5) e.wikidata = Trim(f[5]);
+    e.curated = curated || (f.size() > 6 && Trim(f[6]) == "curated");
+    if (e.id.empty() || e.canonical.empty()) return Status::Error(file.path + ": empty id or name");
+    out.push_back(std::move(e));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+void Gazetteer::Add(GazetteerEntry e) {
+  const uint32_t index = static_cast<uint32_t>(entries_.size());
+  static const NormalizeOptions match = NormalizeOptions::Matching();
+  auto add_name = [&](const std::string& name) {
+    std::string n = Normalize(name, match);
+    if (n.empty() || names_.Contains(n)) return;  // the first entry to claim a name keeps it
+    names_.Insert(n, index + 1);
+    size_t words = 1;
+    for (char c : n) words += c == ' ';
+    longest_ = std::max(longest_, words);
+    first_words_.Insert(std::string_view(n).substr(0, n.find(' ')), 1);
+  };
+  add_name(e.canonical);
+  for (const auto& a : e.aliases) add_name(a);
+  entries_.push_back(std::move(e));
+}
+
+Status Gazetteer::FromResources(const ResourceFile& actors, const ResourceFile* generated,
+                                const ResourceFile* names, Gazetteer& out) {
+  out = Gazetteer();
+  std::vector<GazetteerEntry> entries;
+  Status s = ReadEntries(actors, true, entries);
+  if (!s.ok()) return s;
+  if (generated) {
+    s = ReadEntries(*generated, false, entries);
+    if (!s.ok()) return s;
+  }
+  for (auto& e : entries) out.Add(std::move(e));
+  static const NormalizeOptions match = NormalizeOptions::Matching();
+  if (names)
+    for (std::string_view line : names->lines) out.person_names_.Insert(Normalize(Trim(line), match), 1);
+  out.fingerprint_ = actors.name + "-" + std::to_string(actors.version) + "+" +
+                     (generated ? generated->name + "-" + std::to_string(generated->version) : "none");
+  return Status::Ok();
+}
+
+Status Gazetteer::Load(const std::string& dir, Gazetteer& out) {
+  ResourceFile actors, generated, names;
+  Status s = ReadResourceFile(dir + "/actors.tsv", "actors", 1, actors);
+  if (!s.ok()) return s;
+  s = ReadResourceFile(dir + "/gazetteer.tsv", "gazetteer", 1, generated);
+  if (!s.ok()) return s;
+  s = ReadResourceFile(dir + "/names.tsv", "person-names", 1, names);
+  if (!s.ok()) return s;
+  return FromResources(actors, &generated, &names, out);
+}
+
+int Gazetteer::Find(std::string_view normalized_name) const {
+  uint32_t v = names_.Find(normalized_name);
+  return v ? static_cast<int>(v - 1) : -1;
+}
+
+void Gazetteer::Match(const std::vector<std::string_view>& first_forms, const std::vector<std::string_view>& forms,
+                      std::vector<GazetteerMatch>& out) const {
+  std::string key;
+  const size_t n = forms.size();
+  for (size_t i = 0; i < n;) {
+    size_t best_len = 0;
+    uint32_t best_entry = 0;
+    for (int variant = 0; variant < 2; ++variant) {
+      std::string_view first = variant == 0 ? first_forms[i] : forms[i];
+      if (variant == 1 && first == first_forms[i]) break;
+      if (first.empty() || !first_words_.Contains(first)) continue;
+      key.assign(first);
+      size_t max_len = std::min(longest_, n - i);
+      uint32_t found_entry = 0;
+      size_t found_len = 0;
+      if (uint32_t v = names_.Find(key)) { found_entry = v; found_len = 1; }
+      for (size_t len = 2; len <= max_len; ++len) {
+        if (forms[i + len - 1].empty()) break;
+        key += ' ';
+        key.append(forms[i + len - 1]);
+        if (uint32_t v = names_.Find(key)) { found_entry = v; found_len = len; }
+      }
+      if (found_len > best_len) {
+        best_len = found_len;
+        best_entry = found_entry;
+      }
+    }
+    if (best_len > 0) {
+      out.push_back(GazetteerMatch{static_cast<uint32_t>(i), static_cast<uint32_t>(i + best_len), best_entry - 1});
+      i += best_len;
+    } else {
+      ++i;
+    }
+  }
+}
+
+}  // namespace isnad

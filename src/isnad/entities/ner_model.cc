@@ -1,0 +1,276 @@
+#include "isnad/entities/ner_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+
+#include "isnad/text/lexicon.h"
+#include "isnad/text/utf8.h"
+
+namespace isnad {
+
+namespace {
+
+constexpr char kMagic[8] = {'I', 'S', 'N', 'A', 'D', 'N', 'E', 'R'};
+constexpr uint32_t kFormatVersion = 1;
+
+uint64_t Mix(uint64_t h, uint64_t v) {
+  h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+  return h;
+}
+
+uint64_t Feature(uint32_t template_id, std::string_view value) {
+  return Mix(HashBytes(value), template_id * 0x100000001b3ULL + 1);
+}
+
+uint64_t Feature(uint32_t template_id, int64_t value) {
+  return Mix(static_cast<uint64_t>(value) * 0xff51afd7ed558ccdULL, template_id * 0x100000001b3ULL + 7);
+}
+
+// First / last n code points of s.
+std::string_view Prefix(std::string_view s, size_t n) {
+  size_t pos = 0, count = 0;
+  while (pos < s.size() && count < n) {
+    utf8::Next(s, pos);
+    ++count;
+  }
+  return count == n ? s.substr(0, pos) : std::string_view();
+}
+std::string_view Suffix(std::string_view s, size_t n) {
+  size_t total = utf8::CountCodePoints(s);
+  if (total < n) return {};
+  size_t pos = 0, count = 0;
+  while (count < total - n) {
+    utf8::Next(s, pos);
+    ++count;
+  }
+  return s.substr(pos);
+}
+
+}  // namespace
+
+const char* EntityTypeName(EntityType t) {
+  switch (t) {
+    case EntityType::kPer: return "PER";
+    case EntityType::kOrg: return "ORG";
+    case EntityType::kLoc: return "LOC";
+    case EntityType::kMisc: return "MISC";
+  }
+  return "?";
+}
+
+bool ParseEntityType(std::string_view name, EntityType& out) {
+  if (name == "PER" || name == "PERS") out = EntityType::kPer;
+  else if (name == "ORG") out = EntityType::kOrg;
+  else if (name == "LOC") out = EntityType::kLoc;
+  else if (name == "MISC") out = EntityType::kMisc;
+  else return false;
+  return true;
+}
+
+std::string TagName(int tag) {
+  if (tag == 0) return "O";
+  return std::string(IsBegin(tag) ? "B-" : "I-") + EntityTypeName(TagType(tag));
+}
+
+int ParseTag(std::string_view name) {
+  if (name == "O") return 0;
+  if (name.size() < 3 || name[1] != '-' || (name[0] != 'B' && name[0] != 'I')) return -1;
+  EntityType t;
+  if (!ParseEntityType(name.substr(2), t)) return -1;
+  return name[0] == 'B' ? BeginTag(t) : InsideTag(t);
+}
+
+void NerModel::Features(const std::vector<NerToken>& tokens, size_t i, int prev, int prev2,
+                        std::vector<uint64_t>& out) {
+  out.clear();
+  const NerToken& t = tokens[i];
+  auto at = [&](long k) -> const NerToken* {
+    long j = static_cast<long>(i) + k;
+    return j >= 0 && j < static_cast<long>(tokens.size()) ? &tokens[j] : nullptr;
+  };
+  static const std::string kBoundary = "<s>";
+  auto norm = [&](long k) -> std::string_view { auto* p = at(k); return p ? std::string_view(p->norm) : kBoundary; };
+  auto core = [&](long k) -> std::string_view { auto* p = at(k); return p ? std::string_view(p->core) : kBoundary; };
+
+  out.push_back(Feature(0, int64_t{0}));  // bias
+  out.push_back(Feature(1, t.norm));
+  out.push_back(Feature(2, t.core));
+  out.push_back(Feature(3, t.stem));
+  out.push_back(Feature(4, static_cast<int64_t>(t.shape)));
+  out.push_back(Feature(5, static_cast<int64_t>(t.has_prefix)));
+  for (size_t n = 1; n <= 3; ++n) {
+    out.push_back(Feature(10 + n, Prefix(t.core, n)));
+    out.push_back(Feature(20 + n, Suffix(t.core, n)));
+  }
+  out.push_back(Feature(30, norm(-1)));
+  out.push_back(Feature(31, norm(1)));
+  out.push_back(Feature(32, norm(-2)));
+  out.push_back(Feature(33, norm(2)));
+  out.push_back(Feature(34, core(-1)));
+  out.push_back(Feature(35, core(1)));
+  // Word pairs around the token: "madinat X", "X al-sharqi".
+  std::string pair(norm(-1));
+  pair += '|';
+  pair += t.core;
+  out.push_back(Feature(36, pair));
+  pair.assign(t.core);
+  pair += '|';
+  pair += norm(1);
+  out.push_back(Feature(37, pair));
+  out.push_back(Feature(40, static_cast<int64_t>(t.gazetteer)));
+  for (long k : {-1L, 1L}) {
+    auto* p = at(k);
+    out.push_back(Feature(41 + (k > 0), static_cast<int64_t>(p ? p->gazetteer : -2)));
+  }
+  out.push_back(Feature(44, static_cast<int64_t>(t.person_name)));
+  {
+    auto* p = at(-1);
+    auto* q = at(1);
+    out.push_back(Feature(45, static_cast<int64_t>(p && p->person_name) * 2 + (q && q->person_name)));
+    out.push_back(Feature(46, static_cast<int64_t>(p ? p->shape : 99)));
+    out.push_back(Feature(47, static_cast<int64_t>(q ? q->shape : 99)));
+  }
+  out.push_back(Feature(60, static_cast<int64_t>(t.frequency)));
+  out.push_back(Feature(61, static_cast<int64_t>(t.article)));
+  out.push_back(Feature(62, static_cast<int64_t>(t.frequency) * 16 + t.article));
+  {
+    auto* p = at(-1);
+    auto* q = at(1);
+    out.push_back(Feature(63, static_cast<int64_t>(p ? p->frequency : 99)));
+    out.push_back(Feature(64, static_cast<int64_t>(q ? q->frequency : 99)));
+    std::string around(norm(-1));
+    around += '|';
+    around += norm(1);
+    out.push_back(Feature(65, around));
+    out.push_back(Feature(66, Suffix(core(-1), 2)));
+    out.push_back(Feature(67, static_cast<int64_t>(t.shape) * 256 + (p ? p->shape : 255)));
+  }
+  out.push_back(Feature(50, static_cast<int64_t>(prev)));
+  out.push_back(Feature(51, static_cast<int64_t>(prev * 16 + prev2)));
+  out.push_back(Feature(52, static_cast<int64_t>(prev) * 1000 + t.gazetteer + 2));
+  std::string prev_word = std::to_string(prev) + "|" + t.core;
+  out.push_back(Feature(53, prev_word));
+}
+
+NerModel NerModel::FromWeights(std::vector<uint64_t> keys, const std::vector<float>& weights) {
+  NerModel m;
+  // Sort keys, carrying weights along, so the file is canonical.
+  std::vector<size_t> order(keys.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return keys[a] < keys[b]; });
+  float max_abs = 0;
+  for (float w : weights) max_abs = std::max(max_abs, std::fabs(w));
+  m.scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  m.keys_.reserve(keys.size());
+  m.weights_.reserve(keys.size() * kNumTags);
+  for (size_t i : order) {
+    m.keys_.push_back(keys[i]);
+    for (int c = 0; c < kNumTags; ++c)
+      m.weights_.push_back(static_cast<int16_t>(std::lround(weights[i * kNumTags + c] / m.scale_)));
+  }
+  m.BuildIndex();
+  return m;
+}
+
+void NerModel::BuildIndex() {
+  size_t slots = 1;
+  while (slots < keys_.size() * 2 + 1) slots <<= 1;
+  index_.assign(slots, 0);
+  for (size_t i = 0; i < keys_.size(); ++i) {
+    size_t s = keys_[i] & (slots - 1);
+    while (index_[s] != 0) s = (s + 1) & (slots - 1);
+    index_[s] = static_cast<uint32_t>(i + 1);
+  }
+  char hex[17];
+  uint64_t h = 1469598103934665603ULL;
+  for (uint64_t k : keys_) h = Mix(h, k);
+  for (int16_t w : weights_) h = Mix(h, static_cast<uint16_t>(w));
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  fingerprint_ = std::string("ner-") + std::to_string(kFormatVersion) + "-" + hex;
+}
+
+const int16_t* NerModel::Find(uint64_t key) const {
+  if (index_.empty()) return nullptr;
+  size_t mask = index_.size() - 1;
+  size_t s = key & mask;
+  while (index_[s] != 0) {
+    size_t i = index_[s] - 1;
+    if (keys_[i] == key) return &weights_[i * kNumTags];
+    s = (s + 1) & mask;
+  }
+  return nullptr;
+}
+
+void NerModel::Tag(const std::vector<NerToken>& tokens, std::vector<int>& tags) const {
+  tags.assign(tokens.size(), 0);
+  std::vector<uint64_t> feats;
+  int prev = 0, prev2 = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    Features(tokens, i, prev, prev2, feats);
+    int32_t score[kNumTags] = {0};
+    for (uint64_t f : feats)
+      if (const int16_t* w = Find(f))
+        for (int c = 0; c < kNumTags; ++c) score[c] += w[c];
+    int best = 0;
+    for (int c = 1; c < kNumTags; ++c) {
+      // I-X continues only B-X or I-X.
+      if (IsInside(c) && !(prev == c || prev == c - 1)) continue;
+      if (score[c] > score[best]) best = c;
+    }
+    tags[i] = best;
+    prev2 = prev;
+    prev = best;
+  }
+}
+
+Status NerModel::Save(const std::string& path) const {
+  std::ofstream out(path, std::ios::binary);
+  if (!out) return Status::Error(path + ": cannot write");
+  out.write(kMagic, 8);
+  uint32_t version = kFormatVersion, classes = kNumTags;
+  uint64_t n = keys_.size();
+  out.write(reinterpret_cast<const char*>(&version), 4);
+  out.write(reinterpret_cast<const char*>(&classes), 4);
+  out.write(reinterpret_cast<const char*>(&n), 8);
+  for (size_t i = 0; i < keys_.size(); ++i) {
+    out.write(reinterpret_cast<const char*>(&keys_[i]), 8);
+    out.write(reinterpret_cast<const char*>(&weights_[i * kNumTags]), 2 * kNumTags);
+  }
+  out.write(reinterpret_cast<const char*>(&scale_), 4);
+  if (!out) return Status::Error(path + ": write failed");
+  return Status::Ok();
+}
+
+Status NerModel::Load(const std::string& path, NerModel& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(path + ": cannot open NER model");
+  char magic[8];
+  uint32_t version = 0, classes = 0;
+  uint64_t n = 0;
+  in.read(magic, 8);
+  in.read(reinterpret_cast<char*>(&version), 4);
+  in.read(reinterpret_cast<char*>(&classes), 4);
+  in.read(reinterpret_cast<char*>(&n), 8);
+  if (!in || std::memcmp(magic, kMagic, 8) != 0) return Status::Error(path + ": not an isnad NER model");
+  if (version != kFormatVersion)
+    return Status::Error(path + ": NER model format " + std::to_string(version) + " is not " +
+                         std::to_string(kFormatVersion) + "; rebuild it with `isnad train-ner`");
+  if (classes != kNumTags || n > (1ull << 28)) return Status::Error(path + ": NER model has a bad header");
+  NerModel m;
+  m.keys_.resize(n);
+  m.weights_.resize(n * kNumTags);
+  for (uint64_t i = 0; i < n; ++i) {
+    in.read(reinterpret_cast<char*>(&m.keys_[i]), 8);
+    in.read(reinterpret_cast<char*>(&m.weights_[i * kNumTags]), 2 * kNumTags);
+  }
+  in.read(reinterpret_cast<char*>(&m.scale_), 4);
+  if (!in) return Status::Error(path + ": NER model is truncated");
+  m.BuildIndex();
+  out = std::move(m);
+  return Status::Ok();
+}
+
+}  // namespace isnad

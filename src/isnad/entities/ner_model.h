@@ -1,0 +1,87 @@
+// The learned named-entity recognizer: an averaged perceptron over tokens.
+//
+// WHAT THIS OBJECT REPRESENTS
+//   A linear model that tags each token of a sentence O, B-X or I-X for
+//   X in PER, ORG, LOC, MISC, left to right, with the two previous tags as
+//   features (greedy decoding; an I-X that cannot continue becomes B-X).
+//   Features: the word and its clitic-stripped core and light stem
+//   (from the text core's segmenter), affixes of the core, the shape, the
+//   words and cores around it, gazetteer membership (B/I and type of the
+//   longest lexicon match covering the token) and person-name-list
+//   membership. Each feature is a 64-bit hash of its template and value.
+//
+// FILE FORMAT (resources/entities/ner.model)
+//   "ISNADNER" magic, uint32 format version, uint32 number of classes,
+//   uint64 number of features, then that many (uint64 feature hash,
+//   int16 weight[classes]) records sorted by hash, then a float scale.
+//   The loader refuses another magic or version.
+//
+// THREAD SAFETY
+//   Immutable after loading; Tag() keeps its scratch in the caller's
+//   NerScratch.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "isnad/base/status.h"
+#include "isnad/entities/types.h"
+
+namespace isnad {
+
+
+// Tags: 0 = O, 1 + 2*type = B-type, 2 + 2*type = I-type.
+inline constexpr int kNumTags = 1 + 2 * kNumEntityTypes;
+inline int BeginTag(EntityType t) { return 1 + 2 * static_cast<int>(t); }
+inline int InsideTag(EntityType t) { return 2 + 2 * static_cast<int>(t); }
+inline bool IsBegin(int tag) { return tag > 0 && tag % 2 == 1; }
+inline bool IsInside(int tag) { return tag > 0 && tag % 2 == 0; }
+inline EntityType TagType(int tag) { return static_cast<EntityType>((tag - 1) / 2); }
+std::string TagName(int tag);
+int ParseTag(std::string_view name);  // -1 when unknown
+
+// What the tagger needs to know of one token; filled by the entity stage
+// (from a TextAnalysis) or by the trainer (from a CoNLL file).
+struct NerToken {
+  std::string norm;    // Matching-normalized surface
+  std::string core;    // Matching-normalized, prefix clitics removed
+  std::string stem;    // light stem
+  uint8_t shape = 0;   // see ShapeOf() in ner_model.cc
+  int8_t gazetteer = -1;  // -1, or a gazetteer tag (B/I of a type) covering it
+  bool person_name = false;  // in the first/last name list
+  bool has_prefix = false;   // a clitic was cut from the front
+  uint8_t frequency = 0;     // log2 bucket of the core's count in the news lexicon
+  uint8_t article = 0;       // how often the core takes the article, bucketed
+};
+
+class NerModel {
+ public:
+  static Status Load(const std::string& path, NerModel& out);
+  Status Save(const std::string& path) const;
+
+  // Tags `tokens`; writes one tag per token into `tags`.
+  void Tag(const std::vector<NerToken>& tokens, std::vector<int>& tags) const;
+
+  size_t feature_count() const { return keys_.size(); }
+  const std::string& fingerprint() const { return fingerprint_; }
+
+  // Features of token i given the previous two tags (exposed for training).
+  static void Features(const std::vector<NerToken>& tokens, size_t i, int prev, int prev2,
+                       std::vector<uint64_t>& out);
+
+  // Built by the trainer.
+  static NerModel FromWeights(std::vector<uint64_t> keys, const std::vector<float>& weights);
+
+ private:
+  const int16_t* Find(uint64_t key) const;
+  std::vector<uint64_t> keys_;    // sorted; open-addressed index below
+  std::vector<int16_t> weights_;  // kNumTags per key
+  std::vector<uint32_t> index_;   // hash slots -> key position + 1
+  float scale_ = 1.0f;
+  std::string fingerprint_;
+  void BuildIndex();
+};
+
+}  // namespace isnad

@@ -1,0 +1,64 @@
+#include "isnad/eval/ner_eval.h"
+
+#include <set>
+#include <tuple>
+
+#include "isnad/train/ner_trainer.h"
+
+namespace isnad {
+
+namespace {
+
+using Chunk = std::tuple<size_t, size_t, int>;  // first, end, type
+
+std::set<Chunk> Chunks(const std::vector<int>& tags) {
+  std::set<Chunk> out;
+  for (size_t i = 0; i < tags.size();) {
+    if (tags[i] == 0) {
+      ++i;
+      continue;
+    }
+    // conlleval: an I- without its B- starts a chunk too.
+    EntityType type = TagType(tags[i]);
+    size_t j = i + 1;
+    while (j < tags.size() && tags[j] == InsideTag(type)) ++j;
+    out.emplace(i, j, static_cast<int>(type));
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace
+
+Status ScoreNer(const std::string& path, const TextCore& core, const EntityRecognizer& recognizer, NerScore& out) {
+  std::vector<TaggedSentence> data;
+  Status s = ReadConllNer(path, data);
+  if (!s.ok()) return s;
+  ScoreNerSentences(data, core, recognizer, out);
+  return Status::Ok();
+}
+
+void ScoreNerSentences(const std::vector<TaggedSentence>& data, const TextCore& core,
+                       const EntityRecognizer& recognizer, NerScore& out) {
+  out = NerScore();
+  std::vector<int> predicted;
+  for (const auto& sentence : data) {
+    std::vector<std::string_view> words(sentence.words.begin(), sentence.words.end());
+    recognizer.TagWords(core, words, predicted);
+    auto gold = Chunks(sentence.tags), pred = Chunks(predicted);
+    out.sentences++;
+    out.tokens += words.size();
+    for (const auto& c : gold) out.by_type[std::get<2>(c)].gold++;
+    for (const auto& c : pred) {
+      out.by_type[std::get<2>(c)].predicted++;
+      if (gold.count(c)) out.by_type[std::get<2>(c)].correct++;
+    }
+  }
+  for (const auto& c : out.by_type) {
+    out.total.gold += c.gold;
+    out.total.predicted += c.predicted;
+    out.total.correct += c.correct;
+  }
+}
+
+}  // namespace isnad

@@ -1,0 +1,251 @@
+#include "isnad/train/ner_trainer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <random>
+#include <unordered_map>
+
+#include "isnad/text/normalize.h"
+
+namespace isnad {
+
+namespace {
+
+std::string StripMarks(std::string s) {
+  // NewsFANE words carry LRM marks and a BOM; ANERcorp has stray RLMs.
+  for (const char* mark : {"\xE2\x80\x8E", "\xE2\x80\x8F", "\xEF\xBB\xBF"}) {
+    size_t p;
+    while ((p = s.find(mark)) != std::string::npos) s.erase(p, 3);
+  }
+  return s;
+}
+
+bool IsSentenceEnd(const std::string& w) { return w == "." || w == "!" || w == "?" || w == "\xD8\x9F"; }
+
+// NewsFANE's fine classes -> the four ANERcorp classes.
+int MapFaneTag(const std::string& tag) {
+  if (tag == "O" || tag.size() < 3) return 0;
+  static const std::unordered_map<std::string, EntityType> kMap = {
+      {"Politician", EntityType::kPer}, {"Athlete", EntityType::kPer}, {"Artist", EntityType::kPer},
+      {"Other_PER", EntityType::kPer}, {"Religious_PER", EntityType::kPer}, {"Scientist", EntityType::kPer},
+      {"Businessperson", EntityType::kPer}, {"Lawyer", EntityType::kPer}, {"Engineer", EntityType::kPer},
+      {"Non-Governmental", EntityType::kOrg}, {"Sports", EntityType::kOrg}, {"Group", EntityType::kOrg},
+      {"Government", EntityType::kOrg}, {"Media", EntityType::kOrg}, {"Commercial", EntityType::kOrg},
+      {"Educational", EntityType::kOrg}, {"Police", EntityType::kOrg}, {"Religious_ORG", EntityType::kOrg},
+      {"Medical-Science", EntityType::kOrg}, {"Entertainment", EntityType::kOrg},
+      {"Nation", EntityType::kLoc}, {"Population-Center", EntityType::kLoc},
+      {"State-or-Province", EntityType::kLoc}, {"GPE-Cluster", EntityType::kLoc},
+      {"Water-Body", EntityType::kLoc}, {"Land", EntityType::kLoc}, {"Continent", EntityType::kLoc},
+      {"County-or-District", EntityType::kLoc}, {"Land-Region-Natural", EntityType::kLoc},
+      {"Building-Grounds", EntityType::kLoc}, {"Airport", EntityType::kLoc}, {"Path", EntityType::kLoc},
+      {"Subarea-Facility", EntityType::kLoc},
+  };
+  auto it = kMap.find(tag.substr(2));
+  EntityType type = it == kMap.end() ? EntityType::kMisc : it->second;
+  return tag[0] == 'B' ? BeginTag(type) : InsideTag(type);
+}
+
+bool IsProclitic(const std::string& w) {
+  return w == "\xD9\x88" || w == "\xD9\x81" || w == "\xD8\xA8" || w == "\xD9\x84" || w == "\xD9\x83";  // w f b l k
+}
+
+bool IsEnclitic(const std::string& w) {
+  static const char* kSuffixes[] = {"\xD9\x87", "\xD9\x87\xD8\xA7", "\xD9\x87\xD9\x85", "\xD9\x87\xD9\x85\xD8\xA7",
+                                    "\xD9\x87\xD9\x86", "\xD9\x83\xD9\x85", "\xD9\x83\xD9\x86", "\xD9\x86\xD8\xA7",
+                                    "\xD9\x8A", "\xD9\x83", "\xD9\x86\xD9\x8A"};  // h ha hm hma hn km kn na y k ny
+  for (const char* s : kSuffixes)
+    if (w == s) return true;
+  return false;
+}
+
+}  // namespace
+
+Status ReadConllNer(const std::string& path, std::vector<TaggedSentence>& out) {
+  std::ifstream in(path);
+  if (!in) return Status::Error(path + ": cannot open");
+  std::string line;
+  TaggedSentence cur;
+  uint64_t line_no = 0;
+  auto flush = [&] {
+    if (!cur.words.empty()) out.push_back(std::move(cur));
+    cur = TaggedSentence();
+  };
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    auto f = SplitFields(line);
+    if (f.empty()) {
+      flush();
+      continue;
+    }
+    std::string word = StripMarks(std::string(f[0]));
+    int tag = f.size() >= 2 ? ParseTag(StripMarks(std::string(f.back()))) : 0;
+    if (tag < 0) tag = 0;  // unknown label: outside
+    if (word.empty()) continue;
+    cur.words.push_back(word);
+    cur.tags.push_back(tag);
+    // Files without sentence breaks (ANERcorp's training part) are cut at
+    // sentence-final punctuation, or every 120 words.
+    if ((IsSentenceEnd(word) && tag == 0) || cur.words.size() >= 120) flush();
+  }
+  flush();
+  return Status::Ok();
+}
+
+Status ReadNewsFane(const std::string& path, std::vector<TaggedSentence>& out) {
+  std::ifstream in(path);
+  if (!in) return Status::Error(path + ": cannot open");
+  std::string line;
+  std::vector<std::pair<std::string, int>> raw;
+  auto flush = [&] {
+    TaggedSentence s;
+    for (size_t i = 0; i < raw.size(); ++i) {
+      auto [w, tag] = raw[i];
+      // wa / fa / bi / li / ka written apart: join to the next word.
+      while (IsProclitic(w) && i + 1 < raw.size() && !raw[i + 1].first.empty()) {
+        int next_tag = raw[i + 1].second;
+        w += raw[i + 1].first;
+        tag = IsInside(tag) ? tag : next_tag;
+        ++i;
+      }
+      if (IsEnclitic(w) && !s.words.empty()) {
+        s.words.back() += w;
+        continue;
+      }
+      s.words.push_back(w);
+      s.tags.push_back(tag);
+    }
+    if (!s.words.empty()) out.push_back(std::move(s));
+    raw.clear();
+  };
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    line = StripMarks(line);
+    auto f = SplitFields(line);
+    if (f.empty()) {
+      flush();
+      continue;
+    }
+    raw.emplace_back(std::string(f[0]), f.size() >= 2 ? MapFaneTag(std::string(f.back())) : 0);
+  }
+  flush();
+  return Status::Ok();
+}
+
+Status TrainNer(const std::vector<TaggedSentence>& data, const TextCore& core, const Gazetteer& gazetteer,
+                const NerTrainOptions& options, NerModel& out, std::string* log) {
+  if (data.empty()) return Status::Error("no training sentences");
+  // The tagger's tokens, built once.
+  std::vector<std::vector<NerToken>> tokens(data.size());
+  for (size_t i = 0; i < data.size(); ++i) {
+    std::vector<std::string_view> words(data[i].words.begin(), data[i].words.end());
+    BuildNerTokens(words, core, gazetteer, tokens[i]);
+  }
+  std::unordered_map<uint64_t, uint32_t> index;
+  std::vector<uint64_t> keys;
+  std::vector<float> w, total;
+  std::vector<int64_t> stamp;
+  int64_t clock = 0;
+  auto slot = [&](uint64_t f) -> uint32_t {
+    auto [it, added] = index.emplace(f, static_cast<uint32_t>(keys.size()));
+    if (added) {
+      keys.push_back(f);
+      w.resize(w.size() + kNumTags, 0);
+      total.resize(total.size() + kNumTags, 0);
+      stamp.resize(stamp.size() + kNumTags, 0);
+    }
+    return it->second;
+  };
+  auto update = [&](uint32_t s, int c, float delta) {
+    size_t k = static_cast<size_t>(s) * kNumTags + c;
+    total[k] += static_cast<float>(clock - stamp[k]) * w[k];
+    stamp[k] = clock;
+    w[k] += delta;
+  };
+
+  std::vector<size_t> order(data.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::mt19937 rng(options.seed);
+  std::vector<uint64_t> feats;
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), rng);
+    uint64_t correct = 0, seen = 0;
+    for (size_t si : order) {
+      const auto& toks = tokens[si];
+      const auto& gold = data[si].tags;
+      int prev = 0, prev2 = 0;
+      for (size_t i = 0; i < toks.size(); ++i) {
+        ++clock;
+        NerModel::Features(toks, i, prev, prev2, feats);
+        float score[kNumTags] = {0};
+        for (uint64_t f : feats) {
+          auto it = index.find(f);
+          if (it == index.end()) continue;
+          const float* wf = &w[static_cast<size_t>(it->second) * kNumTags];
+          for (int c = 0; c < kNumTags; ++c) score[c] += wf[c];
+        }
+        int best = 0;
+        for (int c = 1; c < kNumTags; ++c) {
+          if (IsInside(c) && !(prev == c || prev == c - 1)) continue;
+          if (score[c] > score[best]) best = c;
+        }
+        ++seen;
+        if (best == gold[i]) {
+          ++correct;
+        } else {
+          for (uint64_t f : feats) {
+            uint32_t s = slot(f);
+            update(s, gold[i], 1.0f);
+            update(s, best, -1.0f);
+          }
+        }
+        prev2 = prev;
+        prev = best;
+      }
+    }
+    if (log)
+      *log += "epoch " + std::to_string(epoch + 1) + ": token accuracy " +
+              std::to_string(static_cast<double>(correct) / static_cast<double>(seen)) + "\n";
+  }
+  // Average, and drop features whose weights all round to zero.
+  std::vector<float> averaged(w.size());
+  for (size_t k = 0; k < w.size(); ++k)
+    averaged[k] = (total[k] + static_cast<float>(clock - stamp[k]) * w[k]) / static_cast<float>(clock);
+  float max_abs = 0;
+  for (float x : averaged) max_abs = std::max(max_abs, std::fabs(x));
+  const float zero = max_abs / 32767.0f * 0.5f;
+  std::vector<uint64_t> kept_keys;
+  std::vector<float> kept;
+  for (size_t s = 0; s < keys.size(); ++s) {
+    bool any = false;
+    for (int c = 0; c < kNumTags; ++c) any = any || std::fabs(averaged[s * kNumTags + c]) >= zero;
+    if (!any) continue;
+    kept_keys.push_back(keys[s]);
+    kept.insert(kept.end(), averaged.begin() + s * kNumTags, averaged.begin() + (s + 1) * kNumTags);
+  }
+  if (log) *log += "features: " + std::to_string(keys.size()) + " seen, " + std::to_string(kept_keys.size()) + " kept\n";
+  out = NerModel::FromWeights(std::move(kept_keys), kept);
+  return Status::Ok();
+}
+
+Status TrainProjectNer(const std::string& data_dir, const TextCore& core, const Gazetteer& gazetteer,
+                       NerModel& out, std::string* log, double holdout, std::vector<TaggedSentence>* held_out) {
+  std::vector<TaggedSentence> data;
+  Status s = ReadConllNer(data_dir + "/anercorp/train.txt", data);
+  if (!s.ok()) return s;
+  if (holdout > 0 && held_out) {
+    size_t keep = static_cast<size_t>(data.size() * (1 - holdout));
+    held_out->assign(std::make_move_iterator(data.begin() + keep), std::make_move_iterator(data.end()));
+    data.resize(keep);
+  }
+  size_t aner = data.size();
+  s = ReadNewsFane(data_dir + "/newsfane/newsfane_gold_170k.txt", data);
+  if (!s.ok()) return s;
+  if (log)
+    *log += "sentences: " + std::to_string(aner) + " ANERcorp, " + std::to_string(data.size() - aner) +
+            " NewsFANE\n";
+  return TrainNer(data, core, gazetteer, NerTrainOptions{}, out, log);
+}
+
+}  // namespace isnad

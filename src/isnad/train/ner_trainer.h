@@ -1,0 +1,47 @@
+// Training the named-entity model (resources/entities/ner.model).
+//
+// Training code, apart from the runtime. Reads ANERcorp's training part
+// (../shared/data/anercorp/train.txt) and NewsFANE (mapped from its 50
+// classes to PER/ORG/LOC/MISC, with its split clitics joined back to their
+// words so that tokens look like ANERcorp's and like isnad's own), builds
+// the tagger's tokens with the same code the runtime uses, and trains an
+// averaged perceptron with greedy decoding for a fixed number of epochs in
+// a fixed order: the same data gives the same model, byte for byte.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "isnad/base/status.h"
+#include "isnad/entities/entities.h"
+
+namespace isnad {
+
+struct TaggedSentence {
+  std::vector<std::string> words;
+  std::vector<int> tags;
+};
+
+struct NerTrainOptions {
+  int epochs = 10;
+  uint32_t seed = 20261122;
+};
+
+// CoNLL-style files: one "word TAG" a line (space or tab), blank line or
+// sentence-final punctuation between sentences.
+Status ReadConllNer(const std::string& path, std::vector<TaggedSentence>& out);
+// NewsFANE gold: fine classes mapped, split clitics joined back.
+Status ReadNewsFane(const std::string& path, std::vector<TaggedSentence>& out);
+
+Status TrainNer(const std::vector<TaggedSentence>& data, const TextCore& core, const Gazetteer& gazetteer,
+                const NerTrainOptions& options, NerModel& out, std::string* log);
+
+// The committed model: ANERcorp train + NewsFANE under `data_dir`.
+// With `holdout` > 0, the last `holdout` share of ANERcorp's training
+// sentences is left out of training and returned in `held_out`, for
+// development without touching the test split.
+Status TrainProjectNer(const std::string& data_dir, const TextCore& core, const Gazetteer& gazetteer,
+                       NerModel& out, std::string* log, double holdout = 0,
+                       std::vector<TaggedSentence>* held_out = nullptr);
+
+}  // namespace isnad
