@@ -4,7 +4,10 @@
 #include <nlohmann/json.hpp>
 
 #include "isnad/eval/segment_eval.h"
+#include "isnad/eval/ner_eval.h"
+#include "isnad/train/gazetteer_builder.h"
 #include "isnad/train/lexicon_builder.h"
+#include "isnad/train/ner_trainer.h"
 #include "test_util.h"
 
 namespace isnad {
@@ -55,6 +58,52 @@ TEST(LexiconRebuild, MatchesTheCommittedResource) {
   ASSERT_TRUE(s.ok()) << s.message();
   std::string committed = testing::ReadFile(std::string(ISNAD_RESOURCES_DIR) + "/lexicon/lexicon.tsv");
   EXPECT_TRUE(rebuilt == committed) << "resources/lexicon/lexicon.tsv is stale: run `isnad build-lexicon`";
+}
+
+TEST(Accuracy, NerF1OnAnercorpTest) {
+  if (!SharedAvailable()) GTEST_SKIP() << "../shared is absent: ANERcorp not available";
+  NerScore score;
+  Status s = ScoreNer(std::string(ISNAD_SHARED_DIR) + "/data/anercorp/test.txt", TestEngine().text(),
+                      TestEngine().entities(), score);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(score.total.gold, 2285u);  // the CAMeL test split's entities
+  // Pinned just under the measured figure (README): a drop fails.
+  EXPECT_GE(score.total.f1(), 0.65) << "ANERcorp test F1 " << score.total.f1();
+}
+
+TEST(Accuracy, DevEntitiesAndDatesWithTheProjectScorer) {
+  if (!SharedAvailable()) GTEST_SKIP() << "../shared is absent: dev gold not available";
+  testing::TempDir dir;
+  std::string pred = dir.File("dev.jsonl"), scores = dir.File("scores.txt");
+  std::string shared = ISNAD_SHARED_DIR;
+  std::string cmd = std::string(ISNAD_BINARY) + " analyze " + shared + "/corpus/dev > " + pred + " && python3 " +
+                    shared + "/eval/score.py --gold " + shared + "/corpus/dev --pred " + pred + " > " + scores;
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  std::string out = testing::ReadFile(scores);
+  size_t total = out.rfind("TOTAL ");
+  ASSERT_NE(total, std::string::npos) << out;
+  auto value = [&](const std::string& key) {
+    size_t p = out.find(key + "=", total);
+    return p == std::string::npos ? -1.0 : std::stod(out.substr(p + key.size() + 1));
+  };
+  EXPECT_EQ(value("date_acc"), 1.0);
+  EXPECT_GE(value("entities_f1"), 0.72) << out.substr(total);
+}
+
+TEST(ModelRebuild, NerModelAndGazetteerMatchTheCommittedResources) {
+  if (!SharedAvailable()) GTEST_SKIP() << "../shared is absent: cannot rebuild";
+  const std::string data = std::string(ISNAD_SHARED_DIR) + "/data";
+  const std::string res = ISNAD_RESOURCES_DIR;
+  std::string gazetteer, names;
+  ASSERT_TRUE(BuildGazetteer(data, gazetteer, names).ok());
+  EXPECT_TRUE(gazetteer == testing::ReadFile(res + "/entities/gazetteer.tsv")) << "run `isnad build-gazetteer`";
+  EXPECT_TRUE(names == testing::ReadFile(res + "/entities/names.tsv")) << "run `isnad build-gazetteer`";
+  NerModel model;
+  ASSERT_TRUE(TrainProjectNer(data, TestEngine().text(), TestEngine().entities().gazetteer(), model, nullptr).ok());
+  testing::TempDir dir;
+  ASSERT_TRUE(model.Save(dir.File("ner.model")).ok());
+  EXPECT_TRUE(testing::ReadFile(dir.File("ner.model")) == testing::ReadFile(res + "/entities/ner.model"))
+      << "resources/entities/ner.model is stale: run `isnad train-ner`";
 }
 
 }  // namespace

@@ -318,9 +318,23 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       cands.push_back(force);
     }
 
+    // A known place after a place noun takes the noun too (madinat Benghazi):
+    // the fullest name the report gives.
+    for (auto& c : cands)
+      if (c.type == EntityType::kLoc && c.first > 0 && !covered[c.first - 1] &&
+          rules_.place.Contains(tokens[c.first - 1].core)) {
+        covered[c.first - 1] = true;
+        --c.first;
+      }
     std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) {
       return x.first != y.first ? x.first < y.first : x.end > y.end;
     });
+    // Widening to a lexicon name can make two tagged pieces one span.
+    cands.erase(std::unique(cands.begin(), cands.end(),
+                            [](const Candidate& x, const Candidate& y) {
+                              return x.first == y.first && x.end == y.end && x.type == y.type;
+                            }),
+                cands.end());
     // Mentions: byte spans, prefix clitics of the first token cut.
     for (size_t c = 0; c < cands.size(); ++c) {
       const Candidate& cd = cands[c];

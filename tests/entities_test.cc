@@ -1,0 +1,190 @@
+// The entity stage: the lexicon as data, mentions and their folding on
+// texts written for these tests, and the model file.
+#include <set>
+#include <string>
+
+#include "isnad/entities/entities.h"
+#include "isnad/text/normalize.h"
+#include "test_util.h"
+
+namespace isnad {
+namespace {
+
+using testing::TestEngine;
+
+const Gazetteer& Lexicon() { return TestEngine().entities().gazetteer(); }
+
+std::string KeyOf(const std::string& name) {
+  int e = Lexicon().Find(Normalize(name, NormalizeOptions::Matching()));
+  return e < 0 ? "" : Lexicon().entry(e).id;
+}
+
+TEST(Gazetteer, AliasesAndSpellingsLeadToOneKey) {
+  EXPECT_EQ(KeyOf("داعش"), "group:isis");
+  EXPECT_EQ(KeyOf("تنظيم الدولة"), "group:isis");
+  EXPECT_EQ(KeyOf("الدولة الإسلامية"), "group:isis");
+  EXPECT_EQ(KeyOf("خليفة حفتر"), KeyOf("حفتر"));
+  EXPECT_EQ(KeyOf("سورية"), KeyOf("سوريا"));
+  EXPECT_EQ(KeyOf("أمريكا"), "country:USA");
+  EXPECT_EQ(KeyOf("الامم المتحدة"), "intl:un");  // alef forms folded
+  EXPECT_EQ(KeyOf("كلمة لا تعني كيانا"), "");
+}
+
+TEST(Gazetteer, CuratedEntriesAreWellFormed) {
+  std::set<std::string> ids;
+  int curated = 0;
+  for (size_t i = 0; i < Lexicon().size(); ++i) {
+    const auto& e = Lexicon().entry(i);
+    if (!e.curated || e.id.rfind("country:", 0) == 0) continue;
+    ++curated;
+    EXPECT_TRUE(ids.insert(e.id).second) << "duplicate id " << e.id;
+    EXPECT_NE(e.type, EntityType::kMisc) << e.id;
+    // Every name of an entry finds that entry (no alias claimed by another).
+    EXPECT_EQ(KeyOf(e.canonical), e.id) << e.canonical;
+    for (const auto& a : e.aliases) EXPECT_EQ(KeyOf(a), e.id) << a << " of " << e.id;
+  }
+  EXPECT_GT(curated, 150);
+}
+
+TEST(Gazetteer, LongestMatchCutsCliticsOfTheFirstWord) {
+  std::vector<std::string> words = {"وصلت", "قوات", "من", "والولايات", "المتحدة", "الأمريكية", "إلى", "سوريا"};
+  std::vector<std::string> norm, first;
+  std::vector<NerToken> tokens;
+  std::vector<std::string_view> views(words.begin(), words.end());
+  BuildNerTokens(views, TestEngine().text(), Lexicon(), tokens);
+  EXPECT_EQ(tokens[3].gazetteer, BeginTag(EntityType::kLoc));
+  EXPECT_EQ(tokens[4].gazetteer, InsideTag(EntityType::kLoc));
+  EXPECT_EQ(tokens[5].gazetteer, InsideTag(EntityType::kLoc));
+  EXPECT_EQ(tokens[7].gazetteer, BeginTag(EntityType::kLoc));
+  EXPECT_EQ(tokens[0].gazetteer, -1);
+}
+
+Document Analyze(const std::string& text) {
+  RawReport raw;
+  raw.id = "t";
+  raw.text = text;
+  Document doc;
+  TestEngine().Analyze(std::move(raw), doc);
+  return doc;
+}
+
+const Entity* EntityWithKey(const Document& doc, const std::string& key) {
+  for (const auto& e : doc.entities)
+    if (e.key == key) return &e;
+  return nullptr;
+}
+
+const Entity* EntityNamed(const Document& doc, const std::string& mention_text) {
+  for (const auto& e : doc.entities)
+    for (int m : e.mentions)
+      if (doc.text.substr(doc.mentions[m].span.begin, doc.mentions[m].span.end - doc.mentions[m].span.begin) ==
+          mention_text)
+        return &e;
+  return nullptr;
+}
+
+// Written for these tests; not taken from any report.
+const char* kStory =
+    "اشتباكات في الشرق الليبي\n"
+    "2016-05-03\n"
+    "أعلن اللواء خليفة حفتر أن قوات حفتر سيطرت على مدينة بنغازي بعد معارك مع تنظيم الدولة الإسلامية. "
+    "وقال حفتر إن التنظيم انسحب من المدينة، فيما دعت الأمم المتحدة إلى وقف القتال في ليبيا.";
+
+TEST(Entities, FoldsNamesTitlesAndSurnames) {
+  Document doc = Analyze(kStory);
+  const Entity* haftar = EntityWithKey(doc, "per:khalifa_haftar");
+  ASSERT_NE(haftar, nullptr);
+  EXPECT_EQ(haftar->type, EntityType::kPer);
+  // The title and the full name, and the surname alone: one person.
+  EXPECT_EQ(haftar->name, "اللواء خليفة حفتر");
+  EXPECT_EQ(doc.entities.size(), std::set<std::string>([&] {
+              std::set<std::string> keys;
+              for (const auto& e : doc.entities) keys.insert(e.key);
+              return keys;
+            }()).size());
+  // "wa-qala Haftar": the surname alone is the same person.
+  const Entity* surname = EntityNamed(doc, "حفتر");
+  EXPECT_EQ(surname, haftar);
+}
+
+TEST(Entities, AForceNamedAfterItsLeaderIsAnOrganizationLinkedToHim) {
+  Document doc = Analyze(kStory);
+  const Entity* forces = EntityNamed(doc, "قوات حفتر");
+  ASSERT_NE(forces, nullptr);
+  EXPECT_EQ(forces->type, EntityType::kOrg);
+  ASSERT_GE(forces->leader, 0);
+  EXPECT_EQ(doc.entities[forces->leader].key, "per:khalifa_haftar");
+}
+
+TEST(Entities, DefiniteHeadNounRefersBack) {
+  Document doc = Analyze(kStory);
+  const Entity* isis = EntityNamed(doc, "تنظيم الدولة الإسلامية");
+  ASSERT_NE(isis, nullptr);
+  EXPECT_EQ(isis->key, "group:isis");
+  EXPECT_EQ(EntityNamed(doc, "التنظيم"), isis);
+}
+
+TEST(Entities, PlacesAndBodiesFromTheLexiconAndContext) {
+  Document doc = Analyze(kStory);
+  const Entity* un = EntityNamed(doc, "الأمم المتحدة");
+  ASSERT_NE(un, nullptr);
+  EXPECT_EQ(un->type, EntityType::kOrg);
+  const Entity* libya = EntityNamed(doc, "ليبيا");
+  ASSERT_NE(libya, nullptr);
+  EXPECT_EQ(libya->type, EntityType::kLoc);
+  const Entity* benghazi = EntityNamed(doc, "مدينة بنغازي");
+  ASSERT_NE(benghazi, nullptr);
+  EXPECT_EQ(benghazi->type, EntityType::kLoc);
+}
+
+TEST(Entities, CliticsAreCutFromMentionSpans) {
+  Document doc = Analyze("خبر\nقالت مصادر إن اجتماعا عقد بين وفد لداعش ووفد من الأمم المتحدة وبحضور وحفتر.");
+  // li-Da'ish and wa-Haftar: the mention is the name without its clitic.
+  const Entity* isis = EntityNamed(doc, "داعش");
+  ASSERT_NE(isis, nullptr);
+  EXPECT_EQ(isis->key, "group:isis");
+  const Entity* haftar = EntityNamed(doc, "حفتر");
+  ASSERT_NE(haftar, nullptr);
+  EXPECT_EQ(haftar->key, "per:khalifa_haftar");
+  EXPECT_EQ(EntityNamed(doc, "لداعش"), nullptr);
+  EXPECT_EQ(EntityNamed(doc, "وحفتر"), nullptr);
+}
+
+TEST(Entities, LilRestoresTheArticleInTheName) {
+  Document doc = Analyze("خبر\nوجهت المعارضة رسالة للأمم المتحدة.");
+  bool found = false;
+  for (const auto& e : doc.entities)
+    if (e.key == "intl:un") {
+      found = true;
+      EXPECT_EQ(e.name, "الأمم المتحدة");
+    }
+  EXPECT_TRUE(found);
+}
+
+TEST(Entities, TheBylineIsNotAnActor) {
+  Document doc = Analyze("عنوان الخبر\n12 جمادى الثانية 1438\nتقرير إخباري ـ خالد مصطفى\n\nقال أردوغان إن تركيا لن تتراجع.");
+  ASSERT_EQ(doc.authors.size(), 1u);
+  EXPECT_EQ(EntityNamed(doc, "خالد مصطفى"), nullptr);
+  EXPECT_NE(EntityNamed(doc, "أردوغان"), nullptr);
+}
+
+TEST(NerModel, RefusesAFileThatIsNotAModel) {
+  testing::TempDir dir;
+  NerModel m;
+  EXPECT_FALSE(NerModel::Load(dir.Write("x.model", "not a model at all"), m).ok());
+  EXPECT_FALSE(NerModel::Load(dir.File("missing.model"), m).ok());
+}
+
+TEST(NerModel, SavesAndLoadsTheSameModel) {
+  testing::TempDir dir;
+  const NerModel& model = TestEngine().entities().model();
+  std::string path = dir.File("copy.model");
+  ASSERT_TRUE(model.Save(path).ok());
+  NerModel copy;
+  ASSERT_TRUE(NerModel::Load(path, copy).ok());
+  EXPECT_EQ(copy.fingerprint(), model.fingerprint());
+  EXPECT_EQ(copy.feature_count(), model.feature_count());
+}
+
+}  // namespace
+}  // namespace isnad
