@@ -20,6 +20,7 @@
 #include "isnad/eval/ner_eval.h"
 #include "isnad/eval/segment_eval.h"
 #include "isnad/interfaces/record_json.h"
+#include "isnad/train/cluster_builder.h"
 #include "isnad/train/gazetteer_builder.h"
 #include "isnad/train/lexicon_builder.h"
 #include "isnad/train/ner_trainer.h"
@@ -89,6 +90,8 @@ int main(int argc, char** argv) {
   auto* eval_ner = eval->add_subcommand("ner", "Named entities against a CoNLL file (entity level, exact spans)");
   std::vector<std::string> conll;
   eval_ner->add_option("files", conll, "CoNLL files: one 'word TAG' a line")->required()->check(CLI::ExistingFile);
+  std::string predictions_out;
+  eval_ner->add_option("--write", predictions_out, "Write 'word gold predicted' lines here");
 
   // segment
   auto* segment = app.add_subcommand("segment", "Print the clitic segmentation and stem of each word");
@@ -104,6 +107,10 @@ int main(int argc, char** argv) {
   auto* build_gaz = app.add_subcommand("build-gazetteer",
                                        "Rebuild resources/entities/gazetteer.tsv and names.tsv from ../shared/data");
   build_gaz->add_option("--data", data_dir, "The shared data folder")->check(CLI::ExistingDirectory);
+
+  auto* build_clusters =
+      app.add_subcommand("build-clusters", "Rebuild resources/entities/clusters.tsv (word classes) from ../shared/data");
+  build_clusters->add_option("--data", data_dir, "The shared data folder")->check(CLI::ExistingDirectory);
 
   auto* train_ner = app.add_subcommand("train-ner", "Retrain resources/entities/ner.model from ../shared/data");
   std::string model_out;
@@ -150,6 +157,22 @@ int main(int argc, char** argv) {
     return 0;
   }
 
+  if (*build_clusters) {
+    std::string dir = isnad::FindResourceDir(resources, argv[0]);
+    isnad::TextCore core;
+    isnad::Status s = isnad::TextCore::Load(dir, core);
+    if (!s.ok()) return Fail(s.message());
+    StderrDiagnostics diagnostics(true);
+    std::string text;
+    s = isnad::BuildProjectClusters(data_dir, core, diagnostics, text);
+    if (!s.ok()) return Fail(s.message());
+    std::string file = dir + "/entities/clusters.tsv";
+    std::ofstream out(file, std::ios::binary);
+    if (!out || !(out << text)) return Fail(file + ": cannot write");
+    std::fprintf(stderr, "isnad: wrote %s (%zu bytes)\n", file.c_str(), text.size());
+    return 0;
+  }
+
   if (*train_ner) {
     // The model is what is being made: load only what it is trained on.
     std::string dir = isnad::FindResourceDir(resources, argv[0]);
@@ -190,8 +213,14 @@ int main(int argc, char** argv) {
   if (*eval_ner) {
     for (const auto& file : conll) {
       isnad::NerScore score;
-      isnad::Status s = isnad::ScoreNer(file, engine.text(), engine.entities(), score);
+      std::string predictions;
+      isnad::Status s = isnad::ScoreNer(file, engine.text(), engine.entities(), score,
+                                        predictions_out.empty() ? nullptr : &predictions);
       if (!s.ok()) return Fail(s.message());
+      if (!predictions_out.empty()) {
+        std::ofstream out(predictions_out, std::ios::binary);
+        if (!out || !(out << predictions)) return Fail(predictions_out + ": cannot write");
+      }
       std::printf("%s sentences=%llu tokens=%llu\n", file.c_str(), static_cast<unsigned long long>(score.sentences),
                   static_cast<unsigned long long>(score.tokens));
       for (int t = 0; t < isnad::kNumEntityTypes; ++t) {

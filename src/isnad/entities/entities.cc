@@ -76,6 +76,27 @@ std::string Join(const std::vector<std::string>& words, size_t from = 0) {
   return out;
 }
 
+std::string_view TrimPunctuation(std::string_view w) {
+  auto is_punct = [](char32_t c) {
+    return (c < 0x80 && c != '_' && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) ||
+           c == 0x060C || c == 0x061B || c == 0x061F || c == 0x00AB || c == 0x00BB || (c >= 0x2010 && c <= 0x2027);
+  };
+  std::string_view orig = w;
+  while (!w.empty()) {
+    size_t pos = 0;
+    if (!is_punct(utf8::Next(w, pos))) break;
+    w.remove_prefix(pos);
+  }
+  while (!w.empty()) {
+    size_t start = w.size() - 1;
+    while (start > 0 && (static_cast<unsigned char>(w[start]) & 0xC0) == 0x80) --start;
+    size_t pos = start;
+    if (!is_punct(utf8::Next(w, pos))) break;
+    w.remove_suffix(w.size() - start);
+  }
+  return w.empty() ? orig : w;
+}
+
 }  // namespace
 
 Status EntityRules::FromResource(const ResourceFile& file, EntityRules& out) {
@@ -106,7 +127,9 @@ void BuildNerTokens(const std::vector<std::string_view>& words, const TextCore& 
   static const std::string kAlefLam = "\xD8\xA7\xD9\x84";
   for (size_t i = 0; i < words.size(); ++i) {
     NerToken& t = out[i];
-    std::string_view w = words[i];
+    // Features read the word without punctuation glued to its edges (some
+    // corpora write "ladin;" as one token; isnad's tokenizer never does).
+    std::string_view w = TrimPunctuation(words[i]);
     t.norm = Normalize(w, Match());
     if (IsArabicWord(w)) {
       pieces.clear();
@@ -123,6 +146,9 @@ void BuildNerTokens(const std::vector<std::string_view>& words, const TextCore& 
     }
     t.shape = ShapeOf(w, t.core);
     t.person_name = gazetteer.IsPersonName(t.core);
+    auto [fine, coarse] = gazetteer.WordClass(t.core);
+    t.word_class = static_cast<int16_t>(fine);
+    t.coarse_class = static_cast<int16_t>(coarse);
     if (IsArabicWord(w)) {
       // Corpus statistics of the clitic-free word: names are rarer than
       // common words and seldom take the article.

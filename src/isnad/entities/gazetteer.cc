@@ -1,5 +1,7 @@
 #include "isnad/entities/gazetteer.h"
 
+#include <cstdlib>
+
 #include "isnad/text/normalize.h"
 
 namespace isnad {
@@ -93,7 +95,25 @@ Status Gazetteer::Load(const std::string& dir, Gazetteer& out) {
   if (!s.ok()) return s;
   s = ReadResourceFile(dir + "/names.tsv", "person-names", 1, names);
   if (!s.ok()) return s;
-  return FromResources(actors, &generated, &names, out);
+  s = FromResources(actors, &generated, &names, out);
+  if (!s.ok()) return s;
+  ResourceFile classes;
+  s = ReadResourceFile(dir + "/clusters.tsv", "word-classes", 1, classes);
+  if (!s.ok()) return s;
+  return out.AddWordClasses(classes);
+}
+
+Status Gazetteer::AddWordClasses(const ResourceFile& classes) {
+  for (std::string_view line : classes.lines) {
+    auto f = SplitOn(line, '\t');
+    if (f.size() != 3) return Status::Error(classes.path + ": a word-class line needs word, class, coarse class");
+    int fine = std::atoi(std::string(f[1]).c_str()), coarse = std::atoi(std::string(f[2]).c_str());
+    if (fine < 0 || fine > 0xFFFF || coarse < 0 || coarse > 0xFF)
+      return Status::Error(classes.path + ": class out of range: " + std::string(line));
+    word_classes_.Insert(f[0], static_cast<uint32_t>((fine << 8) | coarse) + 1);
+  }
+  fingerprint_ += "+" + classes.name + "-" + std::to_string(classes.version);
+  return Status::Ok();
 }
 
 int Gazetteer::Find(std::string_view normalized_name) const {

@@ -48,10 +48,12 @@ struct GazetteerMatch {
 class Gazetteer {
  public:
   // Loads actors.tsv (curated) and gazetteer.tsv (generated) from `dir`
-  // (resources/entities), and the person-name list names.tsv.
+  // (resources/entities), the person-name list names.tsv and the word
+  // classes clusters.tsv.
   static Status Load(const std::string& dir, Gazetteer& out);
   static Status FromResources(const ResourceFile& actors, const ResourceFile* generated,
                               const ResourceFile* names, Gazetteer& out);
+  Status AddWordClasses(const ResourceFile& classes);
 
   // Longest matches over a sentence, left to right, not overlapping.
   // first_forms[i] is token i with its prefix clitics cut, forms[i] the
@@ -60,6 +62,13 @@ class Gazetteer {
              std::vector<GazetteerMatch>& out) const;
 
   bool IsPersonName(std::string_view normalized_word) const { return person_names_.Contains(normalized_word); }
+  // Distributional word class (fine, coarse) of a normalized clitic-free
+  // word, from clusters.tsv; {-1, -1} when unknown.
+  std::pair<int, int> WordClass(std::string_view normalized_word) const {
+    uint32_t v = word_classes_.Find(normalized_word);
+    return v ? std::pair<int, int>{static_cast<int>((v - 1) >> 8), static_cast<int>((v - 1) & 0xFF)}
+             : std::pair<int, int>{-1, -1};
+  }
   const GazetteerEntry& entry(size_t i) const { return entries_[i]; }
   size_t size() const { return entries_.size(); }
   // Entry index for a whole normalized name, or -1.
@@ -72,6 +81,7 @@ class Gazetteer {
   WordTable names_;        // normalized name -> entry index + 1
   WordTable first_words_;  // first words of all names, for a quick no
   WordTable person_names_;
+  WordTable word_classes_;  // word -> (fine << 8 | coarse) + 1
   size_t longest_ = 1;     // words in the longest name
   std::string fingerprint_;
 };

@@ -148,6 +148,19 @@ void NerModel::Features(const std::vector<NerToken>& tokens, size_t i, int prev,
     out.push_back(Feature(66, Suffix(core(-1), 2)));
     out.push_back(Feature(67, static_cast<int64_t>(t.shape) * 256 + (p ? p->shape : 255)));
   }
+  {
+    auto* p = at(-1);
+    auto* q = at(1);
+    auto* p2 = at(-2);
+    out.push_back(Feature(70, static_cast<int64_t>(t.word_class)));
+    out.push_back(Feature(71, static_cast<int64_t>(t.coarse_class)));
+    out.push_back(Feature(72, static_cast<int64_t>(p ? p->word_class : -2)));
+    out.push_back(Feature(73, static_cast<int64_t>(q ? q->word_class : -2)));
+    out.push_back(Feature(74, static_cast<int64_t>(p ? p->coarse_class : -2) * 64 + t.coarse_class));
+    out.push_back(Feature(75, static_cast<int64_t>(t.coarse_class) * 64 + (q ? q->coarse_class : -2)));
+    out.push_back(Feature(76, static_cast<int64_t>(p2 ? p2->coarse_class : -2)));
+    out.push_back(Feature(77, static_cast<int64_t>(prev) * 1024 + t.word_class + 2));
+  }
   out.push_back(Feature(50, static_cast<int64_t>(prev)));
   out.push_back(Feature(51, static_cast<int64_t>(prev * 16 + prev2)));
   out.push_back(Feature(52, static_cast<int64_t>(prev) * 1000 + t.gazetteer + 2));

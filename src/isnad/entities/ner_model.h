@@ -54,6 +54,8 @@ struct NerToken {
   bool has_prefix = false;   // a clitic was cut from the front
   uint8_t frequency = 0;     // log2 bucket of the core's count in the news lexicon
   uint8_t article = 0;       // how often the core takes the article, bucketed
+  int16_t word_class = -1;   // distributional class of the core (clusters.tsv), -1 unknown
+  int16_t coarse_class = -1;
 };
 
 class NerModel {

@@ -30,21 +30,27 @@ std::set<Chunk> Chunks(const std::vector<int>& tags) {
 
 }  // namespace
 
-Status ScoreNer(const std::string& path, const TextCore& core, const EntityRecognizer& recognizer, NerScore& out) {
+Status ScoreNer(const std::string& path, const TextCore& core, const EntityRecognizer& recognizer, NerScore& out,
+                std::string* predictions) {
   std::vector<TaggedSentence> data;
   Status s = ReadConllNer(path, data);
   if (!s.ok()) return s;
-  ScoreNerSentences(data, core, recognizer, out);
+  ScoreNerSentences(data, core, recognizer, out, predictions);
   return Status::Ok();
 }
 
 void ScoreNerSentences(const std::vector<TaggedSentence>& data, const TextCore& core,
-                       const EntityRecognizer& recognizer, NerScore& out) {
+                       const EntityRecognizer& recognizer, NerScore& out, std::string* predictions) {
   out = NerScore();
   std::vector<int> predicted;
   for (const auto& sentence : data) {
     std::vector<std::string_view> words(sentence.words.begin(), sentence.words.end());
     recognizer.TagWords(core, words, predicted);
+    if (predictions) {
+      for (size_t i = 0; i < words.size(); ++i)
+        *predictions += sentence.words[i] + " " + TagName(sentence.tags[i]) + " " + TagName(predicted[i]) + "\n";
+      *predictions += "\n";
+    }
     auto gold = Chunks(sentence.tags), pred = Chunks(predicted);
     out.sentences++;
     out.tokens += words.size();

@@ -26,9 +26,11 @@ struct NerScore {
 };
 
 struct TaggedSentence;
+// With `predictions`, also writes "word gold predicted" lines (CoNLL, a
+// blank line between sentences) to it.
 void ScoreNerSentences(const std::vector<TaggedSentence>& data, const TextCore& core,
-                       const EntityRecognizer& recognizer, NerScore& out);
+                       const EntityRecognizer& recognizer, NerScore& out, std::string* predictions = nullptr);
 Status ScoreNer(const std::string& conll_path, const TextCore& core, const EntityRecognizer& recognizer,
-                NerScore& out);
+                NerScore& out, std::string* predictions = nullptr);
 
 }  // namespace isnad

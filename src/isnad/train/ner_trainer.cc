@@ -116,6 +116,7 @@ Status ReadNewsFane(const std::string& path, std::vector<TaggedSentence>& out) {
       s.words.push_back(w);
       s.tags.push_back(tag);
     }
+    s.misc_unlabeled = true;
     if (!s.words.empty()) out.push_back(std::move(s));
     raw.clear();
   };
@@ -191,7 +192,9 @@ Status TrainNer(const std::vector<TaggedSentence>& data, const TextCore& core, c
           if (score[c] > score[best]) best = c;
         }
         ++seen;
-        if (best == gold[i]) {
+        auto misc_or_o = [](int tag) { return tag == 0 || (tag > 0 && TagType(tag) == EntityType::kMisc); };
+        bool unlabeled = data[si].misc_unlabeled && misc_or_o(best) && misc_or_o(gold[i]);
+        if (best == gold[i] || unlabeled) {
           ++correct;
         } else {
           for (uint64_t f : feats) {

@@ -20,6 +20,10 @@ namespace isnad {
 struct TaggedSentence {
   std::vector<std::string> words;
   std::vector<int> tags;
+  // NewsFANE's classes have no counterpart of ANERcorp's MISC (currencies,
+  // religions, prizes, tournaments): there, O and MISC are not told apart,
+  // and training makes no update when they are all that differs.
+  bool misc_unlabeled = false;
 };
 
 struct NerTrainOptions {
