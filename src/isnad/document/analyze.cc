@@ -12,11 +12,14 @@ Status Engine::Load(const std::string& dir, Engine& out) {
   if (!s.ok()) return s;
   s = HeaderLexicons::Load(dir, out.header_);
   if (!s.ok()) return s;
-  return EntityRecognizer::Load(dir, out.entities_);
+  s = EntityRecognizer::Load(dir, out.entities_);
+  if (!s.ok()) return s;
+  return ClaimExtractor::Load(dir, out.claims_);
 }
 
 std::string Engine::Provenance() const {
-  return std::string("isnad ") + ISNAD_VERSION + " " + text_.Fingerprint() + " " + entities_.Fingerprint();
+  return std::string("isnad ") + ISNAD_VERSION + " " + text_.Fingerprint() + " " + entities_.Fingerprint() + " " +
+         claims_.Fingerprint();
 }
 
 void Engine::Analyze(RawReport&& raw, Document& doc) const {
@@ -31,6 +34,7 @@ void Engine::Analyze(RawReport&& raw, Document& doc) const {
   else ReadHeaderFields(header_, raw, doc);
   text_.Analyze(doc.text, doc.analysis);
   entities_.Recognize(text_, doc);
+  claims_.Extract(doc);
 }
 
 PipelineStats RunPipeline(const Engine& engine, ReportReader& reader, const PipelineOptions& options,

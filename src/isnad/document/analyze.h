@@ -20,6 +20,7 @@
 #include "isnad/base/status.h"
 #include "isnad/document/document.h"
 #include "isnad/document/header.h"
+#include "isnad/claims/claims.h"
 #include "isnad/document/reader.h"
 #include "isnad/entities/entities.h"
 #include "isnad/text/text_core.h"
@@ -44,6 +45,7 @@ class Engine {
   TextCore text_;
   HeaderLexicons header_;
   EntityRecognizer entities_;
+  ClaimExtractor claims_;
 };
 
 struct PipelineOptions {

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "isnad/entities/types.h"
@@ -66,6 +67,39 @@ struct Entity {
   int leader = -1;   // for a force named after its leader: the PER entity
 };
 
+// The sixteen PLOVER event types.
+enum class PloverType : uint8_t {
+  kAgree, kConsult, kSupport, kConcede, kCooperate, kAid, kRetreat, kRequest,
+  kAccuse, kReject, kThreaten, kProtest, kSanction, kMobilize, kCoerce, kAssault,
+};
+const char* PloverTypeName(PloverType type);
+bool ParsePloverType(std::string_view name, PloverType& out);
+
+enum class Polarity : uint8_t { kAsserted, kAlleged, kDenied };
+
+// Reported speech: who said what, and through whom (the chain).
+struct Quote {
+  int speaker = -1;   // entity index, or -1 for an unnamed source
+  Span speaker_span;  // how the report names the speaker (empty if not)
+  Span cue;           // the reporting word
+  Span content;       // what was said
+  uint32_t sentence = 0;
+  int parent = -1;    // the quote this one is reported inside (a chain)
+};
+
+// One claim: an event or tie between two actors.
+struct Relation {
+  int source = -1;  // entity indices; -1 for a side left unnamed
+  int target = -1;
+  PloverType type = PloverType::kAssault;
+  Polarity polarity = Polarity::kAsserted;
+  std::vector<int> claimed_by;  // entities of the attribution chain
+  int location = -1;
+  std::optional<ReportDate> date;
+  Span trigger;
+  Span evidence;  // the sentence
+};
+
 struct Document {
   std::string id;
   std::string origin;
@@ -83,6 +117,8 @@ struct Document {
   TextAnalysis analysis;
   std::vector<Mention> mentions;  // in text order
   std::vector<Entity> entities;   // in order of first mention
+  std::vector<Quote> quotes;
+  std::vector<Relation> relations;
 };
 
 }  // namespace isnad

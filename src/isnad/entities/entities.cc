@@ -25,6 +25,8 @@ const NormalizeOptions& Match() {
 // A noun this frequent in news is a common word, not a name, when it
 // follows a place noun ("madina kabira" is not a place name).
 constexpr uint32_t kRareWordCount = 300;
+// NerToken::frequency is 1 + log2(count): from this on, seen 8,192 times or more.
+constexpr int kCommonWordLog2 = 14;
 const std::string kPluralUn = "\xD9\x88\xD9\x86";  // -un
 
 // True when the word starts with a preposition clitic that the segmenter cut.
@@ -268,6 +270,16 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       add_run(start, j, type);
       i = j;
     }
+    // A lone word this common in news is not a name unless a lexicon says
+    // so (amsi "yesterday" tagged as a person).
+    cands.erase(std::remove_if(cands.begin(), cands.end(),
+                               [&](const Candidate& c) {
+                                 if (c.end - c.first != 1 || tokens[c.first].gazetteer >= 0 ||
+                                     tokens[c.first].person_name)
+                                   return false;
+                                 return tokens[c.first].frequency >= kCommonWordLog2;
+                               }),
+                cands.end());
     std::vector<bool> covered(n, false);
     for (const auto& c : cands)
       for (uint32_t k = c.first; k < c.end; ++k) covered[k] = true;

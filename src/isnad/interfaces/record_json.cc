@@ -110,8 +110,52 @@ void WriteRecord(const Document& doc, const RecordOptions& options, std::string&
     out += "]}";
   }
   out += "],";
-  // The claims stage fills these; until then they are honest empty lists.
-  out += "\"quotes\":[],\"relations\":[]";
+  auto entity_id = [&](int e) {
+    return e >= 0 && doc.entities[e].type != EntityType::kMisc ? "\"e" + std::to_string(e + 1) + "\"" : std::string("null");
+  };
+  auto span_text = [&](Span sp) { return std::string_view(doc.text).substr(sp.begin, sp.end - sp.begin); };
+  out += "\"quotes\":[";
+  for (size_t i = 0; i < doc.quotes.size(); ++i) {
+    const Quote& q = doc.quotes[i];
+    if (i) out += ',';
+    out += "{\"id\":\"q" + std::to_string(i + 1) + "\",\"speaker\":" + entity_id(q.speaker) + ",\"speaker_text\":";
+    if (q.speaker_span.empty()) out += "null";
+    else AppendJsonString(span_text(q.speaker_span), out);
+    out += ",\"cue\":";
+    AppendJsonString(span_text(q.cue), out);
+    out += ",\"text\":";
+    AppendJsonString(span_text(q.content), out);
+    out += ",\"start\":" + std::to_string(index.ToCodePoint(q.content.begin)) +
+           ",\"end\":" + std::to_string(index.ToCodePoint(q.content.end));
+    if (q.parent >= 0) out += ",\"within\":\"q" + std::to_string(q.parent + 1) + "\"";
+    out += '}';
+  }
+  out += "],\"relations\":[";
+  for (size_t i = 0; i < doc.relations.size(); ++i) {
+    const Relation& r = doc.relations[i];
+    if (i) out += ',';
+    out += "{\"source\":" + entity_id(r.source) + ",\"target\":" + entity_id(r.target) + ",\"type\":\"" +
+           PloverTypeName(r.type) + "\",\"polarity\":\"" +
+           (r.polarity == Polarity::kAsserted ? "asserted" : r.polarity == Polarity::kAlleged ? "alleged" : "denied") +
+           "\",\"claimed_by\":[";
+    for (size_t k = 0; k < r.claimed_by.size(); ++k) {
+      if (k) out += ',';
+      out += entity_id(r.claimed_by[k]);
+    }
+    out += "],\"location\":" + entity_id(r.location) + ",\"date\":";
+    if (r.date) {
+      char iso[16];
+      std::snprintf(iso, sizeof iso, "\"%04d-%02d-%02d\"", r.date->year, r.date->month, r.date->day);
+      out += iso;
+    } else {
+      out += "null";
+    }
+    out += ",\"trigger\":";
+    AppendJsonString(span_text(r.trigger), out);
+    out += ",\"evidence\":{\"start\":" + std::to_string(index.ToCodePoint(r.evidence.begin)) +
+           ",\"end\":" + std::to_string(index.ToCodePoint(r.evidence.end)) + "}}";
+  }
+  out += ']';
   if (options.text_layers) {
     const TextAnalysis& a = doc.analysis;
     out += ",\"sentences\":[";

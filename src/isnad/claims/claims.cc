@@ -1,0 +1,395 @@
+// Claims are read sentence by sentence over the tokens and the entity
+// mentions. Quotes first, because a relation's polarity and claimants come
+// from the reported speech it sits in. The rules are deliberately local (a
+// window of words around the cue or trigger, never across sentences except
+// for a speaker carried by a continuing verb): a wrong edge in the network is
+// worse than a missing one.
+#include "isnad/claims/claims.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "isnad/text/normalize.h"
+
+namespace isnad {
+
+namespace {
+
+enum Role : uint32_t { kBetween = 1, kAgainst, kWith, kFrom, kIn, kNegation, kYesterday, kToday, kAnd, kHedge, kThen };
+
+const NormalizeOptions& Match() {
+  static const NormalizeOptions m = NormalizeOptions::Matching();
+  return m;
+}
+
+constexpr int kSpeakerWindow = 12;  // tokens after a cue where the speaker may stand
+constexpr int kSubjectWindow = 8;   // words before a verb where its subject may stand
+constexpr int kSpeakerBefore = 3;   // a speaker before its reporting verb stands next to it
+constexpr int kObjectWindow = 8;    // words after a trigger where its object may stand
+
+ReportDate DayBefore(ReportDate d) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (--d.day == 0) {
+    if (--d.month == 0) {
+      d.month = 12;
+      --d.year;
+    }
+    bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+    d.day = kDays[d.month - 1] + (d.month == 2 && leap);
+  }
+  return d;
+}
+
+}  // namespace
+
+const char* PloverTypeName(PloverType t) {
+  static const char* kNames[] = {"AGREE",  "CONSULT", "SUPPORT",  "CONCEDE",  "COOPERATE", "AID",
+                                 "RETREAT", "REQUEST", "ACCUSE",  "REJECT",   "THREATEN",  "PROTEST",
+                                 "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"};
+  return kNames[static_cast<int>(t)];
+}
+
+bool ParsePloverType(std::string_view name, PloverType& out) {
+  for (int i = 0; i < 16; ++i)
+    if (name == PloverTypeName(static_cast<PloverType>(i))) {
+      out = static_cast<PloverType>(i);
+      return true;
+    }
+  return false;
+}
+
+Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out) {
+  ResourceFile cues, triggers;
+  Status s = ReadResourceFile(dir + "/claims/cues.txt", "claim-cues", 1, cues);
+  if (!s.ok()) return s;
+  s = ReadResourceFile(dir + "/claims/triggers.tsv", "claim-triggers", 1, triggers);
+  if (!s.ok()) return s;
+  out = ClaimExtractor();
+  static const std::pair<const char*, CueKind> kKinds[] = {
+      {"say", CueKind::kSay},           {"deny", CueKind::kDeny},         {"allege", CueKind::kAllege},
+      {"continue", CueKind::kContinue}, {"according", CueKind::kAccording}, {"unnamed", CueKind::kUnnamed},
+      {"opener", CueKind::kOpener}};
+  static const std::pair<const char*, Role> kRoles[] = {
+      {"between", kBetween}, {"against", kAgainst}, {"with", kWith},       {"from", kFrom},   {"in", kIn},
+      {"negation", kNegation}, {"yesterday", kYesterday}, {"today", kToday}, {"and", kAnd}, {"hedge", kHedge},
+      {"then", kThen}};
+  for (std::string_view line : cues.lines) {
+    auto f = SplitFields(line);
+    if (f.size() < 2) continue;
+    if (f[0] == "role") {
+      uint32_t role = 0;
+      for (auto [name, r] : kRoles)
+        if (f[1] == name) role = r;
+      if (!role) return Status::Error(cues.path + ": unknown role " + std::string(f[1]));
+      for (size_t i = 2; i < f.size(); ++i) out.words_.Insert(Normalize(f[i], Match()), role);
+      continue;
+    }
+    uint32_t kind = 0;
+    for (auto [name, k] : kKinds)
+      if (f[0] == name) kind = static_cast<uint32_t>(k);
+    if (!kind) return Status::Error(cues.path + ": unknown cue kind " + std::string(f[0]));
+    for (size_t i = 1; i < f.size(); ++i) {
+      std::string n = Normalize(f[i], Match());
+      if (!out.cues_.Contains(n)) out.cues_.Insert(n, kind);
+    }
+  }
+  for (std::string_view line : triggers.lines) {
+    auto f = SplitFields(line);
+    PloverType type;
+    if (f.size() != 3 || !ParsePloverType(f[1], type))
+      return Status::Error(triggers.path + ": expected 'form TYPE frame': " + std::string(line));
+    uint32_t frame = f[2] == "verb" ? 0 : f[2] == "noun" ? 1 : f[2] == "mutual" ? 2 : 9;
+    if (frame == 9) return Status::Error(triggers.path + ": unknown frame " + std::string(f[2]));
+    out.triggers_.Insert(Normalize(f[0], Match()), (static_cast<uint32_t>(type) << 4 | frame) + 1);
+  }
+  out.fingerprint_ = cues.name + "-" + std::to_string(cues.version) + " " + triggers.name + "-" +
+                     std::to_string(triggers.version);
+  return Status::Ok();
+}
+
+void ClaimExtractor::Extract(Document& doc) const {
+  doc.quotes.clear();
+  doc.relations.clear();
+  const TextAnalysis& a = doc.analysis;
+  std::string_view text(doc.text);
+  const size_t n = a.tokens.size();
+
+  // Per token: its clitic-free form, whether "wa" is glued to it, and the
+  // mention (if any) it belongs to.
+  std::vector<std::string> form(n);
+  std::vector<bool> has_and(n, false);
+  std::vector<int> mention_at(n, -1);
+  for (size_t t = 0; t < n; ++t) {
+    uint32_t begin = a.tokens[t].begin, end = a.tokens[t].end;
+    for (uint32_t k = a.first_segment[t]; k < a.first_segment[t + 1]; ++k) {
+      const Segment& sg = a.segments[k];
+      if (sg.kind == SegmentKind::kPrefix) {
+        if (words_.Find(Normalize(text.substr(sg.begin, sg.end - sg.begin), Match())) == kAnd) has_and[t] = true;
+        begin = sg.end;
+      }
+      if (sg.kind == SegmentKind::kStem) end = sg.end;
+    }
+    form[t] = Normalize(text.substr(begin, end - begin), Match());
+    // The segmenter keeps wa-adafa whole when the lexicon sees it more
+    // often that way; the cue and trigger tables still want adafa.
+    if (!has_and[t] && a.tokens[t].kind == TokenKind::kWord && !cues_.Contains(form[t]) &&
+        !triggers_.Contains(form[t]) && form[t].size() > 4) {
+      std::string rest = form[t].substr(2);  // one Arabic letter
+      uint32_t conj = words_.Find(form[t].substr(0, 2));
+      if ((conj == kAnd || conj == kThen) && (cues_.Contains(rest) || triggers_.Contains(rest))) {
+        form[t] = rest;
+        has_and[t] = true;
+      }
+    }
+  }
+  // The longest mention covering each token (mentions are not all in
+  // text order: back-references are appended).
+  for (size_t mi = 0; mi < doc.mentions.size(); ++mi) {
+    const Mention& m = doc.mentions[mi];
+    auto it = std::lower_bound(a.tokens.begin(), a.tokens.end(), m.span.begin,
+                               [](const Token& tok, uint32_t b) { return tok.end <= b; });
+    for (size_t k = it - a.tokens.begin(); k < n && a.tokens[k].begin < m.span.end; ++k)
+      if (mention_at[k] < 0 || doc.mentions[mention_at[k]].span.end - doc.mentions[mention_at[k]].span.begin <
+                                   m.span.end - m.span.begin)
+        mention_at[k] = static_cast<int>(mi);
+  }
+  auto entity_at = [&](size_t t) { return mention_at[t] >= 0 ? doc.mentions[mention_at[t]].entity : -1; };
+  auto in_header = [&](uint32_t byte) {
+    for (const Span& h : doc.header_lines)
+      if (byte >= h.begin && byte < h.end) return true;
+    return false;
+  };
+  auto cue_kind = [&](size_t t) { return static_cast<CueKind>(cues_.Find(form[t])); };
+
+  // ---- Quotes.
+  int last_speaker = -1;
+  for (uint32_t si = 0; si < a.sentences.size(); ++si) {
+    const Sentence& s = a.sentences[si];
+    if (in_header(a.tokens[s.token_begin].begin)) continue;
+    if (si == 0 && !doc.title.empty()) continue;  // the headline
+    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+      if (a.tokens[t].kind != TokenKind::kWord) continue;
+      CueKind kind = cue_kind(t);
+      if (kind != CueKind::kSay && kind != CueKind::kDeny && kind != CueKind::kAllege &&
+          kind != CueKind::kContinue && kind != CueKind::kAccording)
+        continue;
+      Quote q;
+      q.sentence = si;
+      q.cue = Span{a.tokens[t].begin, a.tokens[t].end};
+      bool unnamed = false;
+      uint32_t after_speaker = t + 1;
+      // The speaker: a mention right after the cue (VSO, bi-hasab X), or an
+      // unnamed source noun, else the nearest mention before it (SVO), else
+      // whoever spoke last (a continuing verb or a pronoun subject).
+      for (uint32_t k = t + 1; k < s.token_end && k <= t + kSpeakerWindow; ++k) {
+        if (cue_kind(k) == CueKind::kOpener) break;
+        std::string_view tk = text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin);
+        // Commas set off an apposition ("a member of the delegation, Fatih
+        // Hassoun, said"); other punctuation ends the speaker's phrase.
+        if (a.tokens[k].kind == TokenKind::kPunct && tk != "," && tk != "\xD8\x8C") break;
+        if (cue_kind(k) == CueKind::kUnnamed && (k == t + 1 || entity_at(k) < 0)) {
+          unnamed = true;
+          q.speaker_span = Span{a.tokens[k].begin, a.tokens[k].end};
+          after_speaker = k + 1;
+          break;
+        }
+        if (entity_at(k) >= 0) {
+          q.speaker = entity_at(k);
+          const Mention& m = doc.mentions[mention_at[k]];
+          q.speaker_span = m.span;
+          while (after_speaker < s.token_end && a.tokens[after_speaker].begin < m.span.end) ++after_speaker;
+          break;
+        }
+      }
+      if (q.speaker < 0 && !unnamed && kind != CueKind::kAccording) {
+        for (int k = static_cast<int>(t) - 1;
+             k >= static_cast<int>(s.token_begin) && k >= static_cast<int>(t) - kSpeakerBefore; --k) {
+          if (cue_kind(k) == CueKind::kUnnamed) {
+            unnamed = true;
+            break;
+          }
+          if (entity_at(k) >= 0 && doc.entities[entity_at(k)].type != EntityType::kLoc) {
+            q.speaker = entity_at(k);
+            q.speaker_span = doc.mentions[mention_at[k]].span;
+            break;
+          }
+        }
+        if (q.speaker < 0 && !unnamed && (kind == CueKind::kContinue || t == s.token_begin ||
+                                          (t == s.token_begin + 1 && a.tokens[s.token_begin].kind == TokenKind::kPunct)))
+          q.speaker = last_speaker;
+      }
+      if (kind == CueKind::kAccording && q.speaker < 0 && !unnamed) continue;
+      // The content: after an opener (inna, anna, a colon or a quotation
+      // mark) near the speaker, to the end of the sentence; for bi-hasab,
+      // the rest of the sentence around the attribution.
+      uint32_t content_begin = 0;
+      for (uint32_t k = after_speaker; k < s.token_end && k <= after_speaker + 8; ++k) {
+        std::string_view tk = text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin);
+        if (cue_kind(k) == CueKind::kOpener || tk == ":" || tk == "\"" || tk == "\xC2\xAB" || tk == "\xE2\x80\x9C") {
+          content_begin = k + 1;
+          break;
+        }
+        if (triggers_.Find(form[k]) || (k > after_speaker && cue_kind(k) == CueKind::kSay)) break;
+      }
+      // No opener: what follows a named or unnamed speaker is the content
+      // (a'lana X insihabahu; kashafat X an...), when there is enough of it.
+      if (content_begin == 0 && (q.speaker >= 0 || unnamed) && after_speaker > t + 1 &&
+          s.token_end > after_speaker + 3) {
+        content_begin = after_speaker;
+        if (words_.Find(form[content_begin]) == kFrom) ++content_begin;  // kashafa an
+      }
+      if (kind == CueKind::kAccording) {
+        if (t > s.token_begin + 2) {
+          q.content = Span{a.tokens[s.token_begin].begin, a.tokens[t - 1].end};
+        } else if (after_speaker < s.token_end) {
+          q.content = Span{a.tokens[after_speaker].begin, a.tokens[s.token_end - 1].end};
+        }
+      } else if (content_begin > 0 && content_begin < s.token_end) {
+        q.content = Span{a.tokens[content_begin].begin, a.tokens[s.token_end - 1].end};
+      } else {
+        continue;  // a reporting verb with no reported content
+      }
+      if (q.content.empty()) continue;
+      // Nesting: a quote whose cue lies inside another quote's content.
+      for (int p = static_cast<int>(doc.quotes.size()) - 1; p >= 0; --p)
+        if (doc.quotes[p].content.begin <= q.cue.begin && q.cue.end <= doc.quotes[p].content.end) {
+          q.parent = p;
+          break;
+        }
+      if (q.speaker >= 0) last_speaker = q.speaker;
+      doc.quotes.push_back(q);
+      // Skip to the content: a cue inside it starts a nested quote.
+      if (content_begin > t) t = content_begin - 1;
+    }
+  }
+
+  // ---- Relations.
+  std::set<std::tuple<int, int, int>> seen;
+  auto add = [&](Relation r) {
+    if (r.source < 0 || r.target < 0 || r.source == r.target) return;
+    if (!seen.insert(std::make_tuple(r.source, static_cast<int>(r.type), r.target)).second) return;
+    doc.relations.push_back(std::move(r));
+  };
+  auto token_at = [&](uint32_t byte) {
+    return static_cast<size_t>(std::lower_bound(a.tokens.begin(), a.tokens.end(), byte,
+                                                [](const Token& tok, uint32_t b) { return tok.end <= b; }) -
+                               a.tokens.begin());
+  };
+  // Polarity, claimants and date of a relation found at token t of s.
+  auto finish = [&](Relation& r, const Sentence& s, uint32_t t) {
+    for (size_t qi = 0; qi < doc.quotes.size(); ++qi) {
+      const Quote& q = doc.quotes[qi];
+      if (!(q.content.begin <= r.trigger.begin && r.trigger.end <= q.content.end)) continue;
+      r.polarity = cue_kind(token_at(q.cue.begin)) == CueKind::kDeny ? Polarity::kDenied : Polarity::kAlleged;
+      r.claimed_by.clear();
+      for (int p = static_cast<int>(qi); p >= 0; p = doc.quotes[p].parent)
+        if (doc.quotes[p].speaker >= 0) r.claimed_by.push_back(doc.quotes[p].speaker);
+      std::reverse(r.claimed_by.begin(), r.claimed_by.end());  // outermost source first
+    }
+    for (uint32_t k = s.token_begin; k < s.token_end; ++k)
+      if (words_.Find(form[k]) == kHedge && r.polarity == Polarity::kAsserted) r.polarity = Polarity::kAlleged;
+    for (uint32_t k = t >= s.token_begin + 3 ? t - 3 : s.token_begin; k < t; ++k)
+      if (words_.Find(form[k]) == kNegation) r.polarity = Polarity::kDenied;
+    if (!doc.date) return;
+    for (uint32_t k = s.token_begin; k < s.token_end; ++k) {
+      uint32_t role = words_.Find(form[k]);
+      if (role == kToday) r.date = doc.date;
+      if (role == kYesterday) r.date = DayBefore(*doc.date);
+    }
+  };
+
+  for (uint32_t si = 0; si < a.sentences.size(); ++si) {
+    const Sentence& s = a.sentences[si];
+    if (in_header(a.tokens[s.token_begin].begin)) continue;
+    const Span evidence{a.tokens[s.token_begin].begin, a.tokens[s.token_end - 1].end};
+    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+      uint32_t code = triggers_.Find(form[t]);
+      if (!code || entity_at(t) >= 0) continue;
+      Relation r;
+      r.type = static_cast<PloverType>((code - 1) >> 4);
+      const ArgumentFrame frame = static_cast<ArgumentFrame>((code - 1) & 0xF);
+      r.trigger = Span{a.tokens[t].begin, a.tokens[t].end};
+      r.evidence = evidence;
+
+      // Actors after the trigger (up to the next trigger or cue; a place
+      // after fi is the location, not a side), and the nearest actor before it.
+      std::vector<std::pair<int, uint32_t>> after;
+      for (uint32_t k = t + 1; k < s.token_end && k <= t + kObjectWindow; ++k) {
+        if (k > t + 1 && (triggers_.Find(form[k]) || cue_kind(k) == CueKind::kSay)) break;
+        int e = entity_at(k);
+        if (e < 0 || (!after.empty() && after.back().first == e)) continue;
+        if (doc.entities[e].type == EntityType::kLoc && words_.Find(form[k - 1]) == kIn) {
+          if (r.location < 0) r.location = e;
+          continue;
+        }
+        after.emplace_back(e, k);
+      }
+      int before = -1;
+      for (int k = static_cast<int>(t) - 1;
+           k >= static_cast<int>(s.token_begin) && k >= static_cast<int>(t) - kSubjectWindow; --k) {
+        if (cue_kind(k) == CueKind::kOpener) break;
+        int e = entity_at(k);
+        if (e >= 0 && doc.entities[e].type != EntityType::kLoc) {
+          before = e;
+          break;
+        }
+      }
+      for (uint32_t k = s.token_begin + 1; k < s.token_end && r.location < 0; ++k)
+        if (entity_at(k) >= 0 && doc.entities[entity_at(k)].type == EntityType::kLoc && words_.Find(form[k - 1]) == kIn)
+          r.location = entity_at(k);
+
+      int x = -1, y = -1;
+      if (frame == ArgumentFrame::kMutual) {
+        // bayna X wa Y; else X ... trigger ... Y.
+        for (uint32_t k = t + 1; k < s.token_end && k <= t + 3; ++k) {
+          if (words_.Find(form[k]) != kBetween) continue;
+          for (uint32_t j = k + 1; j < s.token_end && j <= k + kObjectWindow; ++j) {
+            int e = entity_at(j);
+            if (e < 0) continue;
+            if (x < 0) x = e;
+            else if (e != x && (has_and[j] || words_.Find(form[j - 1]) == kAnd)) {
+              y = e;
+              break;
+            }
+          }
+          break;
+        }
+        if (x < 0 || y < 0) {
+          x = before >= 0 ? before : (after.empty() ? -1 : after[0].first);
+          y = -1;
+          for (const auto& [e, k] : after)
+            if (e != x) {
+              y = e;
+              break;
+            }
+        }
+      } else if (before >= 0) {
+        // SVO: the doer before the verb, the one done to after it.
+        x = before;
+        for (const auto& [e, k] : after)
+          if (e != x) {
+            y = e;
+            break;
+          }
+      } else if (!after.empty()) {
+        // VSO, or a verbal noun: doer first, then the one done to.
+        x = after[0].first;
+        for (size_t i = 1; i < after.size() && y < 0; ++i)
+          if (after[i].first != x) y = after[i].first;
+      }
+      if (x < 0 || y < 0) continue;
+      r.source = x;
+      r.target = y;
+      finish(r, s, t);
+      if (frame == ArgumentFrame::kMutual) {
+        Relation back = r;
+        std::swap(back.source, back.target);
+        add(std::move(back));
+      }
+      add(std::move(r));
+    }
+  }
+}
+
+}  // namespace isnad

@@ -1,0 +1,54 @@
+// The claims stage: who said what, and who did what to whom, by whose word.
+//
+// WHAT IT TAKES
+//   A Document whose text and entity stages have run.
+// WHAT IT GIVES
+//   Document::quotes: reported speech (after a reporting verb, with or
+//   without quotation marks, or attributed with bi-hasab / wifqan li-), with
+//   the speaker resolved to an entity where the report names one (the
+//   mention next to the cue; a pronoun or a continuing participle takes the
+//   previous speaker), -1 for unnamed sources, and the quote it is nested in.
+//   Document::relations: PLOVER-typed events and ties found from verbal and
+//   nominal triggers (resources/claims/triggers.tsv) with their two sides
+//   taken from the sentence (subject before or after a verb, object or
+//   prepositional phrase, both directions of "bayna X wa Y"); polarity
+//   (alleged inside reported speech or after a hedge, denied under negation
+//   or a denial), the claimants (the speakers of the quotes around it), the
+//   place (a LOC mention after fi/bi), the date (the report's date for
+//   "today" and "yesterday" relative to it), and the sentence as evidence.
+//   One relation per (source, type, target) in a report.
+//
+// THREAD SAFETY
+//   Immutable after loading.
+#pragma once
+
+#include <string>
+
+#include "isnad/base/status.h"
+#include "isnad/document/document.h"
+#include "isnad/text/lexicon.h"
+#include "isnad/text/text_core.h"
+
+namespace isnad {
+
+enum class CueKind : uint8_t { kSay = 1, kDeny, kAllege, kContinue, kAccording, kUnnamed, kOpener };
+
+enum class ArgumentFrame : uint8_t { kVerb, kNoun, kMutual };
+
+class ClaimExtractor {
+ public:
+  // Loads claims/cues.txt and claims/triggers.tsv from `resource_dir`.
+  static Status Load(const std::string& resource_dir, ClaimExtractor& out);
+
+  void Extract(Document& doc) const;
+
+  std::string Fingerprint() const { return fingerprint_; }
+
+ private:
+  WordTable cues_;      // form -> CueKind
+  WordTable triggers_;  // form -> (type << 4 | frame) + 1
+  WordTable words_;     // small closed words the rules need (bayna, wa, ala...)
+  std::string fingerprint_;
+};
+
+}  // namespace isnad

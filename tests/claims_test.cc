@@ -1,0 +1,111 @@
+// The claims stage on sentences written for these tests: speakers,
+// chains, relation sides, polarity, claimants, place and date.
+#include <string>
+
+#include "test_util.h"
+
+namespace isnad {
+namespace {
+
+using testing::TestEngine;
+
+Document Analyze(const std::string& body, const std::string& date_line = "2015-08-06") {
+  RawReport raw;
+  raw.id = "t";
+  raw.text = "عنوان\n" + date_line + "\n" + body;
+  Document doc;
+  TestEngine().Analyze(std::move(raw), doc);
+  return doc;
+}
+
+std::string KeyOf(const Document& doc, int entity) { return entity >= 0 ? doc.entities[entity].key : "-"; }
+std::string Text(const Document& doc, Span s) { return doc.text.substr(s.begin, s.end - s.begin); }
+
+const Relation* Find(const Document& doc, const std::string& source, PloverType type, const std::string& target) {
+  for (const auto& r : doc.relations)
+    if (KeyOf(doc, r.source) == source && r.type == type && KeyOf(doc, r.target) == target) return &r;
+  return nullptr;
+}
+
+TEST(Quotes, NamedSpeakerAfterTheVerb) {
+  Document doc = Analyze("قال وزير الخارجية الأمريكي جون كيري إن الولايات المتحدة ستدعم المعارضة.");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  const Quote& q = doc.quotes[0];
+  EXPECT_EQ(KeyOf(doc, q.speaker), "per:kerry");
+  EXPECT_EQ(Text(doc, q.cue), "قال");
+  EXPECT_EQ(Text(doc, q.content).rfind("الولايات المتحدة ستدعم", 0), 0u) << Text(doc, q.content);
+}
+
+TEST(Quotes, SpeakerSetOffByCommas) {
+  Document doc = Analyze("قال وزير الخارجية الأمريكي، جون كيري، إن المفاوضات ستستمر.");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(KeyOf(doc, doc.quotes[0].speaker), "per:kerry");
+}
+
+TEST(Quotes, UnnamedSourcesHaveNoSpeaker) {
+  Document doc = Analyze("وقالت مصادر محلية إن الاشتباكات تجددت في المدينة.");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].speaker, -1);
+  EXPECT_EQ(Text(doc, doc.quotes[0].speaker_span), "مصادر");
+}
+
+TEST(Quotes, AContinuingVerbKeepsTheSpeaker) {
+  Document doc = Analyze("قال جون كيري إن المفاوضات ستستمر. وأضاف أن الحل السياسي هو الوحيد الممكن.");
+  ASSERT_EQ(doc.quotes.size(), 2u);
+  EXPECT_EQ(KeyOf(doc, doc.quotes[1].speaker), "per:kerry");
+}
+
+TEST(Quotes, NestedAttributionIsAChain) {
+  Document doc = Analyze("قال أردوغان إن الأمم المتحدة أكدت أن المساعدات وصلت إلى المدنيين في حلب.");
+  ASSERT_EQ(doc.quotes.size(), 2u);
+  EXPECT_EQ(KeyOf(doc, doc.quotes[0].speaker), "per:erdogan");
+  EXPECT_EQ(KeyOf(doc, doc.quotes[1].speaker), "intl:un");
+  EXPECT_EQ(doc.quotes[1].parent, 0);
+}
+
+TEST(Relations, BetweenXAndYGoesBothWaysWithItsPlace) {
+  Document doc = Analyze("اندلعت اشتباكات بين جبهة النصرة وتنظيم داعش في حلب.");
+  const Relation* a = Find(doc, "group:nusra", PloverType::kAssault, "group:isis");
+  const Relation* b = Find(doc, "group:isis", PloverType::kAssault, "group:nusra");
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(a->polarity, Polarity::kAsserted);
+  EXPECT_TRUE(a->claimed_by.empty());
+  EXPECT_EQ(KeyOf(doc, a->location), "city:aleppo");
+}
+
+TEST(Relations, ReportedSpeechMakesAnAllegationWithItsClaimant) {
+  Document doc = Analyze("قال أردوغان إن حزب العمال الكردستاني هاجم الجيش التركي.");
+  const Relation* r = Find(doc, "group:pkk", PloverType::kAssault, "army:turkey");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->polarity, Polarity::kAlleged);
+  ASSERT_EQ(r->claimed_by.size(), 1u);
+  EXPECT_EQ(KeyOf(doc, r->claimed_by[0]), "per:erdogan");
+}
+
+TEST(Relations, NegationDenies) {
+  Document doc = Analyze("قال المتحدث إن الجيش الإسرائيلي لم يقصف غزة.");
+  const Relation* r = Find(doc, "army:israel", PloverType::kAssault, "city:gaza");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->polarity, Polarity::kDenied);
+}
+
+TEST(Relations, VerbFirstSentenceAndYesterday) {
+  Document doc = Analyze("قصفت طائرات التحالف العربي أمس مواقع الحوثيين في صعدة.");
+  const Relation* r = Find(doc, "group:arab_coalition", PloverType::kAssault, "group:houthis");
+  ASSERT_NE(r, nullptr);
+  ASSERT_TRUE(r->date.has_value());
+  EXPECT_EQ(r->date->day, 5);  // the day before the report's 2015-08-06
+  EXPECT_EQ(KeyOf(doc, r->location), "city:saada");
+  EXPECT_EQ(Text(doc, r->trigger), "قصفت");
+}
+
+TEST(Relations, OneRelationPerSourceTypeTarget) {
+  Document doc = Analyze("هاجمت حركة طالبان قوات الحكومة الأفغانية في كابول. وهاجمت حركة طالبان قوات الحكومة الأفغانية مجددا.");
+  int n = 0;
+  for (const auto& r : doc.relations) n += KeyOf(doc, r.source) == "group:taliban" && r.type == PloverType::kAssault;
+  EXPECT_LE(n, 1);
+}
+
+}  // namespace
+}  // namespace isnad
