@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -113,6 +114,37 @@ TEST(Cli, WritesToAFileWithDashO) {
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_TRUE(run.out.empty());
   EXPECT_EQ(Records(testing::ReadFile(out)).size(), 10u);
+}
+
+TEST(Cli, ShowPrintsActorsQuotesAndClaims) {
+  CommandResult run = Isnad(std::string("show ") + ISNAD_EXAMPLES_DIR + "/004_8362ffeed0b5868a.txt");
+  ASSERT_EQ(run.status, 0) << run.err;
+  for (const char* part : {"actors:", "said:", "claims:", "per:khalifa_haftar", "--COOPERATE-->"})
+    EXPECT_NE(run.out.find(part), std::string::npos) << part;
+}
+
+TEST(Cli, RecordsCarryQuotesAndRelationsWithEntityIds) {
+  CommandResult run = Isnad(std::string("analyze ") + ISNAD_EXAMPLES_DIR + "/004_8362ffeed0b5868a.txt");
+  ASSERT_EQ(run.status, 0) << run.err;
+  auto r = Records(run.out).at(0);
+  std::set<std::string> ids;
+  for (const auto& e : r["entities"]) ids.insert(e["id"].get<std::string>());
+  ASSERT_FALSE(r["quotes"].empty());
+  ASSERT_FALSE(r["relations"].empty());
+  for (const auto& q : r["quotes"]) {
+    if (!q["speaker"].is_null()) {
+      EXPECT_TRUE(ids.count(q["speaker"].get<std::string>()));
+    }
+  }
+  for (const auto& rel : r["relations"]) {
+    for (const char* side : {"source", "target"}) {
+      if (!rel[side].is_null()) {
+        EXPECT_TRUE(ids.count(rel[side].get<std::string>())) << rel;
+      }
+    }
+    EXPECT_TRUE(rel["polarity"] == "asserted" || rel["polarity"] == "alleged" || rel["polarity"] == "denied");
+    EXPECT_LT(rel["evidence"]["start"].get<int>(), rel["evidence"]["end"].get<int>());
+  }
 }
 
 TEST(Cli, MissingResourcesAreAClearFatalError) {

@@ -19,6 +19,7 @@
 #include "isnad/document/analyze.h"
 #include "isnad/eval/ner_eval.h"
 #include "isnad/eval/segment_eval.h"
+#include "isnad/interfaces/readable.h"
 #include "isnad/interfaces/record_json.h"
 #include "isnad/train/cluster_builder.h"
 #include "isnad/train/gazetteer_builder.h"
@@ -79,6 +80,11 @@ int main(int argc, char** argv) {
   analyze->add_flag("-q,--quiet", quiet, "Do not print notes (conversions); warnings and errors still print");
   analyze->add_option("--max-report-mb", max_report_mb, "Largest report read, in MiB (default 32)")
       ->check(CLI::PositiveNumber);
+
+  // show
+  auto* show = app.add_subcommand("show", "Print reports' actors, quotes and claims for reading");
+  std::vector<std::string> show_inputs;
+  show->add_option("inputs", show_inputs, "Reports, as for analyze")->required();
 
   // eval
   auto* eval = app.add_subcommand("eval", "Score isnad against gold data");
@@ -247,6 +253,20 @@ int main(int argc, char** argv) {
       std::printf("TOTAL words_f1=%.4f\n", score.f1());
     }
     return 0;
+  }
+
+  if (*show) {
+    StderrDiagnostics diagnostics(true);
+    isnad::ReportReader reader(show_inputs, isnad::ReaderOptions{}, diagnostics);
+    isnad::PipelineOptions pipeline;
+    std::string text;
+    isnad::RunPipeline(engine, reader, pipeline, [&](const isnad::Document& doc) {
+      text.clear();
+      isnad::WriteReadable(doc, text);
+      std::fwrite(text.data(), 1, text.size(), stdout);
+      std::fputc('\n', stdout);
+    });
+    return diagnostics.lost_input() ? 2 : 0;
   }
 
   if (*segment) {

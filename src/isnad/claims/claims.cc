@@ -266,8 +266,14 @@ void ClaimExtractor::Extract(Document& doc) const {
 
   // ---- Relations.
   std::set<std::tuple<int, int, int>> seen;
+  // Events (an attack, a protest, an arrest) are claims even when the
+  // report leaves a side unnamed ("unknown gunmen"); ties are not.
+  auto is_event = [](PloverType type) {
+    return type == PloverType::kAssault || type == PloverType::kProtest || type == PloverType::kCoerce;
+  };
   auto add = [&](Relation r) {
-    if (r.source < 0 || r.target < 0 || r.source == r.target) return;
+    if (r.source >= 0 && r.source == r.target) return;
+    if ((r.source < 0 || r.target < 0) && !is_event(r.type)) return;
     if (!seen.insert(std::make_tuple(r.source, static_cast<int>(r.type), r.target)).second) return;
     doc.relations.push_back(std::move(r));
   };
@@ -284,7 +290,8 @@ void ClaimExtractor::Extract(Document& doc) const {
       r.polarity = cue_kind(token_at(q.cue.begin)) == CueKind::kDeny ? Polarity::kDenied : Polarity::kAlleged;
       r.claimed_by.clear();
       for (int p = static_cast<int>(qi); p >= 0; p = doc.quotes[p].parent)
-        if (doc.quotes[p].speaker >= 0) r.claimed_by.push_back(doc.quotes[p].speaker);
+        if (doc.quotes[p].speaker >= 0 && (r.claimed_by.empty() || r.claimed_by.back() != doc.quotes[p].speaker))
+          r.claimed_by.push_back(doc.quotes[p].speaker);
       std::reverse(r.claimed_by.begin(), r.claimed_by.end());  // outermost source first
     }
     for (uint32_t k = s.token_begin; k < s.token_end; ++k)
@@ -378,11 +385,12 @@ void ClaimExtractor::Extract(Document& doc) const {
         for (size_t i = 1; i < after.size() && y < 0; ++i)
           if (after[i].first != x) y = after[i].first;
       }
-      if (x < 0 || y < 0) continue;
+      if ((x < 0 || y < 0) && !is_event(r.type)) continue;
+      if (x >= 0 && x == y) continue;
       r.source = x;
       r.target = y;
       finish(r, s, t);
-      if (frame == ArgumentFrame::kMutual) {
+      if (frame == ArgumentFrame::kMutual && x >= 0 && y >= 0) {
         Relation back = r;
         std::swap(back.source, back.target);
         add(std::move(back));
