@@ -107,5 +107,25 @@ TEST(Relations, OneRelationPerSourceTypeTarget) {
   EXPECT_LE(n, 1);
 }
 
+TEST(Events, AnAttackByUnknownGunmenIsAnEventWithAnUnnamedSide) {
+  Document doc = Analyze("هاجم مسلحون مجهولون نقطة تفتيش للشرطة في بغداد فجر اليوم وقتلوا ثلاثة من عناصرها وأصابوا آخرين.");
+  bool found = false;
+  for (const auto& r : doc.relations)
+    if (r.type == PloverType::kAssault && (r.source < 0 || r.target < 0)) found = true;
+  EXPECT_TRUE(found);
+}
+
+TEST(Events, TheModelRefusesWhatItDoesNotKnow) {
+  testing::TempDir dir;
+  EventModel m;
+  EXPECT_FALSE(EventModel::Load(dir.Write("bad.model", "# isnad-resource event-model 1\nASSAULT\tnot-three-fields\n"), m).ok());
+  EXPECT_FALSE(EventModel::Load(dir.Write("other.model", "# isnad-resource lexicon 1\n"), m).ok());
+  ASSERT_TRUE(EventModel::Load(dir.Write("ok.model", "# isnad-resource event-model 1\nASSAULT\tthreshold\t-1.5\nASSAULT\t00000000000000ff\t2\n"), m).ok());
+  EXPECT_TRUE(m.Knows(PloverType::kAssault));
+  EXPECT_FALSE(m.Knows(PloverType::kProtest));
+  EXPECT_FLOAT_EQ(m.Threshold(PloverType::kAssault), -1.5f);
+  EXPECT_FLOAT_EQ(m.Score(PloverType::kAssault, {0xff, 0x1}), 2.0f);
+}
+
 }  // namespace
 }  // namespace isnad

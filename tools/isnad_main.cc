@@ -22,6 +22,7 @@
 #include "isnad/interfaces/readable.h"
 #include "isnad/interfaces/record_json.h"
 #include "isnad/train/cluster_builder.h"
+#include "isnad/train/event_trainer.h"
 #include "isnad/train/gazetteer_builder.h"
 #include "isnad/train/lexicon_builder.h"
 #include "isnad/train/ner_trainer.h"
@@ -127,6 +128,11 @@ int main(int argc, char** argv) {
                         "Development: leave out this share of ANERcorp's training part, score on it, write nothing")
       ->check(CLI::Range(0.0, 0.9));
 
+  auto* train_events = app.add_subcommand("train-events", "Retrain resources/claims/events.model from ../shared/data");
+  int folds = 5;
+  train_events->add_option("--data", data_dir, "The shared data folder")->check(CLI::ExistingDirectory);
+  train_events->add_option("--folds", folds, "Report k-fold cross-validated scores first (0: no)");
+
   auto* version = app.add_subcommand("version", "Print the version and resource fingerprints");
 
   CLI11_PARSE(app, argc, argv);
@@ -174,6 +180,28 @@ int main(int argc, char** argv) {
     if (!s.ok()) return Fail(s.message());
     std::string file = dir + "/entities/clusters.tsv";
     std::ofstream out(file, std::ios::binary);
+    if (!out || !(out << text)) return Fail(file + ": cannot write");
+    std::fprintf(stderr, "isnad: wrote %s (%zu bytes)\n", file.c_str(), text.size());
+    return 0;
+  }
+
+  if (*train_events) {
+    std::string dir = isnad::FindResourceDir(resources, argv[0]);
+    isnad::TextCore core;
+    isnad::EntityRecognizer entities;
+    isnad::ClaimExtractor claims;
+    isnad::Status s = isnad::TextCore::Load(dir, core);
+    if (s.ok()) s = isnad::EntityRecognizer::Load(dir, entities);
+    if (s.ok()) s = isnad::ClaimExtractor::Load(dir, claims, /*with_event_model=*/false);
+    if (!s.ok()) return Fail(s.message());
+    isnad::EventModel model;
+    std::string log;
+    s = isnad::TrainProjectEvents(data_dir, core, entities, claims, folds, model, &log);
+    std::fprintf(stderr, "%s", log.c_str());
+    if (!s.ok()) return Fail(s.message());
+    std::string file = dir + "/claims/events.model";
+    std::ofstream out(file, std::ios::binary);
+    std::string text = model.Serialize();
     if (!out || !(out << text)) return Fail(file + ": cannot write");
     std::fprintf(stderr, "isnad: wrote %s (%zu bytes)\n", file.c_str(), text.size());
     return 0;

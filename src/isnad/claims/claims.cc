@@ -59,7 +59,7 @@ bool ParsePloverType(std::string_view name, PloverType& out) {
   return false;
 }
 
-Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out) {
+Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool with_event_model) {
   ResourceFile cues, triggers;
   Status s = ReadResourceFile(dir + "/claims/cues.txt", "claim-cues", 1, cues);
   if (!s.ok()) return s;
@@ -82,7 +82,10 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out) {
       for (auto [name, r] : kRoles)
         if (f[1] == name) role = r;
       if (!role) return Status::Error(cues.path + ": unknown role " + std::string(f[1]));
-      for (size_t i = 2; i < f.size(); ++i) out.words_.Insert(Normalize(f[i], Match()), role);
+      for (size_t i = 2; i < f.size(); ++i) {
+        out.words_.Insert(Normalize(f[i], Match()), role);
+        if (role == kNegation) out.negations_.Insert(Normalize(f[i], Match()), 1);
+      }
       continue;
     }
     uint32_t kind = 0;
@@ -101,10 +104,18 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out) {
       return Status::Error(triggers.path + ": expected 'form TYPE frame': " + std::string(line));
     uint32_t frame = f[2] == "verb" ? 0 : f[2] == "noun" ? 1 : f[2] == "mutual" ? 2 : 9;
     if (frame == 9) return Status::Error(triggers.path + ": unknown frame " + std::string(f[2]));
-    out.triggers_.Insert(Normalize(f[0], Match()), (static_cast<uint32_t>(type) << 4 | frame) + 1);
+    std::string form = Normalize(f[0], Match());
+    if (out.triggers_.Contains(form))
+      return Status::Error(triggers.path + ": trigger '" + std::string(f[0]) + "' is listed twice");
+    out.triggers_.Insert(form, (static_cast<uint32_t>(type) << 4 | frame) + 1);
   }
   out.fingerprint_ = cues.name + "-" + std::to_string(cues.version) + " " + triggers.name + "-" +
                      std::to_string(triggers.version);
+  if (with_event_model) {
+    s = EventModel::Load(dir + "/claims/events.model", out.events_);
+    if (!s.ok()) return s;
+    out.fingerprint_ += " event-model-1";
+  }
   return Status::Ok();
 }
 
@@ -306,6 +317,8 @@ void ClaimExtractor::Extract(Document& doc) const {
     }
   };
 
+  std::vector<uint64_t> sentence_features;
+  uint32_t features_for = UINT32_MAX;
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
     const Sentence& s = a.sentences[si];
     if (in_header(a.tokens[s.token_begin].begin)) continue;
@@ -386,6 +399,14 @@ void ClaimExtractor::Extract(Document& doc) const {
           if (after[i].first != x) y = after[i].first;
       }
       if ((x < 0 || y < 0) && !is_event(r.type)) continue;
+      if (x < 0 || y < 0) {
+        // A side is unnamed: keep the event only if the sentence reports one.
+        if (features_for != si) {
+          SentenceFeatures(doc, s, sentence_features);
+          features_for = si;
+        }
+        if (events_.Knows(r.type) && events_.Score(r.type, sentence_features) <= events_.Threshold(r.type)) continue;
+      }
       if (x >= 0 && x == y) continue;
       r.source = x;
       r.target = y;

@@ -16,6 +16,9 @@
 //   or a denial), the claimants (the speakers of the quotes around it), the
 //   place (a LOC mention after fi/bi), the date (the report's date for
 //   "today" and "yesterday" relative to it), and the sentence as evidence.
+//   An event (attack, protest, arrest) whose sides the sentence leaves
+//   unnamed is kept with a null side when the event model (event_model.h)
+//   judges that the sentence reports one.
 //   One relation per (source, type, target) in a report.
 //
 // THREAD SAFETY
@@ -25,6 +28,7 @@
 #include <string>
 
 #include "isnad/base/status.h"
+#include "isnad/claims/event_model.h"
 #include "isnad/document/document.h"
 #include "isnad/text/lexicon.h"
 #include "isnad/text/text_core.h"
@@ -37,8 +41,14 @@ enum class ArgumentFrame : uint8_t { kVerb, kNoun, kMutual };
 
 class ClaimExtractor {
  public:
-  // Loads claims/cues.txt and claims/triggers.tsv from `resource_dir`.
-  static Status Load(const std::string& resource_dir, ClaimExtractor& out);
+  // Loads claims/cues.txt, claims/triggers.tsv and (unless told not to,
+  // when the event model is what is being trained) claims/events.model.
+  static Status Load(const std::string& resource_dir, ClaimExtractor& out, bool with_event_model = true);
+
+  // The event model's view of a sentence.
+  void SentenceFeatures(const Document& doc, const Sentence& sentence, std::vector<uint64_t>& out) const {
+    EventFeatures(doc, sentence, triggers_, negations_, out);
+  }
 
   void Extract(Document& doc) const;
 
@@ -48,6 +58,8 @@ class ClaimExtractor {
   WordTable cues_;      // form -> CueKind
   WordTable triggers_;  // form -> (type << 4 | frame) + 1
   WordTable words_;     // small closed words the rules need (bayna, wa, ala...)
+  WordTable negations_;
+  EventModel events_;
   std::string fingerprint_;
 };
 

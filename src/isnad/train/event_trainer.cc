@@ -1,0 +1,154 @@
+#include "isnad/train/event_trainer.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace isnad {
+
+namespace {
+
+// RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines.
+Status ReadCsv(const std::string& path, std::vector<std::vector<std::string>>& rows) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(path + ": cannot open");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string data = buffer.str();
+  std::vector<std::string> row;
+  std::string field;
+  bool quoted = false;
+  for (size_t i = 0; i < data.size(); ++i) {
+    char c = data[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < data.size() && data[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      row.push_back(std::move(field));
+      field.clear();
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < data.size() && data[i + 1] == '\n') ++i;
+      row.push_back(std::move(field));
+      field.clear();
+      if (!(row.size() == 1 && row[0].empty())) rows.push_back(std::move(row));
+      row.clear();
+    } else {
+      field += c;
+    }
+  }
+  if (!field.empty() || !row.empty()) {
+    row.push_back(std::move(field));
+    rows.push_back(std::move(row));
+  }
+  return Status::Ok();
+}
+
+struct Scores {
+  int tp = 0, fp = 0, fn = 0;
+  std::string Format() const {
+    double p = tp + fp ? double(tp) / (tp + fp) : 0, r = tp + fn ? double(tp) / (tp + fn) : 0;
+    double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "P=%.3f R=%.3f F1=%.3f", p, r, f);
+    return buf;
+  }
+};
+
+}  // namespace
+
+Status TrainProjectEvents(const std::string& data_dir, const TextCore& core, const EntityRecognizer& entities,
+                          const ClaimExtractor& claims, int folds, EventModel& out, std::string* log) {
+  out = EventModel();
+  for (auto [file, type] : {std::pair{"assault_gsr.csv", PloverType::kAssault},
+                            std::pair{"protest_gsr.csv", PloverType::kProtest}}) {
+    std::vector<std::vector<std::string>> rows;
+    std::string path = data_dir + "/event-gsr/" + file;
+    Status s = ReadCsv(path, rows);
+    if (!s.ok()) return s;
+    if (rows.empty()) return Status::Error(path + ": empty");
+    int label_col = -1, text_col = -1;
+    for (size_t c = 0; c < rows[0].size(); ++c) {
+      if (rows[0][c] == "label") label_col = static_cast<int>(c);
+      if (rows[0][c] == "text") text_col = static_cast<int>(c);
+    }
+    if (label_col < 0 || text_col < 0) return Status::Error(path + ": no label or text column");
+    std::vector<std::vector<uint64_t>> features;
+    std::vector<bool> labels;
+    for (size_t r = 1; r < rows.size(); ++r) {
+      if (rows[r].size() <= static_cast<size_t>(std::max(label_col, text_col))) continue;
+      const std::string& label = rows[r][label_col];
+      if (label == "ambiguous" || label.empty()) continue;
+      Document doc;
+      doc.text = rows[r][text_col];
+      core.Analyze(doc.text, doc.analysis);
+      if (doc.analysis.tokens.empty()) continue;
+      entities.Recognize(core, doc);
+      Sentence whole{0, static_cast<uint32_t>(doc.analysis.tokens.size())};
+      features.emplace_back();
+      claims.SentenceFeatures(doc, whole, features.back());
+      labels.push_back(label == "yes");
+    }
+    // Cross-validation: held-out scores of every sentence, then the
+    // threshold that maximizes F1 over them (0 without folds).
+    float threshold = 0;
+    if (folds > 1) {
+      std::vector<float> held(features.size());
+      for (int f = 0; f < folds; ++f) {
+        std::vector<std::vector<uint64_t>> train_x;
+        std::vector<bool> train_y;
+        for (size_t i = 0; i < features.size(); ++i)
+          if (static_cast<int>(i % folds) != f) {
+            train_x.push_back(features[i]);
+            train_y.push_back(labels[i]);
+          }
+        std::unordered_map<uint64_t, float> w;
+        EventModel::Train(train_x, train_y, 10, 7, w);
+        EventModel m;
+        m.Set(type, std::move(w));
+        for (size_t i = f; i < features.size(); i += folds) held[i] = m.Score(type, features[i]);
+      }
+      auto score_at = [&](float t) {
+        Scores sc;
+        for (size_t i = 0; i < held.size(); ++i) {
+          bool p = held[i] > t;
+          sc.tp += p && labels[i];
+          sc.fp += p && !labels[i];
+          sc.fn += !p && labels[i];
+        }
+        return sc;
+      };
+      double best_f1 = -1;
+      std::vector<float> candidates = held;
+      candidates.push_back(0);
+      std::sort(candidates.begin(), candidates.end());
+      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+      for (float t : candidates) {
+        Scores sc = score_at(t);
+        double f1 = sc.tp ? 2.0 * sc.tp / (2.0 * sc.tp + sc.fp + sc.fn) : 0;
+        if (f1 > best_f1 + 1e-9) {
+          best_f1 = f1;
+          threshold = t;
+        }
+      }
+      if (log)
+        *log += std::string(PloverTypeName(type)) + ": " + std::to_string(folds) + "-fold cross-validation at 0: " +
+                score_at(0).Format() + "; at the chosen threshold " + std::to_string(threshold) + ": " +
+                score_at(threshold).Format() + " (" + std::to_string(features.size()) +
+                " sentences; the threshold is chosen on these same folds)\n";
+    }
+    std::unordered_map<uint64_t, float> w;
+    EventModel::Train(features, labels, 10, 7, w);
+    out.Set(type, std::move(w), threshold);
+  }
+  return Status::Ok();
+}
+
+}  // namespace isnad
