@@ -46,6 +46,9 @@ void EventFeatures(const Document& doc, const Sentence& s, const WordTable& trig
     if (negations.Contains(word)) negated = true;
     if (uint32_t code = triggers.Find(word)) {
       std::string type = std::to_string((code - 1) >> 4);
+      std::string frame = std::to_string((code - 1) & 0xF);
+      out.push_back(Feature(10, type + "|" + frame));
+      out.push_back(Feature(11, type + "|" + frame + (negated ? "|neg" : "|pos")));
       out.push_back(Feature(3, type));
       out.push_back(Feature(4, type + (negated ? "|neg" : "|pos")));
       out.push_back(Feature(5, type + "|" + std::to_string(t - s.token_begin < 3 ? 0 : 1)));
@@ -63,6 +66,7 @@ void EventFeatures(const Document& doc, const Sentence& s, const WordTable& trig
   out.push_back(Feature(7, std::to_string(std::min(per, 2)) + std::to_string(std::min(org, 2)) +
                                std::to_string(std::min(loc, 2))));
   out.push_back(Feature(8, std::to_string(std::min(numbers, 2))));
+  out.push_back(Feature(12, std::to_string(std::min(numbers, 2)) + "|" + std::to_string(per + org + loc > 0)));
   uint32_t length = s.token_end - s.token_begin;
   out.push_back(Feature(9, std::to_string(length < 10 ? 0 : length < 25 ? 1 : length < 50 ? 2 : 3)));
 }

@@ -137,9 +137,22 @@ void BuildNerTokens(const std::vector<std::string_view>& words, const TextCore& 
       pieces.clear();
       stem.clear();
       core.segmenter().SegmentWord(w, 0, pieces, &stem);
+      std::string_view last_prefix;
       for (const Segment& p : pieces) {
-        if (p.kind == SegmentKind::kPrefix) t.has_prefix = true;
-        if (p.kind == SegmentKind::kStem) t.core = Normalize(w.substr(p.begin, p.end - p.begin), Match());
+        if (p.kind == SegmentKind::kPrefix) {
+          t.has_prefix = true;
+          last_prefix = w.substr(p.begin, p.end - p.begin);
+        }
+        if (p.kind == SegmentKind::kStem) {
+          std::string_view piece = w.substr(p.begin, p.end - p.begin);
+          // li + al- written lil-: the core is the word with its article.
+          const auto& rules = core.segmentation_rules();
+          if (!rules.elided_alef_after.empty() && last_prefix == rules.elided_alef_after &&
+              piece.substr(0, rules.elided_alef_after.size()) == rules.elided_alef_after)
+            t.core = Normalize(rules.elided_alef + std::string(piece), Match());
+          else
+            t.core = Normalize(piece, Match());
+        }
       }
       t.stem = Normalize(stem, Match());
     } else {
@@ -269,6 +282,15 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       }
       add_run(start, j, type);
       i = j;
+    }
+    // A name does not begin or end with a word this common in news unless a
+    // lexicon says so ("Human Rights Watch al-yawm": al-yawm is "today").
+    for (auto& c : cands) {
+      auto common = [&](uint32_t k) {
+        return tokens[k].gazetteer < 0 && !tokens[k].person_name && tokens[k].frequency >= kCommonWordLog2;
+      };
+      while (c.end - c.first > 1 && common(c.end - 1)) --c.end;
+      while (c.end - c.first > 1 && common(c.first)) ++c.first;
     }
     // A lone word this common in news is not a name unless a lexicon says
     // so (amsi "yesterday" tagged as a person).

@@ -63,6 +63,7 @@ class TextCore {
 
   const Lexicon& lexicon() const { return lexicon_; }
   const Segmenter& segmenter() const { return *segmenter_; }
+  const SegmentationRules& segmentation_rules() const { return rules_; }
   const SentenceCues& cues() const { return cues_; }
   // Which resources produced the output: recorded with every analysis.
   std::string Fingerprint() const;
