@@ -16,14 +16,15 @@ namespace isnad {
 
 namespace {
 
-enum Role : uint32_t { kBetween = 1, kAgainst, kWith, kFrom, kIn, kNegation, kYesterday, kToday, kAnd, kHedge, kThen };
+enum Role : uint32_t { kBetween = 1, kAgainst, kWith, kFrom, kIn, kNegation, kYesterday, kToday, kAnd, kHedge, kThen, kBreak };
 
 const NormalizeOptions& Match() {
   static const NormalizeOptions m = NormalizeOptions::Matching();
   return m;
 }
 
-constexpr int kSpeakerWindow = 12;  // tokens after a cue where the speaker may stand
+constexpr int kSpeakerWindow = 12;  // tokens after a cue where the speaker may stand (with an apposition)
+constexpr int kSpeakerNear = 4;     // without a comma, the speaker stands this close to the cue
 constexpr int kSubjectWindow = 8;   // words before a verb where its subject may stand
 constexpr int kSpeakerBefore = 3;   // a speaker before its reporting verb stands next to it
 constexpr int kObjectWindow = 8;    // words after a trigger where its object may stand
@@ -73,7 +74,7 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
   static const std::pair<const char*, Role> kRoles[] = {
       {"between", kBetween}, {"against", kAgainst}, {"with", kWith},       {"from", kFrom},   {"in", kIn},
       {"negation", kNegation}, {"yesterday", kYesterday}, {"today", kToday}, {"and", kAnd}, {"hedge", kHedge},
-      {"then", kThen}};
+      {"then", kThen}, {"break", kBreak}};
   for (std::string_view line : cues.lines) {
     auto f = SplitFields(line);
     if (f.size() < 2) continue;
@@ -193,9 +194,12 @@ void ClaimExtractor::Extract(Document& doc) const {
       // The speaker: a mention right after the cue (VSO, bi-hasab X), or an
       // unnamed source noun, else the nearest mention before it (SVO), else
       // whoever spoke last (a continuing verb or a pronoun subject).
+      bool comma_seen = false;
       for (uint32_t k = t + 1; k < s.token_end && k <= t + kSpeakerWindow; ++k) {
         if (cue_kind(k) == CueKind::kOpener) break;
         std::string_view tk = text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin);
+        if (tk == "," || tk == "\xD8\x8C") comma_seen = true;
+        if (!comma_seen && k > t + kSpeakerNear) break;
         // Commas set off an apposition ("a member of the delegation, Fatih
         // Hassoun, said"); other punctuation ends the speaker's phrase.
         if (a.tokens[k].kind == TokenKind::kPunct && tk != "," && tk != "\xD8\x8C") break;
@@ -257,7 +261,27 @@ void ClaimExtractor::Extract(Document& doc) const {
           q.content = Span{a.tokens[after_speaker].begin, a.tokens[s.token_end - 1].end};
         }
       } else if (content_begin > 0 && content_begin < s.token_end) {
-        q.content = Span{a.tokens[content_begin].begin, a.tokens[s.token_end - 1].end};
+        // The content ends where another reporting verb or a new clause
+        // begins: "... and they said that ...", "... while the UN warned ...".
+        uint32_t content_end = s.token_end;
+        for (uint32_t k = content_begin + 2; k < s.token_end; ++k) {
+          CueKind ck = cue_kind(k);
+          bool reporting = ck == CueKind::kSay || ck == CueKind::kDeny || ck == CueKind::kAllege;
+          // "... wa-qalu inna ..." or "..., mudifan anna ..." opens a new
+          // quote; a bare verb after its subject ("... al-umam al-muttahida
+          // akkadat anna ...") is speech nested in this one.
+          bool new_clause = (reporting && (has_and[k] || a.tokens[k - 1].kind == TokenKind::kPunct)) ||
+                            ck == CueKind::kContinue || words_.Find(form[k]) == kBreak;
+          if (new_clause) {
+            content_end = k;
+            break;
+          }
+        }
+        while (content_end > content_begin + 1 && a.tokens[content_end - 1].kind == TokenKind::kPunct &&
+               (text.substr(a.tokens[content_end - 1].begin, 1) == "," ||
+                text.substr(a.tokens[content_end - 1].begin, 2) == "\xD8\x8C"))
+          --content_end;
+        q.content = Span{a.tokens[content_begin].begin, a.tokens[content_end - 1].end};
       } else {
         continue;  // a reporting verb with no reported content
       }

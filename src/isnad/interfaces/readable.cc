@@ -60,7 +60,7 @@ void WriteReadable(const Document& doc, std::string& out) {
   }
   out += "\nsaid:\n";
   for (size_t q = 0; q < doc.quotes.size(); ++q)
-    out += "  " + Chain(doc, static_cast<int>(q)) + " — " + SpanText(doc, doc.quotes[q].cue) + ": " +
+    out += "  " + Chain(doc, static_cast<int>(q)) + " \xE2\x80\x94 " + SpanText(doc, doc.quotes[q].cue) + ": " +
            Shorten(SpanText(doc, doc.quotes[q].content), 160) + "\n";
   out += "\nclaims:\n";
   for (const Relation& r : doc.relations) {
@@ -72,7 +72,7 @@ void WriteReadable(const Document& doc, std::string& out) {
     }
     out += "]";
     if (r.location >= 0) out += "  in " + EntityName(doc, r.location);
-    out += "  «" + SpanText(doc, r.trigger) + "»\n";
+    out += "  \xC2\xAB" + SpanText(doc, r.trigger) + "\xC2\xBB\n";  // the trigger in guillemets
   }
 }
 
