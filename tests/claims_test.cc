@@ -100,6 +100,13 @@ TEST(Relations, VerbFirstSentenceAndYesterday) {
   EXPECT_EQ(Text(doc, r->trigger), "قصفت");
 }
 
+TEST(Relations, CoordinatedDoersAndATargetAfterDidda) {
+  Document doc = Analyze("شن تنظيم داعش وجبهة النصرة هجمات متزامنة ضد الجيش السوري في ريف حلب.");
+  EXPECT_NE(Find(doc, "group:isis", PloverType::kAssault, "army:syria"), nullptr);
+  EXPECT_NE(Find(doc, "group:nusra", PloverType::kAssault, "army:syria"), nullptr);
+  EXPECT_EQ(Find(doc, "group:isis", PloverType::kAssault, "group:nusra"), nullptr);  // allies, not foes
+}
+
 TEST(Relations, OneRelationPerSourceTypeTarget) {
   Document doc = Analyze("هاجمت حركة طالبان قوات الحكومة الأفغانية في كابول. وهاجمت حركة طالبان قوات الحكومة الأفغانية مجددا.");
   int n = 0;

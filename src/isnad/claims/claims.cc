@@ -16,7 +16,20 @@ namespace isnad {
 
 namespace {
 
-enum Role : uint32_t { kBetween = 1, kAgainst, kWith, kFrom, kIn, kNegation, kYesterday, kToday, kAnd, kHedge, kThen, kBreak };
+enum Role : uint32_t {
+  kBetween = 1,
+  kAgainst,
+  kWith,
+  kFrom,
+  kIn,
+  kNegation,
+  kYesterday,
+  kToday,
+  kAnd,
+  kHedge,
+  kThen,
+  kBreak
+};
 
 const NormalizeOptions& Match() {
   static const NormalizeOptions m = NormalizeOptions::Matching();
@@ -45,9 +58,9 @@ ReportDate DayBefore(ReportDate d) {
 }  // namespace
 
 const char* PloverTypeName(PloverType t) {
-  static const char* kNames[] = {"AGREE",  "CONSULT", "SUPPORT",  "CONCEDE",  "COOPERATE", "AID",
-                                 "RETREAT", "REQUEST", "ACCUSE",  "REJECT",   "THREATEN",  "PROTEST",
-                                 "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"};
+  static const char* kNames[] = {"AGREE",    "CONSULT",  "SUPPORT", "CONCEDE", "COOPERATE", "AID",
+                                 "RETREAT",  "REQUEST",  "ACCUSE",  "REJECT",  "THREATEN",  "PROTEST",
+                                 "SANCTION", "MOBILIZE", "COERCE",  "ASSAULT"};
   return kNames[static_cast<int>(t)];
 }
 
@@ -68,13 +81,13 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
   if (!s.ok()) return s;
   out = ClaimExtractor();
   static const std::pair<const char*, CueKind> kKinds[] = {
-      {"say", CueKind::kSay},           {"deny", CueKind::kDeny},         {"allege", CueKind::kAllege},
+      {"say", CueKind::kSay},           {"deny", CueKind::kDeny},           {"allege", CueKind::kAllege},
       {"continue", CueKind::kContinue}, {"according", CueKind::kAccording}, {"unnamed", CueKind::kUnnamed},
       {"opener", CueKind::kOpener}};
   static const std::pair<const char*, Role> kRoles[] = {
-      {"between", kBetween}, {"against", kAgainst}, {"with", kWith},       {"from", kFrom},   {"in", kIn},
-      {"negation", kNegation}, {"yesterday", kYesterday}, {"today", kToday}, {"and", kAnd}, {"hedge", kHedge},
-      {"then", kThen}, {"break", kBreak}};
+      {"between", kBetween}, {"against", kAgainst},   {"with", kWith},           {"from", kFrom},
+      {"in", kIn},           {"negation", kNegation}, {"yesterday", kYesterday}, {"today", kToday},
+      {"and", kAnd},         {"hedge", kHedge},       {"then", kThen},           {"break", kBreak}};
   for (std::string_view line : cues.lines) {
     auto f = SplitFields(line);
     if (f.size() < 2) continue;
@@ -137,7 +150,8 @@ void ClaimExtractor::Extract(Document& doc) const {
     for (uint32_t k = a.first_segment[t]; k < a.first_segment[t + 1]; ++k) {
       const Segment& sg = a.segments[k];
       if (sg.kind == SegmentKind::kPrefix) {
-        if (words_.Find(Normalize(text.substr(sg.begin, sg.end - sg.begin), Match())) == kAnd) has_and[t] = true;
+        if (words_.Find(Normalize(text.substr(sg.begin, sg.end - sg.begin), Match())) == kAnd)
+          has_and[t] = true;
         begin = sg.end;
       }
       if (sg.kind == SegmentKind::kStem) end = sg.end;
@@ -159,6 +173,12 @@ void ClaimExtractor::Extract(Document& doc) const {
   // text order: back-references are appended).
   for (size_t mi = 0; mi < doc.mentions.size(); ++mi) {
     const Mention& m = doc.mentions[mi];
+    // A one-word "name" that is a trigger or a cue (hajamat tagged as a
+    // person) is the tagger's mistake, not an actor.
+    {
+      std::string w = Normalize(text.substr(m.span.begin, m.span.end - m.span.begin), Match());
+      if (w.find(' ') == std::string::npos && (triggers_.Contains(w) || cues_.Contains(w))) continue;
+    }
     auto it = std::lower_bound(a.tokens.begin(), a.tokens.end(), m.span.begin,
                                [](const Token& tok, uint32_t b) { return tok.end <= b; });
     for (size_t k = it - a.tokens.begin(); k < n && a.tokens[k].begin < m.span.end; ++k)
@@ -230,8 +250,9 @@ void ClaimExtractor::Extract(Document& doc) const {
             break;
           }
         }
-        if (q.speaker < 0 && !unnamed && (kind == CueKind::kContinue || t == s.token_begin ||
-                                          (t == s.token_begin + 1 && a.tokens[s.token_begin].kind == TokenKind::kPunct)))
+        if (q.speaker < 0 && !unnamed &&
+            (kind == CueKind::kContinue || t == s.token_begin ||
+             (t == s.token_begin + 1 && a.tokens[s.token_begin].kind == TokenKind::kPunct)))
           q.speaker = last_speaker;
       }
       if (kind == CueKind::kAccording && q.speaker < 0 && !unnamed) continue;
@@ -241,7 +262,8 @@ void ClaimExtractor::Extract(Document& doc) const {
       uint32_t content_begin = 0;
       for (uint32_t k = after_speaker; k < s.token_end && k <= after_speaker + 8; ++k) {
         std::string_view tk = text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin);
-        if (cue_kind(k) == CueKind::kOpener || tk == ":" || tk == "\"" || tk == "\xC2\xAB" || tk == "\xE2\x80\x9C") {
+        if (cue_kind(k) == CueKind::kOpener || tk == ":" || tk == "\"" || tk == "\xC2\xAB" ||
+            tk == "\xE2\x80\x9C") {
           content_begin = k + 1;
           break;
         }
@@ -325,12 +347,14 @@ void ClaimExtractor::Extract(Document& doc) const {
       r.polarity = cue_kind(token_at(q.cue.begin)) == CueKind::kDeny ? Polarity::kDenied : Polarity::kAlleged;
       r.claimed_by.clear();
       for (int p = static_cast<int>(qi); p >= 0; p = doc.quotes[p].parent)
-        if (doc.quotes[p].speaker >= 0 && (r.claimed_by.empty() || r.claimed_by.back() != doc.quotes[p].speaker))
+        if (doc.quotes[p].speaker >= 0 &&
+            (r.claimed_by.empty() || r.claimed_by.back() != doc.quotes[p].speaker))
           r.claimed_by.push_back(doc.quotes[p].speaker);
       std::reverse(r.claimed_by.begin(), r.claimed_by.end());  // outermost source first
     }
     for (uint32_t k = s.token_begin; k < s.token_end; ++k)
-      if (words_.Find(form[k]) == kHedge && r.polarity == Polarity::kAsserted) r.polarity = Polarity::kAlleged;
+      if (words_.Find(form[k]) == kHedge && r.polarity == Polarity::kAsserted)
+        r.polarity = Polarity::kAlleged;
     for (uint32_t k = t >= s.token_begin + 3 ? t - 3 : s.token_begin; k < t; ++k)
       if (words_.Find(form[k]) == kNegation) r.polarity = Polarity::kDenied;
     if (!doc.date) return;
@@ -360,7 +384,12 @@ void ClaimExtractor::Extract(Document& doc) const {
       // after fi is the location, not a side), and the nearest actor before it.
       std::vector<std::pair<int, uint32_t>> after;
       for (uint32_t k = t + 1; k < s.token_end && k <= t + kObjectWindow; ++k) {
-        if (k > t + 1 && (triggers_.Find(form[k]) || cue_kind(k) == CueKind::kSay)) break;
+        // Another trigger ends the clause, unless it is of the same type: the
+        // object of a support verb (shanna hajamat didda X).
+        uint32_t other = triggers_.Find(form[k]);
+        if (k > t + 1 && ((other && other != code && ((other - 1) >> 4) != ((code - 1) >> 4)) ||
+                          cue_kind(k) == CueKind::kSay))
+          break;
         int e = entity_at(k);
         if (e < 0 || (!after.empty() && after.back().first == e)) continue;
         if (doc.entities[e].type == EntityType::kLoc && words_.Find(form[k - 1]) == kIn) {
@@ -380,18 +409,43 @@ void ClaimExtractor::Extract(Document& doc) const {
         }
       }
       for (uint32_t k = s.token_begin + 1; k < s.token_end && r.location < 0; ++k)
-        if (entity_at(k) >= 0 && doc.entities[entity_at(k)].type == EntityType::kLoc && words_.Find(form[k - 1]) == kIn)
+        if (entity_at(k) >= 0 && doc.entities[entity_at(k)].type == EntityType::kLoc &&
+            words_.Find(form[k - 1]) == kIn)
           r.location = entity_at(k);
 
-      int x = -1, y = -1;
+      // Coordinated actors act together: "X wa Y shannu hujuman", "shanna X
+      // wa Y hujuman didda Z". A group is a run of mentions joined by wa.
+      auto group_from = [&](size_t first) {
+        std::vector<int> group = {after[first].first};
+        for (size_t i = first + 1; i < after.size(); ++i) {
+          uint32_t k = after[i].second;
+          if (!(has_and[k] || words_.Find(form[k - 1]) == kAnd)) break;
+          if (k > after[i - 1].second + 4) break;
+          group.push_back(after[i].first);
+        }
+        return group;
+      };
+      // The one done to, when a preposition names it: didda Z, ala Z.
+      int marked_target = -1;
+      for (const auto& [e, k] : after) {
+        uint32_t role = words_.Find(form[k - 1]);
+        bool prep_prefix = k > 0 && (role == kAgainst);
+        if (prep_prefix) {
+          marked_target = e;
+          break;
+        }
+      }
+      std::vector<int> sources, targets;
       if (frame == ArgumentFrame::kMutual) {
         // bayna X wa Y; else X ... trigger ... Y.
+        int x = -1, y = -1;
         for (uint32_t k = t + 1; k < s.token_end && k <= t + 3; ++k) {
           if (words_.Find(form[k]) != kBetween) continue;
           for (uint32_t j = k + 1; j < s.token_end && j <= k + kObjectWindow; ++j) {
             int e = entity_at(j);
             if (e < 0) continue;
-            if (x < 0) x = e;
+            if (x < 0)
+              x = e;
             else if (e != x && (has_and[j] || words_.Find(form[j - 1]) == kAnd)) {
               y = e;
               break;
@@ -408,39 +462,59 @@ void ClaimExtractor::Extract(Document& doc) const {
               break;
             }
         }
+        sources = {x};
+        targets = {y};
       } else if (before >= 0) {
         // SVO: the doer before the verb, the one done to after it.
-        x = before;
-        for (const auto& [e, k] : after)
-          if (e != x) {
-            y = e;
-            break;
-          }
+        sources = {before};
+        if (marked_target >= 0)
+          targets = {marked_target};
+        else
+          for (const auto& [e, k] : after)
+            if (e != before) {
+              targets = {e};
+              break;
+            }
       } else if (!after.empty()) {
-        // VSO, or a verbal noun: doer first, then the one done to.
-        x = after[0].first;
-        for (size_t i = 1; i < after.size() && y < 0; ++i)
-          if (after[i].first != x) y = after[i].first;
-      }
-      if ((x < 0 || y < 0) && !is_event(r.type)) continue;
-      if (x < 0 || y < 0) {
-        // A side is unnamed: keep the event only if the sentence reports one.
-        if (features_for != si) {
-          SentenceFeatures(doc, s, sentence_features);
-          features_for = si;
+        // VSO, or a verbal noun: the doers first, then the one done to.
+        sources = group_from(0);
+        if (marked_target >= 0 && std::find(sources.begin(), sources.end(), marked_target) == sources.end()) {
+          targets = {marked_target};
+        } else {
+          for (size_t i = sources.size(); i < after.size(); ++i)
+            if (std::find(sources.begin(), sources.end(), after[i].first) == sources.end()) {
+              targets = {after[i].first};
+              break;
+            }
         }
-        if (events_.Knows(r.type) && events_.Score(r.type, sentence_features) <= events_.Threshold(r.type)) continue;
       }
-      if (x >= 0 && x == y) continue;
-      r.source = x;
-      r.target = y;
-      finish(r, s, t);
-      if (frame == ArgumentFrame::kMutual && x >= 0 && y >= 0) {
-        Relation back = r;
-        std::swap(back.source, back.target);
-        add(std::move(back));
-      }
-      add(std::move(r));
+      if (sources.empty()) sources = {-1};
+      if (targets.empty()) targets = {-1};
+      for (int x : sources)
+        for (int y : targets) {
+          if ((x < 0 || y < 0) && !is_event(r.type)) continue;
+          if (x >= 0 && x == y) continue;
+          if (x < 0 || y < 0) {
+            // A side is unnamed: keep the event only if the sentence reports one.
+            if (features_for != si) {
+              SentenceFeatures(doc, s, sentence_features);
+              features_for = si;
+            }
+            if (events_.Knows(r.type) &&
+                events_.Score(r.type, sentence_features) <= events_.Threshold(r.type))
+              continue;
+          }
+          Relation one = r;
+          one.source = x;
+          one.target = y;
+          finish(one, s, t);
+          if (frame == ArgumentFrame::kMutual && x >= 0 && y >= 0) {
+            Relation back = one;
+            std::swap(back.source, back.target);
+            add(std::move(back));
+          }
+          add(std::move(one));
+        }
     }
   }
 }
