@@ -56,6 +56,7 @@ struct Mention {
   // li + al- written lil-: the span starts at the article's lam, and the
   // name is read with its alef restored.
   bool restored_article = false;
+  bool generic = false;  // a collective actor, not a name
 };
 
 // One real-world entity of the report, with every mention folded into it.
@@ -65,6 +66,7 @@ struct Entity {
   std::string key;   // canonical key: lexicon id, else type:normalized name
   std::vector<int> mentions;
   int leader = -1;   // for a force named after its leader: the PER entity
+  bool generic = false;  // an unnamed collective actor (the rebels, the protesters)
 };
 
 // The sixteen PLOVER event types.

@@ -106,6 +106,17 @@ Status EntityRules::FromResource(const ResourceFile& file, EntityRules& out) {
   for (std::string_view line : file.lines) {
     auto f = SplitFields(line);
     if (f.empty()) continue;
+    if (f[0] == "collective") {
+      for (size_t i = 1; i < f.size(); ++i) {
+        std::string phrase(f[i]);
+        for (char& c : phrase)
+          if (c == '_') c = ' ';
+        std::string n = Normalize(phrase, Match());
+        out.collective.Insert(n, 1);
+        out.longest_collective = std::max(out.longest_collective, Words(n).size());
+      }
+      continue;
+    }
     WordTable* t = f[0] == "force" ? &out.force
                    : f[0] == "title" ? &out.title
                    : f[0] == "place" ? &out.place
@@ -222,6 +233,7 @@ struct Candidate {
   uint32_t first, end;  // token range in the sentence
   EntityType type;
   int entry = -1;       // gazetteer entry
+  bool generic = false;
 };
 
 }  // namespace
@@ -361,6 +373,28 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       for (uint32_t k = first; k < end; ++k) covered[k] = true;
     }
 
+    // Collective actors where nothing else was found: longest phrase first,
+    // the first word with its clitics cut.
+    for (uint32_t i = 0; i < n;) {
+      uint32_t best = 0;
+      std::string key;
+      for (uint32_t len = 1; len <= rules_.longest_collective && i + len <= n; ++len) {
+        if (covered[i + len - 1]) break;
+        if (len == 1) key = tokens[i].core;
+        else key += " " + tokens[i + len - 1].norm;
+        if (rules_.collective.Contains(key)) best = len;
+      }
+      if (best == 0) {
+        ++i;
+        continue;
+      }
+      Candidate c{i, i + best, EntityType::kOrg};
+      c.generic = true;
+      cands.push_back(c);
+      for (uint32_t k = i; k < i + best; ++k) covered[k] = true;
+      i += best;
+    }
+
     // Forces named after their leader: qawat + PER. A tagged "person" that
     // starts with such a noun is the force itself.
     for (auto& c : cands)
@@ -408,6 +442,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       m.span = Span{begin, a.tokens[t1].end};
       m.type = cd.type;
       m.gazetteer_entry = cd.entry;
+      m.generic = cd.generic;
       m.sentence = si;
       found.push_back(m);
     }
@@ -431,7 +466,9 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     if (entry < 0) entry = gazetteer_.Find(Join(name));
     if (entry >= 0 && gazetteer_.entry(entry).type != m.type && !gazetteer_.entry(entry).curated) entry = -1;
     if (entry >= 0) m.type = gazetteer_.entry(entry).type;
-    std::string key = entry >= 0 ? gazetteer_.entry(entry).id : std::string(EntityTypeName(m.type)) + ":" + Join(name);
+    std::string key = entry >= 0    ? gazetteer_.entry(entry).id
+                      : m.generic ? "generic:" + Join(name)
+                                  : std::string(EntityTypeName(m.type)) + ":" + Join(name);
 
     int target = -1;
     for (size_t e = 0; e < doc.entities.size() && target < 0; ++e) {
@@ -454,6 +491,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       Entity ent;
       ent.type = m.type;
       ent.key = key;
+      ent.generic = m.generic;
       doc.entities.push_back(ent);
       entity_words.push_back(Info{name});
       target = static_cast<int>(doc.entities.size() - 1);

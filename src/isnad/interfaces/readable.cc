@@ -52,10 +52,18 @@ void WriteReadable(const Document& doc, std::string& out) {
   }
   out += "\nactors:\n";
   for (const Entity& e : doc.entities) {
-    if (e.type == EntityType::kMisc) continue;
+    if (e.type == EntityType::kMisc || e.generic) continue;
     out += std::string("  ") + EntityTypeName(e.type) + "  " + e.name + "  [" + e.key + "] x" +
            std::to_string(e.mentions.size());
     if (e.leader >= 0) out += "  (led by " + EntityName(doc, e.leader) + ")";
+    out += "\n";
+  }
+  bool any_generic = false;
+  for (const Entity& e : doc.entities) any_generic = any_generic || e.generic;
+  if (any_generic) {
+    out += "collective actors:";
+    for (const Entity& e : doc.entities)
+      if (e.generic) out += "  " + e.name;
     out += "\n";
   }
   out += "\nsaid:\n";

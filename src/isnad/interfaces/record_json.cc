@@ -86,11 +86,21 @@ void WriteRecord(const Document& doc, const RecordOptions& options, std::string&
     out += ',';
   }
   utf8::CodePointIndex index(doc.text);
+  // A collective actor (the rebels) is listed only when it speaks, acts or
+  // claims: otherwise it is just a noun of the story.
+  std::vector<bool> has_role(doc.entities.size(), false);
+  for (const Quote& q : doc.quotes)
+    if (q.speaker >= 0) has_role[q.speaker] = true;
+  for (const Relation& r : doc.relations) {
+    for (int e : {r.source, r.target, r.location})
+      if (e >= 0) has_role[e] = true;
+    for (int e : r.claimed_by) has_role[e] = true;
+  }
   out += "\"entities\":[";
   bool first_entity = true;
   for (size_t e = 0; e < doc.entities.size(); ++e) {
     const Entity& ent = doc.entities[e];
-    if (ent.type == EntityType::kMisc) continue;
+    if (ent.type == EntityType::kMisc || (ent.generic && !has_role[e])) continue;
     if (!first_entity) out += ',';
     first_entity = false;
     out += "{\"id\":\"e" + std::to_string(e + 1) + "\",\"type\":\"" + EntityTypeName(ent.type) + "\",\"name\":";
@@ -98,6 +108,7 @@ void WriteRecord(const Document& doc, const RecordOptions& options, std::string&
     out += ",\"key\":";
     AppendJsonString(ent.key, out);
     if (ent.leader >= 0) out += ",\"leader\":\"e" + std::to_string(ent.leader + 1) + "\"";
+    if (ent.generic) out += ",\"generic\":true";
     out += ",\"mentions\":[";
     for (size_t k = 0; k < ent.mentions.size(); ++k) {
       const Mention& m = doc.mentions[ent.mentions[k]];
