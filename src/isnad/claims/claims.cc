@@ -494,6 +494,13 @@ void ClaimExtractor::Extract(Document& doc) const {
         for (int y : targets) {
           if ((x < 0 || y < 0) && !is_event(r.type)) continue;
           if (x >= 0 && x == y) continue;
+          // Places do not act; states do (Turkey struck), and a place can be
+          // struck or besieged.
+          auto can_act = [&](int e) {
+            return e < 0 || doc.entities[e].type != EntityType::kLoc || doc.entities[e].key.rfind("country:", 0) == 0;
+          };
+          if (!can_act(x)) continue;
+          if (!can_act(y) && r.type != PloverType::kAssault && r.type != PloverType::kCoerce) continue;
           if (x < 0 || y < 0) {
             // A side is unnamed: keep the event only if the sentence reports one.
             if (features_for != si) {
