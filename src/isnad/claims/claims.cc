@@ -116,7 +116,7 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
     PloverType type;
     if (f.size() != 3 || !ParsePloverType(f[1], type))
       return Status::Error(triggers.path + ": expected 'form TYPE frame': " + std::string(line));
-    uint32_t frame = f[2] == "verb" ? 0 : f[2] == "noun" ? 1 : f[2] == "mutual" ? 2 : 9;
+    uint32_t frame = f[2] == "verb" ? 0 : f[2] == "noun" ? 1 : f[2] == "mutual" ? 2 : f[2] == "passive" ? 3 : 9;
     if (frame == 9) return Status::Error(triggers.path + ": unknown frame " + std::string(f[2]));
     std::string form = Normalize(f[0], Match());
     if (out.triggers_.Contains(form))
@@ -464,6 +464,16 @@ void ClaimExtractor::Extract(Document& doc) const {
         }
         sources = {x};
         targets = {y};
+      } else if (frame == ArgumentFrame::kPassive) {
+        // "X al-mad'umin min Y": Y does it to X.
+        int doer = -1;
+        for (const auto& [e, k] : after)
+          if (words_.Find(form[k - 1]) == kFrom) {
+            doer = e;
+            break;
+          }
+        if (doer >= 0) sources = {doer};
+        if (before >= 0) targets = {before};
       } else if (before >= 0) {
         // SVO: the doer before the verb, the one done to after it.
         sources = {before};
@@ -523,6 +533,26 @@ void ClaimExtractor::Extract(Document& doc) const {
           add(std::move(one));
         }
     }
+  }
+
+  // Derived accusations: a speaker who alleges that X attacked or coerced
+  // someone, or cooperated with or aided an armed group, accuses X.
+  const size_t found = doc.relations.size();
+  for (size_t i = 0; i < found; ++i) {
+    const Relation r = doc.relations[i];
+    if (r.polarity != Polarity::kAlleged || r.claimed_by.empty() || r.source < 0) continue;
+    bool hostile = r.type == PloverType::kAssault || r.type == PloverType::kCoerce;
+    bool with_armed_group = (r.type == PloverType::kCooperate || r.type == PloverType::kAid) && r.target >= 0 &&
+                            doc.entities[r.target].key.rfind("group:", 0) == 0;
+    if (!hostile && !with_armed_group) continue;
+    Relation accuse;
+    accuse.type = PloverType::kAccuse;
+    accuse.source = r.claimed_by.front();
+    accuse.target = r.source;
+    accuse.trigger = r.trigger;
+    accuse.evidence = r.evidence;
+    accuse.date = r.date;
+    add(std::move(accuse));
   }
 }
 

@@ -19,7 +19,9 @@
 //   An event (attack, protest, arrest) whose sides the sentence leaves
 //   unnamed is kept with a null side when the event model (event_model.h)
 //   judges that the sentence reports one.
-//   One relation per (source, type, target) in a report.
+//   One relation per (source, type, target) in a report. A speaker who
+//   alleges that X attacked or coerced someone, or cooperated with or aided
+//   an armed group, accuses X: that ACCUSE claim is derived too.
 //
 // THREAD SAFETY
 //   Immutable after loading.
@@ -37,7 +39,7 @@ namespace isnad {
 
 enum class CueKind : uint8_t { kSay = 1, kDeny, kAllege, kContinue, kAccording, kUnnamed, kOpener };
 
-enum class ArgumentFrame : uint8_t { kVerb, kNoun, kMutual };
+enum class ArgumentFrame : uint8_t { kVerb, kNoun, kMutual, kPassive };
 
 class ClaimExtractor {
  public:
