@@ -28,7 +28,8 @@ enum Role : uint32_t {
   kAnd,
   kHedge,
   kThen,
-  kBreak
+  kBreak,
+  kOffice
 };
 
 const NormalizeOptions& Match() {
@@ -87,7 +88,8 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
   static const std::pair<const char*, Role> kRoles[] = {
       {"between", kBetween}, {"against", kAgainst},   {"with", kWith},           {"from", kFrom},
       {"in", kIn},           {"negation", kNegation}, {"yesterday", kYesterday}, {"today", kToday},
-      {"and", kAnd},         {"hedge", kHedge},       {"then", kThen},           {"break", kBreak}};
+      {"and", kAnd},         {"hedge", kHedge},       {"then", kThen},           {"break", kBreak},
+      {"office", kOffice}};
   for (std::string_view line : cues.lines) {
     auto f = SplitFields(line);
     if (f.size() < 2) continue;
@@ -116,7 +118,11 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
     PloverType type;
     if (f.size() != 3 || !ParsePloverType(f[1], type))
       return Status::Error(triggers.path + ": expected 'form TYPE frame': " + std::string(line));
-    uint32_t frame = f[2] == "verb" ? 0 : f[2] == "noun" ? 1 : f[2] == "mutual" ? 2 : f[2] == "passive" ? 3 : 9;
+    uint32_t frame = f[2] == "verb"      ? 0
+                     : f[2] == "noun"    ? 1
+                     : f[2] == "mutual"  ? 2
+                     : f[2] == "passive" ? 3
+                                         : 9;
     if (frame == 9) return Status::Error(triggers.path + ": unknown frame " + std::string(f[2]));
     std::string form = Normalize(f[0], Match());
     if (out.triggers_.Contains(form))
@@ -230,10 +236,49 @@ void ClaimExtractor::Extract(Document& doc) const {
           break;
         }
         if (entity_at(k) >= 0) {
-          q.speaker = entity_at(k);
+          int e = entity_at(k);
           const Mention& m = doc.mentions[mention_at[k]];
+          uint32_t mention_end = k;
+          while (mention_end < s.token_end && a.tokens[mention_end].begin < m.span.end) ++mention_end;
+          // A place after fi is where it was said, not who said it.
+          if (words_.Find(form[k - 1]) == kIn) {
+            k = mention_end - 1;
+            continue;
+          }
+          // An organization or a country after an office noun names the
+          // office: the speaker is the person who holds it, named next or
+          // (for "the minister") the last person quoted.
+          bool after_office =
+              doc.entities[e].type != EntityType::kPer &&
+              (words_.Find(form[k - 1]) == kOffice || (k >= 2 && words_.Find(form[k - 2]) == kOffice));
+          if (after_office) {
+            int person = -1;
+            uint32_t person_end = mention_end;
+            for (uint32_t j = mention_end; j < s.token_end && j <= mention_end + 3; ++j) {
+              if (cue_kind(j) == CueKind::kOpener) break;
+              if (entity_at(j) >= 0 && doc.entities[entity_at(j)].type == EntityType::kPer) {
+                person = entity_at(j);
+                const Mention& pm = doc.mentions[mention_at[j]];
+                person_end = j;
+                while (person_end < s.token_end && a.tokens[person_end].begin < pm.span.end) ++person_end;
+                q.speaker_span = pm.span;
+                break;
+              }
+            }
+            if (person < 0 && doc.entities[e].type == EntityType::kLoc && last_speaker >= 0 &&
+                doc.entities[last_speaker].type == EntityType::kPer) {
+              person = last_speaker;  // "wazir kharijiyyat al-Yaman", already quoted
+              q.speaker_span = m.span;
+            }
+            if (person >= 0) {
+              q.speaker = person;
+              after_speaker = person_end;
+              break;
+            }
+          }
+          q.speaker = e;
           q.speaker_span = m.span;
-          while (after_speaker < s.token_end && a.tokens[after_speaker].begin < m.span.end) ++after_speaker;
+          after_speaker = mention_end;
           break;
         }
       }
@@ -507,7 +552,8 @@ void ClaimExtractor::Extract(Document& doc) const {
           // Places do not act; states do (Turkey struck), and a place can be
           // struck or besieged.
           auto can_act = [&](int e) {
-            return e < 0 || doc.entities[e].type != EntityType::kLoc || doc.entities[e].key.rfind("country:", 0) == 0;
+            return e < 0 || doc.entities[e].type != EntityType::kLoc ||
+                   doc.entities[e].key.rfind("country:", 0) == 0;
           };
           if (!can_act(x)) continue;
           if (!can_act(y) && r.type != PloverType::kAssault && r.type != PloverType::kCoerce) continue;
@@ -542,8 +588,8 @@ void ClaimExtractor::Extract(Document& doc) const {
     const Relation r = doc.relations[i];
     if (r.polarity != Polarity::kAlleged || r.claimed_by.empty() || r.source < 0) continue;
     bool hostile = r.type == PloverType::kAssault || r.type == PloverType::kCoerce;
-    bool with_armed_group = (r.type == PloverType::kCooperate || r.type == PloverType::kAid) && r.target >= 0 &&
-                            doc.entities[r.target].key.rfind("group:", 0) == 0;
+    bool with_armed_group = (r.type == PloverType::kCooperate || r.type == PloverType::kAid) &&
+                            r.target >= 0 && doc.entities[r.target].key.rfind("group:", 0) == 0;
     if (!hostile && !with_armed_group) continue;
     Relation accuse;
     accuse.type = PloverType::kAccuse;
