@@ -42,6 +42,20 @@ TEST(Quotes, SpeakerSetOffByCommas) {
   EXPECT_EQ(KeyOf(doc, doc.quotes[0].speaker), "per:kerry");
 }
 
+TEST(Quotes, TheOfficeHolderSpeaksNotTheOrganizationInTheTitle) {
+  Document doc = Analyze("وقال رئيس حركة حماس إسماعيل هنية إن الحصار يجب أن ينتهي.");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(KeyOf(doc, doc.quotes[0].speaker), "per:haniyeh");
+}
+
+TEST(Quotes, ASpokesmanAfterAdverbialsAndItsAccusation) {
+  Document doc = Analyze("وأكد على ذلك أيضا المتحدث باسم حلف الناتو، في بيان، أن روسيا قصفت مواقع المعارضة.");
+  ASSERT_GE(doc.quotes.size(), 1u);
+  EXPECT_EQ(KeyOf(doc, doc.quotes[0].speaker), "intl:nato");
+  // Alleging an attack by Russia is accusing Russia.
+  EXPECT_NE(Find(doc, "intl:nato", PloverType::kAccuse, "country:RUS"), nullptr);
+}
+
 TEST(Quotes, UnnamedSourcesHaveNoSpeaker) {
   Document doc = Analyze("وقالت مصادر محلية إن الاشتباكات تجددت في المدينة.");
   ASSERT_EQ(doc.quotes.size(), 1u);

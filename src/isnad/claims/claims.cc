@@ -38,7 +38,7 @@ const NormalizeOptions& Match() {
 }
 
 constexpr int kSpeakerWindow = 12;  // tokens after a cue where the speaker may stand (with an apposition)
-constexpr int kSpeakerNear = 4;     // without a comma, the speaker stands this close to the cue
+constexpr int kSpeakerNear = 7;     // without a comma, the speaker stands this close to the cue
 constexpr int kSubjectWindow = 8;   // words before a verb where its subject may stand
 constexpr int kSpeakerBefore = 3;   // a speaker before its reporting verb stands next to it
 constexpr int kObjectWindow = 8;    // words after a trigger where its object may stand
@@ -448,7 +448,9 @@ void ClaimExtractor::Extract(Document& doc) const {
            k >= static_cast<int>(s.token_begin) && k >= static_cast<int>(t) - kSubjectWindow; --k) {
         if (cue_kind(k) == CueKind::kOpener) break;
         int e = entity_at(k);
-        if (e >= 0 && doc.entities[e].type != EntityType::kLoc) {
+        // States act (Russia struck); other places do not.
+        if (e >= 0 &&
+            (doc.entities[e].type != EntityType::kLoc || doc.entities[e].key.rfind("country:", 0) == 0)) {
           before = e;
           break;
         }
