@@ -448,8 +448,11 @@ void ClaimExtractor::Extract(Document& doc) const {
            k >= static_cast<int>(s.token_begin) && k >= static_cast<int>(t) - kSubjectWindow; --k) {
         if (cue_kind(k) == CueKind::kOpener) break;
         int e = entity_at(k);
-        // States act (Russia struck); other places do not.
-        if (e >= 0 &&
+        // States act (Russia struck); other places do not, and a place after
+        // fi is the setting ("fi Suriya haythu yusa'id").
+        bool setting = e >= 0 && doc.entities[e].type == EntityType::kLoc && k > 0 &&
+                       words_.Find(form[static_cast<size_t>(k) - 1]) == kIn;
+        if (e >= 0 && !setting &&
             (doc.entities[e].type != EntityType::kLoc || doc.entities[e].key.rfind("country:", 0) == 0)) {
           before = e;
           break;
