@@ -561,7 +561,9 @@ void ClaimExtractor::Extract(Document& doc) const {
                    doc.entities[e].key.rfind("country:", 0) == 0;
           };
           if (!can_act(x)) continue;
-          if (!can_act(y) && r.type != PloverType::kAssault && r.type != PloverType::kCoerce) continue;
+          if (!can_act(y) && (frame == ArgumentFrame::kMutual ||  // both sides of a mutual tie act
+                              (r.type != PloverType::kAssault && r.type != PloverType::kCoerce)))
+            continue;
           if (x < 0 || y < 0) {
             // A side is unnamed: keep the event only if the sentence reports one.
             if (features_for != si) {
