@@ -152,16 +152,13 @@ void ClaimExtractor::Extract(Document& doc) const {
   std::vector<bool> has_and(n, false);
   std::vector<int> mention_at(n, -1);
   for (size_t t = 0; t < n; ++t) {
-    uint32_t begin = a.tokens[t].begin, end = a.tokens[t].end;
     for (uint32_t k = a.first_segment[t]; k < a.first_segment[t + 1]; ++k) {
       const Segment& sg = a.segments[k];
-      if (sg.kind == SegmentKind::kPrefix) {
-        if (words_.Find(Normalize(text.substr(sg.begin, sg.end - sg.begin), Match())) == kAnd)
-          has_and[t] = true;
-        begin = sg.end;
-      }
-      if (sg.kind == SegmentKind::kStem) end = sg.end;
+      if (sg.kind == SegmentKind::kPrefix &&
+          words_.Find(Normalize(text.substr(sg.begin, sg.end - sg.begin), Match())) == kAnd)
+        has_and[t] = true;
     }
+    auto [begin, end] = a.StemSpan(t);
     form[t] = Normalize(text.substr(begin, end - begin), Match());
     // The segmenter keeps wa-adafa whole when the lexicon sees it more
     // often that way; the cue and trigger tables still want adafa.

@@ -37,11 +37,7 @@ void EventFeatures(const Document& doc, const Sentence& s, const WordTable& trig
     out.push_back(Feature(1, stem));
     out.push_back(Feature(2, prev + "|" + stem));
     // The token without its prefix clitics, for trigger and negation lookup.
-    uint32_t begin = tok.begin, end = tok.end;
-    for (uint32_t k = a.first_segment[t]; k < a.first_segment[t + 1]; ++k) {
-      if (a.segments[k].kind == SegmentKind::kPrefix) begin = a.segments[k].end;
-      if (a.segments[k].kind == SegmentKind::kStem) end = a.segments[k].end;
-    }
+    auto [begin, end] = a.StemSpan(t);
     word = Normalize(std::string_view(doc.text).substr(begin, end - begin), match);
     if (negations.Contains(word)) negated = true;
     if (uint32_t code = triggers.Find(word)) {

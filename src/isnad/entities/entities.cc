@@ -433,9 +433,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     for (size_t c = 0; c < cands.size(); ++c) {
       const Candidate& cd = cands[c];
       uint32_t t0 = s.token_begin + cd.first, t1 = s.token_begin + cd.end - 1;
-      uint32_t begin = a.tokens[t0].begin;
-      for (uint32_t k = a.first_segment[t0]; k < a.first_segment[t0 + 1]; ++k)
-        if (a.segments[k].kind == SegmentKind::kPrefix) begin = a.segments[k].end;
+      uint32_t begin = a.AfterPrefixes(t0).first;
       Mention m;
       m.restored_article = begin > a.tokens[t0].begin && lil_.size() > 0 &&
                            text.substr(a.tokens[t0].begin, lil_.size()) == lil_;
@@ -530,9 +528,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
   std::vector<Mention> extra;
   for (size_t t = 0; t < a.tokens.size(); ++t) {
     if (in_mention[t] || a.tokens[t].kind != TokenKind::kWord) continue;
-    uint32_t begin = a.tokens[t].begin;
-    for (uint32_t k = a.first_segment[t]; k < a.first_segment[t + 1]; ++k)
-      if (a.segments[k].kind == SegmentKind::kPrefix) begin = a.segments[k].end;
+    uint32_t begin = a.AfterPrefixes(t).first;
     std::string w = Normalize(text.substr(begin, a.tokens[t].end - begin), Match());
     if (w.size() <= al.size() || w.compare(0, al.size(), al) != 0) continue;
     std::string head = w.substr(al.size());

@@ -17,6 +17,22 @@ size_t TextAnalysis::word_count() const {
   return n;
 }
 
+std::pair<uint32_t, uint32_t> TextAnalysis::AfterPrefixes(size_t t) const {
+  uint32_t begin = tokens[t].begin;
+  for (uint32_t k = first_segment[t]; k < first_segment[t + 1]; ++k)
+    if (segments[k].kind == SegmentKind::kPrefix) begin = segments[k].end;
+  return {begin, tokens[t].end};
+}
+
+std::pair<uint32_t, uint32_t> TextAnalysis::StemSpan(size_t t) const {
+  uint32_t begin = tokens[t].begin, end = tokens[t].end;
+  for (uint32_t k = first_segment[t]; k < first_segment[t + 1]; ++k) {
+    if (segments[k].kind == SegmentKind::kPrefix) begin = segments[k].end;
+    if (segments[k].kind == SegmentKind::kStem) end = segments[k].end;
+  }
+  return {begin, end};
+}
+
 TextCore::TextCore(TextCore&& other) noexcept { *this = std::move(other); }
 
 TextCore& TextCore::operator=(TextCore&& other) noexcept {

@@ -51,6 +51,12 @@ struct TextAnalysis {
     return std::string_view(stem_pool).substr(stems[token].offset, stems[token].length);
   }
   size_t word_count() const;
+
+  // Byte span of token `t` after its prefix clitics (wa-, bi-, li-, sa-):
+  // from the end of the last prefix to the end of the token.
+  std::pair<uint32_t, uint32_t> AfterPrefixes(size_t t) const;
+  // The same, ending at the stem (pronoun suffixes cut too).
+  std::pair<uint32_t, uint32_t> StemSpan(size_t t) const;
 };
 
 class TextCore {
