@@ -203,7 +203,13 @@ TEST(Reader, StreamsLargeFilesInBoundedMemory) {
   EXPECT_EQ(count, 6144u);
   EXPECT_GT(bytes, 380ull << 20);
   EXPECT_EQ(diagnostics.errors(), 1u);  // the huge line, named
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer's quarantine keeps freed memory on purpose: the peak
+  // says nothing about the reader in such a build.
+  (void)grown_mib;
+#else
   EXPECT_LT(grown_mib, 64) << "reading grew the process by " << grown_mib << " MiB";
+#endif
 }
 
 }  // namespace
