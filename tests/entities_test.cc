@@ -161,6 +161,16 @@ TEST(Entities, LilRestoresTheArticleInTheName) {
   EXPECT_TRUE(found);
 }
 
+TEST(Entities, ASurnameAloneIsThePersonNamedInFull) {
+  // Written for this test: a person no lexicon knows.
+  Document doc = Analyze("خبر\nقال الباحث أحمد الزعبي إن الحرب لن تنتهي قريبا. ويرى الزعبي أن المفاوضات متعثرة.");
+  const Entity* full = EntityNamed(doc, "أحمد الزعبي");
+  ASSERT_NE(full, nullptr);
+  EXPECT_EQ(full->type, EntityType::kPer);
+  EXPECT_EQ(EntityNamed(doc, "الزعبي"), full);
+  EXPECT_EQ(full->mentions.size(), 2u);
+}
+
 TEST(Entities, TheBylineIsNotAnActor) {
   Document doc = Analyze("عنوان الخبر\n12 جمادى الثانية 1438\nتقرير إخباري ـ خالد مصطفى\n\nقال أردوغان إن تركيا لن تتراجع.");
   ASSERT_EQ(doc.authors.size(), 1u);

@@ -117,7 +117,7 @@ struct Document {
   std::optional<std::string> source;
   std::optional<std::string> url;
   TextAnalysis analysis;
-  std::vector<Mention> mentions;  // in text order, then definite back-references
+  std::vector<Mention> mentions;  // in text order, then surnames and back-references found after
   std::vector<Entity> entities;   // in order of first mention
   std::vector<Quote> quotes;
   std::vector<Relation> relations;

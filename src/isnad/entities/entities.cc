@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 #include "isnad/text/normalize.h"
 #include "isnad/text/utf8.h"
@@ -512,6 +513,41 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       if (inner.type == EntityType::kPer && inner.span.begin > m.span.begin && inner.span.end <= m.span.end &&
           inner.sentence == m.sentence)
         ent.leader = inner.entity;
+  }
+
+  // Surnames alone: "al-Misrati" after "Mahmud al-Misrati", where the
+  // tagger missed it. Only a surname that names one person of the report
+  // and is not a common word.
+  {
+    std::unordered_map<std::string, int> surname_of;
+    for (size_t e = 0; e < doc.entities.size(); ++e) {
+      const auto& w = entity_words[e].words;
+      if (doc.entities[e].type != EntityType::kPer || w.size() < 2 || w.back().size() < 6) continue;
+      auto [it, added] = surname_of.emplace(w.back(), static_cast<int>(e));
+      if (!added && it->second != static_cast<int>(e)) it->second = -1;  // two people share it
+    }
+    std::vector<bool> covered(a.tokens.size(), false);
+    for (const Mention& m : doc.mentions) {
+      auto it = std::lower_bound(a.tokens.begin(), a.tokens.end(), m.span.begin,
+                                 [](const Token& tok, uint32_t b) { return tok.end <= b; });
+      for (size_t k = it - a.tokens.begin(); k < a.tokens.size() && a.tokens[k].begin < m.span.end; ++k)
+        covered[k] = true;
+    }
+    for (size_t t = 0; t < a.tokens.size() && !surname_of.empty(); ++t) {
+      if (covered[t] || a.tokens[t].kind != TokenKind::kWord || in_header(a.tokens[t].begin)) continue;
+      auto [begin, end] = a.AfterPrefixes(t);
+      auto it = surname_of.find(Normalize(text.substr(begin, end - begin), Match()));
+      if (it == surname_of.end() || it->second < 0) continue;
+      if (core.lexicon().Count(Normalize(text.substr(begin, end - begin), NormalizeOptions::Light())) >=
+          (1u << (kCommonWordLog2 - 2)))
+        continue;  // a common word that happens to be someone's surname
+      Mention m;
+      m.span = Span{begin, end};
+      m.type = EntityType::kPer;
+      m.entity = it->second;
+      doc.mentions.push_back(m);
+      doc.entities[it->second].mentions.push_back(static_cast<int>(doc.mentions.size() - 1));
+    }
   }
 
   // Definite back-references: al-tanzim after tanzim al-dawla.

@@ -7,7 +7,8 @@
 //   text with prefix clitics cut (wa-Haftar -> Haftar), typed PER, ORG or
 //   LOC; each entity the mentions of one real-world actor or place, folded
 //   by: the lexicon (same entry, any alias), person names (a surname alone,
-//   a full name, titles before a name), organization heads used as definite
+//   a full name, titles before a name; an untagged surname of a person named
+//   in full is found too), organization heads used as definite
 //   back-references (al-tanzim after tanzim al-dawla), and exact repeats. A
 //   force named after its leader (qawat Haftar, nizam al-Assad) is an ORG of
 //   its own, linked to the leader.
