@@ -42,11 +42,16 @@ uint8_t ShapeOf(std::string_view word, std::string_view core) {
   size_t pos = 0;
   char32_t c = word.empty() ? 0 : utf8::Next(word, pos);
   int cls;
-  if (c >= '0' && c <= '9') cls = 2;
-  else if ((c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9)) cls = 2;
-  else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) cls = 3;
-  else if (c >= 0x0600 && c <= 0x06FF) cls = 0;
-  else cls = 4;
+  if (c >= '0' && c <= '9')
+    cls = 2;
+  else if ((c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9))
+    cls = 2;
+  else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+    cls = 3;
+  else if (c >= 0x0600 && c <= 0x06FF)
+    cls = 0;
+  else
+    cls = 4;
   bool al = core.size() >= 4 && core.substr(0, 4) == "\xD8\xA7\xD9\x84";  // alef lam
   size_t letters = utf8::CountCodePoints(core);
   return static_cast<uint8_t>(cls * 16 + (al ? 8 : 0) + std::min<size_t>(letters / 2, 7));
@@ -81,8 +86,10 @@ std::string Join(const std::vector<std::string>& words, size_t from = 0) {
 
 std::string_view TrimPunctuation(std::string_view w) {
   auto is_punct = [](char32_t c) {
-    return (c < 0x80 && c != '_' && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) ||
-           c == 0x060C || c == 0x061B || c == 0x061F || c == 0x00AB || c == 0x00BB || (c >= 0x2010 && c <= 0x2027);
+    return (c < 0x80 && c != '_' &&
+            !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) ||
+           c == 0x060C || c == 0x061B || c == 0x061F || c == 0x00AB || c == 0x00BB ||
+           (c >= 0x2010 && c <= 0x2027);
   };
   std::string_view orig = w;
   while (!w.empty()) {
@@ -118,11 +125,11 @@ Status EntityRules::FromResource(const ResourceFile& file, EntityRules& out) {
       }
       continue;
     }
-    WordTable* t = f[0] == "force" ? &out.force
+    WordTable* t = f[0] == "force"   ? &out.force
                    : f[0] == "title" ? &out.title
                    : f[0] == "place" ? &out.place
-                   : f[0] == "head" ? &out.head
-                                    : nullptr;
+                   : f[0] == "head"  ? &out.head
+                                     : nullptr;
     if (!t) return Status::Error(file.path + ": unknown entity rule '" + std::string(f[0]) + "'");
     for (size_t i = 1; i < f.size(); ++i) t->Insert(Normalize(f[i], Match()), 1);
   }
@@ -133,8 +140,8 @@ Status EntityRules::Load(const std::string& path, EntityRules& out) {
   return LoadResource(path, "entity-rules", 1, out);
 }
 
-void BuildNerTokens(const std::vector<std::string_view>& words, const TextCore& core, const Gazetteer& gazetteer,
-                    std::vector<NerToken>& out) {
+void BuildNerTokens(const std::vector<std::string_view>& words, const TextCore& core,
+                    const Gazetteer& gazetteer, std::vector<NerToken>& out) {
   out.assign(words.size(), NerToken());
   std::vector<Segment> pieces;
   std::string stem, light;
@@ -180,9 +187,11 @@ void BuildNerTokens(const std::vector<std::string_view>& words, const TextCore& 
       // Corpus statistics of the clitic-free word: names are rarer than
       // common words and seldom take the article.
       for (const Segment& p : pieces)
-        if (p.kind == SegmentKind::kStem) light.assign(Normalize(w.substr(p.begin, p.end - p.begin), NormalizeOptions::Light()));
+        if (p.kind == SegmentKind::kStem)
+          light.assign(Normalize(w.substr(p.begin, p.end - p.begin), NormalizeOptions::Light()));
       uint32_t count = core.lexicon().Count(light);
-      t.frequency = static_cast<uint8_t>(count == 0 ? 0 : 1 + std::min(15, static_cast<int>(std::log2(count))));
+      t.frequency =
+          static_cast<uint8_t>(count == 0 ? 0 : 1 + std::min(15, static_cast<int>(std::log2(count))));
       if (light.rfind(kAlefLam, 0) == 0) {
         t.article = 7;
       } else {
@@ -233,7 +242,7 @@ namespace {
 struct Candidate {
   uint32_t first, end;  // token range in the sentence
   EntityType type;
-  int entry = -1;       // gazetteer entry
+  int entry = -1;  // gazetteer entry
   bool generic = false;
 };
 
@@ -363,7 +372,8 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       if (count >= kRareWordCount || tokens[i + 1].has_prefix) continue;
       // Definite sound plurals (al-muqatilun) are people, not places.
       const std::string& next = tokens[i + 1].norm;
-      if ((tokens[i + 1].shape & 8) && next.size() > 4 && next.compare(next.size() - 4, 4, kPluralUn) == 0) continue;
+      if ((tokens[i + 1].shape & 8) && next.size() > 4 && next.compare(next.size() - 4, 4, kPluralUn) == 0)
+        continue;
       uint32_t end = i + 2;
       if (end < n && !covered[end] && (tokens[end].shape >> 4) == 0 && !tokens[end].has_prefix &&
           core.lexicon().Count(Normalize(words[end], NormalizeOptions::Light())) < kRareWordCount / 10)
@@ -381,8 +391,10 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       std::string key;
       for (uint32_t len = 1; len <= rules_.longest_collective && i + len <= n; ++len) {
         if (covered[i + len - 1]) break;
-        if (len == 1) key = tokens[i].core;
-        else key += " " + tokens[i + len - 1].norm;
+        if (len == 1)
+          key = tokens[i].core;
+        else
+          key += " " + tokens[i + len - 1].norm;
         if (rules_.collective.Contains(key)) best = len;
       }
       if (best == 0) {
@@ -458,14 +470,15 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     std::string form = MentionForm(doc, m);
     std::vector<std::string> w = Words(Normalize(form, Match()));
     size_t strip = 0;
-    while (strip + 1 < w.size() && (rules_.title.Contains(w[strip]) || rules_.place.Contains(w[strip]))) ++strip;
+    while (strip + 1 < w.size() && (rules_.title.Contains(w[strip]) || rules_.place.Contains(w[strip])))
+      ++strip;
     std::vector<std::string> name(w.begin() + strip, w.end());
     if (name.empty()) continue;
     int entry = m.gazetteer_entry;
     if (entry < 0) entry = gazetteer_.Find(Join(name));
     if (entry >= 0 && gazetteer_.entry(entry).type != m.type && !gazetteer_.entry(entry).curated) entry = -1;
     if (entry >= 0) m.type = gazetteer_.entry(entry).type;
-    std::string key = entry >= 0    ? gazetteer_.entry(entry).id
+    std::string key = entry >= 0  ? gazetteer_.entry(entry).id
                       : m.generic ? "generic:" + Join(name)
                                   : std::string(EntityTypeName(m.type)) + ":" + Join(name);
 
@@ -515,16 +528,29 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
         ent.leader = inner.entity;
   }
 
-  // Surnames alone: "al-Misrati" after "Mahmud al-Misrati", where the
-  // tagger missed it. Only a surname that names one person of the report
-  // and is not a common word.
+  // Names the report has used, found again where the tagger missed them:
+  // "al-Misrati" after "Mahmud al-Misrati" (a surname alone), "Majlis Shura
+  // Thuwwar Benghazi" tagged once and not twice. Only names that point to one
+  // entity, and single words only when they are not common words.
   {
-    std::unordered_map<std::string, int> surname_of;
+    std::unordered_map<std::string, int> name_of;  // normalized words -> entity (-1: ambiguous)
+    size_t longest = 1;
+    auto claim = [&](const std::string& name, int e) {
+      auto [it, added] = name_of.emplace(name, e);
+      if (!added && it->second != e) it->second = -1;
+    };
     for (size_t e = 0; e < doc.entities.size(); ++e) {
+      const Entity& ent = doc.entities[e];
+      if (ent.generic) continue;
       const auto& w = entity_words[e].words;
-      if (doc.entities[e].type != EntityType::kPer || w.size() < 2 || w.back().size() < 6) continue;
-      auto [it, added] = surname_of.emplace(w.back(), static_cast<int>(e));
-      if (!added && it->second != static_cast<int>(e)) it->second = -1;  // two people share it
+      if (ent.type == EntityType::kPer && w.size() >= 2 && w.back().size() >= 6)
+        claim(w.back(), static_cast<int>(e));
+      for (int mi : ent.mentions) {
+        std::vector<std::string> mw = Words(Normalize(MentionForm(doc, doc.mentions[mi]), Match()));
+        if (mw.empty()) continue;
+        longest = std::max(longest, mw.size());
+        claim(Join(mw), static_cast<int>(e));
+      }
     }
     std::vector<bool> covered(a.tokens.size(), false);
     for (const Mention& m : doc.mentions) {
@@ -533,20 +559,43 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       for (size_t k = it - a.tokens.begin(); k < a.tokens.size() && a.tokens[k].begin < m.span.end; ++k)
         covered[k] = true;
     }
-    for (size_t t = 0; t < a.tokens.size() && !surname_of.empty(); ++t) {
-      if (covered[t] || a.tokens[t].kind != TokenKind::kWord || in_header(a.tokens[t].begin)) continue;
-      auto [begin, end] = a.AfterPrefixes(t);
-      auto it = surname_of.find(Normalize(text.substr(begin, end - begin), Match()));
-      if (it == surname_of.end() || it->second < 0) continue;
-      if (core.lexicon().Count(Normalize(text.substr(begin, end - begin), NormalizeOptions::Light())) >=
-          (1u << (kCommonWordLog2 - 2)))
-        continue;  // a common word that happens to be someone's surname
+    for (size_t t = 0; t < a.tokens.size() && !name_of.empty();) {
+      if (covered[t] || a.tokens[t].kind != TokenKind::kWord || in_header(a.tokens[t].begin)) {
+        ++t;
+        continue;
+      }
+      auto [begin, first_end] = a.AfterPrefixes(t);
+      std::string key = Normalize(text.substr(begin, first_end - begin), Match());
+      int found = -1;
+      size_t found_len = 0;
+      for (size_t len = 1; len <= longest && t + len <= a.tokens.size(); ++len) {
+        if (len > 1) {
+          size_t k = t + len - 1;
+          if (covered[k] || a.tokens[k].kind != TokenKind::kWord) break;
+          key += ' ';
+          key += Normalize(text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin), Match());
+        }
+        auto it = name_of.find(key);
+        if (it == name_of.end() || it->second < 0) continue;
+        if (len == 1 &&
+            core.lexicon().Count(Normalize(text.substr(begin, first_end - begin),
+                                           NormalizeOptions::Light())) >= (1u << (kCommonWordLog2 - 2)))
+          continue;  // a common word that happens to be a name here
+        found = it->second;
+        found_len = len;
+      }
+      if (found < 0) {
+        ++t;
+        continue;
+      }
       Mention m;
-      m.span = Span{begin, end};
-      m.type = EntityType::kPer;
-      m.entity = it->second;
+      m.span = Span{begin, a.tokens[t + found_len - 1].end};
+      m.type = doc.entities[found].type;
+      m.entity = found;
       doc.mentions.push_back(m);
-      doc.entities[it->second].mentions.push_back(static_cast<int>(doc.mentions.size() - 1));
+      doc.entities[found].mentions.push_back(static_cast<int>(doc.mentions.size() - 1));
+      for (size_t k = t; k < t + found_len; ++k) covered[k] = true;
+      t += found_len;
     }
   }
 
@@ -580,7 +629,8 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       const auto& ew = entity_words[e].words;
       bool starts = !ew.empty() && ((is_head && ew[0] == head) || (ew.size() >= 2 && ew[0] == w));
       const Mention& first = doc.mentions[ent.mentions.front()];
-      int entry = first.gazetteer_entry >= 0 ? first.gazetteer_entry : gazetteer_.Find(Join(entity_words[e].words));
+      int entry =
+          first.gazetteer_entry >= 0 ? first.gazetteer_entry : gazetteer_.Find(Join(entity_words[e].words));
       if (!starts && entry >= 0) {
         const auto& ge = gazetteer_.entry(entry);
         auto head_of = [&](const std::string& n) { return Words(Normalize(n, Match())).front() == head; };
