@@ -224,8 +224,11 @@ void ClaimExtractor::Extract(Document& doc) const {
         if (tk == "," || tk == "\xD8\x8C") comma_seen = true;
         if (!comma_seen && k > t + kSpeakerNear) break;
         // Commas set off an apposition ("a member of the delegation, Fatih
-        // Hassoun, said"); other punctuation ends the speaker's phrase.
-        if (a.tokens[k].kind == TokenKind::kPunct && tk != "," && tk != "\xD8\x8C") break;
+        // Hassoun, said"), and quotation marks may wrap a name (yaqulu
+        // "al-Misrati"); other punctuation ends the speaker's phrase.
+        bool name_quote = (tk == "\"" || tk == "\xC2\xAB" || tk == "\xC2\xBB") && k + 1 < s.token_end &&
+                          entity_at(k + 1) >= 0 && doc.entities[entity_at(k + 1)].type == EntityType::kPer;
+        if (a.tokens[k].kind == TokenKind::kPunct && tk != "," && tk != "\xD8\x8C" && !name_quote) break;
         if (cue_kind(k) == CueKind::kUnnamed && (k == t + 1 || entity_at(k) < 0)) {
           unnamed = true;
           q.speaker_span = Span{a.tokens[k].begin, a.tokens[k].end};
@@ -304,6 +307,8 @@ void ClaimExtractor::Extract(Document& doc) const {
       uint32_t content_begin = 0;
       for (uint32_t k = after_speaker; k < s.token_end && k <= after_speaker + 8; ++k) {
         std::string_view tk = text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin);
+        // A quotation mark glued to the speaker's name closes the name.
+        if (k == after_speaker && !a.tokens[k].after_space && (tk == "\"" || tk == "\xC2\xBB")) continue;
         if (cue_kind(k) == CueKind::kOpener || tk == ":" || tk == "\"" || tk == "\xC2\xAB" ||
             tk == "\xE2\x80\x9C") {
           content_begin = k + 1;
