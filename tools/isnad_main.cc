@@ -10,6 +10,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <memory>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -21,6 +23,7 @@
 #include "isnad/eval/segment_eval.h"
 #include "isnad/interfaces/readable.h"
 #include "isnad/interfaces/record_json.h"
+#include "isnad/store/store.h"
 #include "isnad/train/cluster_builder.h"
 #include "isnad/train/event_trainer.h"
 #include "isnad/train/gazetteer_builder.h"
@@ -81,6 +84,21 @@ int main(int argc, char** argv) {
   analyze->add_flag("-q,--quiet", quiet, "Do not print notes (conversions); warnings and errors still print");
   analyze->add_option("--max-report-mb", max_report_mb, "Largest report read, in MiB (default 32)")
       ->check(CLI::PositiveNumber);
+  std::string db;
+  analyze->add_option("--db", db,
+                      "Keep the analyses in this SQLite store (records are then written only with -o)");
+
+  // network
+  auto* network = app.add_subcommand("network", "The actor network of a store: edges with counts, dates, claimants");
+  std::string network_db = "isnad.db", format = "json";
+  isnad::NetworkFilter filter;
+  network->add_option("--db", network_db, "The store (default isnad.db)");
+  network->add_option("--actor", filter.actor, "Only edges of this actor (canonical key or a name)");
+  network->add_option("--type", filter.type, "Only this PLOVER type");
+  network->add_option("--from", filter.from, "Only reports dated on or after (YYYY-MM-DD)");
+  network->add_option("--to", filter.to, "Only reports dated on or before (YYYY-MM-DD)");
+  network->add_option("--format", format, "json (JSON Lines), csv or graphml")
+      ->check(CLI::IsMember({"json", "csv", "graphml"}));
 
   // show
   auto* show = app.add_subcommand("show", "Print reports' actors, quotes and claims for reading");
@@ -241,6 +259,22 @@ int main(int argc, char** argv) {
     return 0;
   }
 
+  if (*network) {
+    if (!std::filesystem::exists(network_db)) return Fail(network_db + ": no such store (make one with analyze --db)");
+    std::unique_ptr<isnad::Store> store;
+    isnad::Status s = isnad::Store::Open(network_db, store);
+    if (!s.ok()) return Fail(s.message());
+    std::vector<isnad::NetworkEdge> edges;
+    s = store->Network(filter, edges);
+    if (!s.ok()) return Fail(s.message());
+    std::string text;
+    if (format == "csv") isnad::WriteNetworkCsv(edges, text);
+    else if (format == "graphml") isnad::WriteNetworkGraphml(edges, text);
+    else isnad::WriteNetworkJson(edges, text);
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return 0;
+  }
+
   isnad::Engine engine;
   if (!LoadEngine(resources, argv[0], engine)) return 1;
 
@@ -329,7 +363,12 @@ int main(int argc, char** argv) {
   isnad::ReaderOptions reader_options;
   reader_options.max_report_bytes = static_cast<uint64_t>(max_report_mb * (1 << 20));
   isnad::ReportReader reader(inputs, reader_options, diagnostics);
-  std::FILE* out = stdout;
+  std::unique_ptr<isnad::Store> store;
+  if (!db.empty()) {
+    isnad::Status s = isnad::Store::Open(db, store);
+    if (!s.ok()) return Fail(s.message());
+  }
+  std::FILE* out = store && output.empty() ? nullptr : stdout;
   if (!output.empty()) {
     out = std::fopen(output.c_str(), "wb");
     if (!out) return Fail(output + ": cannot open for writing: " + std::strerror(errno));
@@ -341,13 +380,37 @@ int main(int argc, char** argv) {
   pipeline.jobs = jobs;
   std::string buffer;
   bool write_failed = false;
+  // The store takes documents in batches, one transaction each.
+  std::vector<isnad::Document> pending;
+  isnad::StoreStats store_stats;
+  std::string store_error;
+  auto flush_store = [&] {
+    if (!store || pending.empty() || !store_error.empty()) return;
+    std::vector<const isnad::Document*> batch;
+    for (const auto& d : pending) batch.push_back(&d);
+    isnad::Status s = store->Add(batch, record_options.provenance, store_stats);
+    if (!s.ok()) store_error = s.message();
+    pending.clear();
+  };
   auto stats = isnad::RunPipeline(engine, reader, pipeline, [&](const isnad::Document& doc) {
-    buffer.clear();
-    isnad::WriteRecord(doc, record_options, buffer);
-    if (std::fwrite(buffer.data(), 1, buffer.size(), out) != buffer.size()) write_failed = true;
+    if (out) {
+      buffer.clear();
+      isnad::WriteRecord(doc, record_options, buffer);
+      if (std::fwrite(buffer.data(), 1, buffer.size(), out) != buffer.size()) write_failed = true;
+    }
+    if (store) {
+      pending.push_back(doc);
+      if (pending.size() >= 256) flush_store();
+    }
   });
-  if (std::fflush(out) != 0) write_failed = true;
-  if (out != stdout) std::fclose(out);
+  flush_store();
+  if (out && std::fflush(out) != 0) write_failed = true;
+  if (out && out != stdout) std::fclose(out);
+  if (!store_error.empty()) return Fail(store_error);
+  if (store)
+    std::fprintf(stderr, "isnad: %s: %lld reports added, %lld already stored; %lld in the store\n", db.c_str(),
+                 static_cast<long long>(store_stats.added), static_cast<long long>(store_stats.skipped_duplicates),
+                 static_cast<long long>(store->ReportCount()));
   if (write_failed) return Fail((output.empty() ? std::string("standard output") : output) + ": write failed");
   if (stats.reports == 0 && diagnostics.errors() == 0) return Fail("no reports found in the input");
   return diagnostics.lost_input() || stats.reports == 0 ? 2 : 0;

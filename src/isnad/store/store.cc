@@ -1,0 +1,454 @@
+// SQLite behind the Store interface; no SQLite type leaves this file.
+#include "isnad/store/store.h"
+
+#include <sqlite3.h>
+
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "isnad/interfaces/record_json.h"
+#include "isnad/text/lexicon.h"
+#include "isnad/text/utf8.h"
+
+namespace isnad {
+
+namespace {
+
+constexpr int kSchemaVersion = 1;
+
+const char* kSchemaV1 = R"sql(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS reports(
+  id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, doc_id TEXT NOT NULL, origin TEXT, source TEXT,
+  url TEXT, title TEXT, date TEXT, text TEXT NOT NULL, provenance TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS actors(
+  id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, type TEXT NOT NULL, name TEXT NOT NULL,
+  generic INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS actor_names(actor INTEGER NOT NULL REFERENCES actors(id), name TEXT NOT NULL,
+  UNIQUE(actor, name));
+CREATE TABLE IF NOT EXISTS mentions(report INTEGER NOT NULL REFERENCES reports(id),
+  actor INTEGER NOT NULL REFERENCES actors(id), start INTEGER NOT NULL, end INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS quotes(report INTEGER NOT NULL REFERENCES reports(id), speaker INTEGER,
+  cue TEXT, text TEXT, start INTEGER, end INTEGER);
+CREATE TABLE IF NOT EXISTS relations(report INTEGER NOT NULL REFERENCES reports(id), source INTEGER,
+  target INTEGER, type TEXT NOT NULL, polarity TEXT NOT NULL, location INTEGER, date TEXT,
+  claimed_by TEXT NOT NULL, evidence_start INTEGER, evidence_end INTEGER);
+CREATE INDEX IF NOT EXISTS relations_by_edge ON relations(source, type, target);
+CREATE INDEX IF NOT EXISTS mentions_by_actor ON mentions(actor);
+)sql";
+
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) { ok_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) == SQLITE_OK; }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  bool ok() const { return ok_; }
+  Statement& Bind(int i, const std::string& v) {
+    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Statement& Bind(int i, int64_t v) {
+    sqlite3_bind_int64(stmt_, i, v);
+    return *this;
+  }
+  Statement& BindNull(int i) {
+    sqlite3_bind_null(stmt_, i);
+    return *this;
+  }
+  int Step() { return sqlite3_step(stmt_); }
+  void Reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  std::string Text(int col) const {
+    const unsigned char* t = sqlite3_column_text(stmt_, col);
+    return t ? reinterpret_cast<const char*>(t) : "";
+  }
+  int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+  bool ok_ = false;
+};
+
+std::string Iso(const std::optional<ReportDate>& d) {
+  if (!d) return "";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d->year, d->month, d->day);
+  return buf;
+}
+
+const char* PolarityName(Polarity p) {
+  return p == Polarity::kAsserted ? "asserted" : p == Polarity::kAlleged ? "alleged" : "denied";
+}
+
+std::vector<std::string> SplitList(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos <= s.size() && !s.empty()) {
+    size_t e = s.find(sep, pos);
+    if (e == std::string::npos) e = s.size();
+    if (e > pos) out.push_back(s.substr(pos, e - pos));
+    pos = e + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+struct Store::Impl {
+  sqlite3* db = nullptr;
+  std::string path;
+  ~Impl() {
+    if (db) sqlite3_close(db);
+  }
+  Status Exec(const char* sql) {
+    char* error = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &error) != SQLITE_OK) {
+      std::string message = path + ": " + (error ? error : "SQLite error");
+      sqlite3_free(error);
+      return Status::Error(message);
+    }
+    return Status::Ok();
+  }
+  Status Error(const std::string& what) const { return Status::Error(path + ": " + what + ": " + sqlite3_errmsg(db)); }
+};
+
+Store::~Store() = default;
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+
+Status Store::Open(const std::string& path, std::unique_ptr<Store>& out) {
+  std::unique_ptr<Store> store(new Store());
+  store->impl_ = std::make_unique<Impl>();
+  Impl& s = *store->impl_;
+  s.path = path;
+  if (sqlite3_open_v2(path.c_str(), &s.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+    return s.Error("cannot open the store");
+  sqlite3_busy_timeout(s.db, 10000);
+  Status st = s.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  if (!st.ok()) return st;
+  st = s.Exec(kSchemaV1);
+  if (!st.ok()) return st;
+  Statement version(s.db, "SELECT value FROM meta WHERE key='schema_version'");
+  if (version.Step() == SQLITE_ROW) {
+    int v = std::atoi(version.Text(0).c_str());
+    if (v > kSchemaVersion)
+      return Status::Error(path + ": store schema version " + std::to_string(v) + " is newer than this isnad (" +
+                           std::to_string(kSchemaVersion) + ")");
+    // Migrations from older versions go here, one step at a time.
+  } else {
+    Statement set(s.db, "INSERT INTO meta(key, value) VALUES('schema_version', ?)");
+    set.Bind(1, std::to_string(kSchemaVersion));
+    if (set.Step() != SQLITE_DONE) return s.Error("cannot write the schema version");
+  }
+  out = std::move(store);
+  return Status::Ok();
+}
+
+int64_t Store::ReportCount() const {
+  Statement count(impl_->db, "SELECT COUNT(*) FROM reports");
+  return count.Step() == SQLITE_ROW ? count.Int(0) : 0;
+}
+
+Status Store::Add(const std::vector<const Document*>& docs, const std::string& provenance, StoreStats& stats) {
+  Impl& s = *impl_;
+  Status st = s.Exec("BEGIN IMMEDIATE");
+  if (!st.ok()) return st;
+  auto fail = [&](const std::string& what) {
+    Status e = s.Error(what);
+    s.Exec("ROLLBACK");
+    return e;
+  };
+  Statement find_report(s.db, "SELECT id FROM reports WHERE hash = ?");
+  Statement add_report(s.db,
+                       "INSERT INTO reports(hash, doc_id, origin, source, url, title, date, text, provenance) "
+                       "VALUES(?,?,?,?,?,?,?,?,?)");
+  Statement add_actor(s.db, "INSERT OR IGNORE INTO actors(key, type, name, generic) VALUES(?,?,?,?)");
+  Statement find_actor(s.db, "SELECT id FROM actors WHERE key = ?");
+  Statement add_name(s.db, "INSERT OR IGNORE INTO actor_names(actor, name) VALUES(?,?)");
+  Statement add_mention(s.db, "INSERT INTO mentions(report, actor, start, end) VALUES(?,?,?,?)");
+  Statement add_quote(s.db, "INSERT INTO quotes(report, speaker, cue, text, start, end) VALUES(?,?,?,?,?,?)");
+  Statement add_relation(s.db,
+                         "INSERT INTO relations(report, source, target, type, polarity, location, date, claimed_by, "
+                         "evidence_start, evidence_end) VALUES(?,?,?,?,?,?,?,?,?,?)");
+  if (!find_report.ok() || !add_report.ok() || !add_actor.ok() || !find_actor.ok() || !add_name.ok() ||
+      !add_mention.ok() || !add_quote.ok() || !add_relation.ok())
+    return fail("cannot prepare statements");
+  for (const Document* doc : docs) {
+    ++stats.reports;
+    char hash[40];
+    std::snprintf(hash, sizeof hash, "%016llx-%zu", static_cast<unsigned long long>(HashBytes(doc->text)),
+                  doc->text.size());
+    find_report.Bind(1, std::string(hash));
+    bool exists = find_report.Step() == SQLITE_ROW;
+    find_report.Reset();
+    if (exists) {
+      ++stats.skipped_duplicates;
+      continue;
+    }
+    add_report.Bind(1, std::string(hash)).Bind(2, doc->id).Bind(3, doc->origin);
+    if (doc->source) add_report.Bind(4, *doc->source); else add_report.BindNull(4);
+    if (doc->url) add_report.Bind(5, *doc->url); else add_report.BindNull(5);
+    add_report.Bind(6, doc->title);
+    if (doc->date) add_report.Bind(7, Iso(doc->date)); else add_report.BindNull(7);
+    add_report.Bind(8, doc->text).Bind(9, provenance);
+    if (add_report.Step() != SQLITE_DONE) return fail("cannot add report " + doc->id);
+    add_report.Reset();
+    const int64_t report = sqlite3_last_insert_rowid(s.db);
+    ++stats.added;
+
+    utf8::CodePointIndex index(doc->text);
+    std::vector<int64_t> actor_id(doc->entities.size(), 0);
+    for (size_t e = 0; e < doc->entities.size(); ++e) {
+      const Entity& ent = doc->entities[e];
+      if (ent.type == EntityType::kMisc) continue;
+      add_actor.Bind(1, ent.key).Bind(2, std::string(EntityTypeName(ent.type))).Bind(3, ent.name)
+          .Bind(4, int64_t{ent.generic});
+      if (add_actor.Step() != SQLITE_DONE) return fail("cannot add actor " + ent.key);
+      add_actor.Reset();
+      find_actor.Bind(1, ent.key);
+      if (find_actor.Step() != SQLITE_ROW) return fail("cannot find actor " + ent.key);
+      actor_id[e] = find_actor.Int(0);
+      find_actor.Reset();
+      for (int mi : ent.mentions) {
+        const Mention& m = doc->mentions[mi];
+        add_name.Bind(1, actor_id[e]).Bind(2, doc->text.substr(m.span.begin, m.span.end - m.span.begin));
+        add_name.Step();
+        add_name.Reset();
+        add_mention.Bind(1, report).Bind(2, actor_id[e]).Bind(3, int64_t{index.ToCodePoint(m.span.begin)})
+            .Bind(4, int64_t{index.ToCodePoint(m.span.end)});
+        if (add_mention.Step() != SQLITE_DONE) return fail("cannot add a mention");
+        add_mention.Reset();
+      }
+    }
+    auto actor_or_null = [&](Statement& stmt, int col, int e) {
+      if (e >= 0 && actor_id[e] > 0) stmt.Bind(col, actor_id[e]);
+      else stmt.BindNull(col);
+    };
+    for (const Quote& q : doc->quotes) {
+      add_quote.Bind(1, report);
+      actor_or_null(add_quote, 2, q.speaker);
+      add_quote.Bind(3, doc->text.substr(q.cue.begin, q.cue.end - q.cue.begin))
+          .Bind(4, doc->text.substr(q.content.begin, q.content.end - q.content.begin))
+          .Bind(5, int64_t{index.ToCodePoint(q.content.begin)})
+          .Bind(6, int64_t{index.ToCodePoint(q.content.end)});
+      if (add_quote.Step() != SQLITE_DONE) return fail("cannot add a quote");
+      add_quote.Reset();
+    }
+    for (const Relation& r : doc->relations) {
+      std::string claimed;  // the chain, outermost first, as actor keys
+      for (int c : r.claimed_by) {
+        if (!claimed.empty()) claimed += " > ";
+        claimed += doc->entities[c].key;
+      }
+      add_relation.Bind(1, report);
+      actor_or_null(add_relation, 2, r.source);
+      actor_or_null(add_relation, 3, r.target);
+      add_relation.Bind(4, std::string(PloverTypeName(r.type))).Bind(5, std::string(PolarityName(r.polarity)));
+      actor_or_null(add_relation, 6, r.location);
+      if (r.date) add_relation.Bind(7, Iso(r.date)); else add_relation.BindNull(7);
+      add_relation.Bind(8, claimed).Bind(9, int64_t{index.ToCodePoint(r.evidence.begin)})
+          .Bind(10, int64_t{index.ToCodePoint(r.evidence.end)});
+      if (add_relation.Step() != SQLITE_DONE) return fail("cannot add a relation");
+      add_relation.Reset();
+    }
+  }
+  return s.Exec("COMMIT");
+}
+
+Status Store::Network(const NetworkFilter& f, std::vector<NetworkEdge>& out) const {
+  Impl& s = *impl_;
+  std::string sql =
+      "SELECT sa.key, sa.name, r.type, ta.key, ta.name, COUNT(*), COUNT(DISTINCT r.report), "
+      "SUM(r.polarity='asserted'), SUM(r.polarity='alleged'), SUM(r.polarity='denied'), "
+      "MIN(rep.date), MAX(rep.date), GROUP_CONCAT(DISTINCT rep.source), "
+      "GROUP_CONCAT(DISTINCT NULLIF(r.claimed_by, '')) "
+      "FROM relations r JOIN actors sa ON sa.id = r.source JOIN actors ta ON ta.id = r.target "
+      "JOIN reports rep ON rep.id = r.report WHERE 1";
+  if (!f.type.empty()) sql += " AND r.type = ?1";
+  if (!f.actor.empty())
+    sql += " AND (sa.key = ?2 OR ta.key = ?2 OR sa.id IN (SELECT actor FROM actor_names WHERE name = ?2) "
+           "OR ta.id IN (SELECT actor FROM actor_names WHERE name = ?2))";
+  if (!f.from.empty()) sql += " AND rep.date >= ?3";
+  if (!f.to.empty()) sql += " AND rep.date <= ?4";
+  sql += " GROUP BY sa.id, r.type, ta.id ORDER BY COUNT(*) DESC, sa.key, r.type, ta.key";
+  Statement q(s.db, sql.c_str());
+  if (!q.ok()) return s.Error("cannot query the network");
+  if (!f.type.empty()) q.Bind(1, f.type);
+  if (!f.actor.empty()) q.Bind(2, f.actor);
+  if (!f.from.empty()) q.Bind(3, f.from);
+  if (!f.to.empty()) q.Bind(4, f.to);
+  // Claimants are stored as chains of keys: show their names.
+  std::map<std::string, std::string> name_of;
+  {
+    Statement names(s.db, "SELECT key, name FROM actors");
+    while (names.Step() == SQLITE_ROW) name_of[names.Text(0)] = names.Text(1);
+  }
+  out.clear();
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    NetworkEdge e;
+    e.source_key = q.Text(0);
+    e.source_name = q.Text(1);
+    e.type = q.Text(2);
+    e.target_key = q.Text(3);
+    e.target_name = q.Text(4);
+    e.claims = static_cast<int>(q.Int(5));
+    e.reports = static_cast<int>(q.Int(6));
+    e.asserted = static_cast<int>(q.Int(7));
+    e.alleged = static_cast<int>(q.Int(8));
+    e.denied = static_cast<int>(q.Int(9));
+    e.first_date = q.Text(10);
+    e.last_date = q.Text(11);
+    e.outlets = SplitList(q.Text(12), ',');
+    std::set<std::string> claimants;
+    for (const auto& chain : SplitList(q.Text(13), ',')) {
+      std::string named;
+      for (const auto& key : SplitList(chain, '>')) {
+        std::string k = key;
+        while (!k.empty() && k.front() == ' ') k.erase(0, 1);
+        while (!k.empty() && k.back() == ' ') k.pop_back();
+        if (!named.empty()) named += " > ";
+        named += name_of.count(k) ? name_of[k] : k;
+      }
+      claimants.insert(named);
+    }
+    e.claimants.assign(claimants.begin(), claimants.end());
+    out.push_back(std::move(e));
+  }
+  if (rc != SQLITE_DONE) return s.Error("network query failed");
+  return Status::Ok();
+}
+
+namespace {
+
+void JsonList(const std::vector<std::string>& v, std::string& out) {
+  out += '[';
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i) out += ',';
+    AppendJsonString(v[i], out);
+  }
+  out += ']';
+}
+
+std::string Join(const std::vector<std::string>& v, const char* sep) {
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) out += (i ? sep : "") + v[i];
+  return out;
+}
+
+void Csv(const std::string& field, std::string& out) {
+  out += '"';
+  for (char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+void Xml(const std::string& s, std::string& out) {
+  for (char c : s) {
+    switch (c) {
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+}
+
+}  // namespace
+
+void WriteNetworkJson(const std::vector<NetworkEdge>& edges, std::string& out) {
+  for (const auto& e : edges) {
+    out += "{\"source\":";
+    AppendJsonString(e.source_key, out);
+    out += ",\"source_name\":";
+    AppendJsonString(e.source_name, out);
+    out += ",\"type\":";
+    AppendJsonString(e.type, out);
+    out += ",\"target\":";
+    AppendJsonString(e.target_key, out);
+    out += ",\"target_name\":";
+    AppendJsonString(e.target_name, out);
+    out += ",\"claims\":" + std::to_string(e.claims) + ",\"reports\":" + std::to_string(e.reports) +
+           ",\"asserted\":" + std::to_string(e.asserted) + ",\"alleged\":" + std::to_string(e.alleged) +
+           ",\"denied\":" + std::to_string(e.denied) + ",\"first_date\":";
+    if (e.first_date.empty()) out += "null"; else AppendJsonString(e.first_date, out);
+    out += ",\"last_date\":";
+    if (e.last_date.empty()) out += "null"; else AppendJsonString(e.last_date, out);
+    out += ",\"outlets\":";
+    JsonList(e.outlets, out);
+    out += ",\"claimed_by\":";
+    JsonList(e.claimants, out);
+    out += "}\n";
+  }
+}
+
+void WriteNetworkCsv(const std::vector<NetworkEdge>& edges, std::string& out) {
+  out += "source,source_name,type,target,target_name,claims,reports,asserted,alleged,denied,first_date,last_date,"
+         "outlets,claimed_by\r\n";
+  for (const auto& e : edges) {
+    for (const std::string* f : {&e.source_key, &e.source_name, &e.type, &e.target_key, &e.target_name}) {
+      Csv(*f, out);
+      out += ',';
+    }
+    out += std::to_string(e.claims) + "," + std::to_string(e.reports) + "," + std::to_string(e.asserted) + "," +
+           std::to_string(e.alleged) + "," + std::to_string(e.denied) + ",";
+    Csv(e.first_date, out);
+    out += ',';
+    Csv(e.last_date, out);
+    out += ',';
+    Csv(Join(e.outlets, "; "), out);
+    out += ',';
+    Csv(Join(e.claimants, "; "), out);
+    out += "\r\n";
+  }
+}
+
+void WriteNetworkGraphml(const std::vector<NetworkEdge>& edges, std::string& out) {
+  out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+         "  <key id=\"name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n"
+         "  <key id=\"type\" for=\"edge\" attr.name=\"type\" attr.type=\"string\"/>\n"
+         "  <key id=\"claims\" for=\"edge\" attr.name=\"claims\" attr.type=\"int\"/>\n"
+         "  <key id=\"reports\" for=\"edge\" attr.name=\"reports\" attr.type=\"int\"/>\n"
+         "  <key id=\"asserted\" for=\"edge\" attr.name=\"asserted\" attr.type=\"int\"/>\n"
+         "  <key id=\"alleged\" for=\"edge\" attr.name=\"alleged\" attr.type=\"int\"/>\n"
+         "  <key id=\"denied\" for=\"edge\" attr.name=\"denied\" attr.type=\"int\"/>\n"
+         "  <key id=\"first_date\" for=\"edge\" attr.name=\"first_date\" attr.type=\"string\"/>\n"
+         "  <key id=\"last_date\" for=\"edge\" attr.name=\"last_date\" attr.type=\"string\"/>\n"
+         "  <key id=\"claimed_by\" for=\"edge\" attr.name=\"claimed_by\" attr.type=\"string\"/>\n"
+         "  <graph id=\"isnad\" edgedefault=\"directed\">\n";
+  std::map<std::string, std::string> nodes;
+  for (const auto& e : edges) {
+    nodes.emplace(e.source_key, e.source_name);
+    nodes.emplace(e.target_key, e.target_name);
+  }
+  for (const auto& [key, name] : nodes) {
+    out += "    <node id=\"";
+    Xml(key, out);
+    out += "\"><data key=\"name\">";
+    Xml(name, out);
+    out += "</data></node>\n";
+  }
+  int n = 0;
+  for (const auto& e : edges) {
+    out += "    <edge id=\"e" + std::to_string(++n) + "\" source=\"";
+    Xml(e.source_key, out);
+    out += "\" target=\"";
+    Xml(e.target_key, out);
+    out += "\"><data key=\"type\">" + e.type + "</data><data key=\"claims\">" + std::to_string(e.claims) +
+           "</data><data key=\"reports\">" + std::to_string(e.reports) + "</data><data key=\"asserted\">" +
+           std::to_string(e.asserted) + "</data><data key=\"alleged\">" + std::to_string(e.alleged) +
+           "</data><data key=\"denied\">" + std::to_string(e.denied) + "</data><data key=\"first_date\">" +
+           e.first_date + "</data><data key=\"last_date\">" + e.last_date + "</data><data key=\"claimed_by\">";
+    Xml(Join(e.claimants, "; "), out);
+    out += "</data></edge>\n";
+  }
+  out += "  </graph>\n</graphml>\n";
+}
+
+}  // namespace isnad

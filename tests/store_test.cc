@@ -1,0 +1,148 @@
+// The store and the network: idempotent ingest, exports, filters, schema
+// versions, and a kill -9 in the middle of an ingest.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <thread>
+
+#include "isnad/store/store.h"
+#include "test_util.h"
+
+namespace isnad {
+namespace {
+
+using testing::TempDir;
+
+int RunIsnad(const std::string& args) {
+  std::string cmd = std::string(ISNAD_BINARY) + " " + args + " >/dev/null 2>&1";
+  int rc = std::system(cmd.c_str());
+  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+std::string Capture(const std::string& args) {
+  TempDir dir;
+  std::string out = dir.File("out");
+  std::system((std::string(ISNAD_BINARY) + " " + args + " >" + out + " 2>/dev/null").c_str());
+  return testing::ReadFile(out);
+}
+
+TEST(Store, ReingestingTheSameReportsChangesNothing) {
+  TempDir dir;
+  std::string db = dir.File("isnad.db");
+  ASSERT_EQ(RunIsnad("analyze --db " + db + " " + ISNAD_EXAMPLES_DIR), 0);
+  std::string first = Capture("network --db " + db);
+  ASSERT_EQ(RunIsnad("analyze --db " + db + " " + ISNAD_EXAMPLES_DIR), 0);
+  EXPECT_EQ(Capture("network --db " + db), first);
+  std::unique_ptr<Store> store;
+  ASSERT_TRUE(Store::Open(db, store).ok());
+  EXPECT_EQ(store->ReportCount(), 10);
+  EXPECT_FALSE(first.empty());
+}
+
+TEST(Store, ClaimsOfSeveralReportsMakeOneEdgeWithItsEvidence) {
+  TempDir dir;
+  std::string db = dir.File("isnad.db");
+  ASSERT_EQ(RunIsnad("analyze --db " + db + " " + ISNAD_EXAMPLES_DIR), 0);
+  std::unique_ptr<Store> store;
+  ASSERT_TRUE(Store::Open(db, store).ok());
+  std::vector<NetworkEdge> edges;
+  NetworkFilter haftar;
+  haftar.actor = "per:khalifa_haftar";
+  haftar.type = "COOPERATE";
+  ASSERT_TRUE(store->Network(haftar, edges).ok());
+  bool found = false;
+  for (const auto& e : edges)
+    if (e.source_key == "per:khalifa_haftar" && e.target_key == "group:isis") {
+      found = true;
+      EXPECT_EQ(e.reports, 2);  // both seed reports allege it
+      EXPECT_EQ(e.first_date, "2017-01-06");
+      EXPECT_EQ(e.last_date, "2017-03-11");
+    }
+  EXPECT_TRUE(found);
+  for (const auto& e : edges) EXPECT_EQ(e.type, "COOPERATE");
+  NetworkFilter later;
+  later.from = "2017-02-01";
+  ASSERT_TRUE(store->Network(later, edges).ok());
+  for (const auto& e : edges) EXPECT_GE(e.first_date, "2017-02-01");
+}
+
+TEST(Store, ExportsGraphmlAndCsvWithEveryEdge) {
+  TempDir dir;
+  std::string db = dir.File("isnad.db");
+  ASSERT_EQ(RunIsnad("analyze --db " + db + " " + ISNAD_EXAMPLES_DIR), 0);
+  std::string json = Capture("network --db " + db);
+  size_t edges = std::count(json.begin(), json.end(), '\n');
+  ASSERT_GT(edges, 10u);
+  std::string graphml = Capture("network --format graphml --db " + db);
+  EXPECT_EQ(graphml.rfind("<?xml", 0), 0u);
+  EXPECT_NE(graphml.find("</graphml>"), std::string::npos);
+  size_t edge_elements = 0;
+  for (size_t p = graphml.find("<edge "); p != std::string::npos; p = graphml.find("<edge ", p + 1)) ++edge_elements;
+  EXPECT_EQ(edge_elements, edges);
+  // Every edge end is a declared node.
+  for (size_t p = graphml.find(" source=\""); p != std::string::npos; p = graphml.find(" source=\"", p + 1)) {
+    std::string id = graphml.substr(p + 9, graphml.find('"', p + 9) - p - 9);
+    EXPECT_NE(graphml.find("<node id=\"" + id + "\""), std::string::npos) << id;
+  }
+  std::string csv = Capture("network --format csv --db " + db);
+  EXPECT_EQ(csv.rfind("source,source_name,type,target", 0), 0u);
+  EXPECT_EQ(static_cast<size_t>(std::count(csv.begin(), csv.end(), '\n')), edges + 1);
+}
+
+TEST(Store, RefusesAStoreFromANewerIsnad) {
+  TempDir dir;
+  std::string db = dir.File("isnad.db");
+  {
+    std::unique_ptr<Store> store;
+    ASSERT_TRUE(Store::Open(db, store).ok());
+  }
+  ASSERT_EQ(std::system(("python3 -c \"import sqlite3; c=sqlite3.connect('" + db +
+                         "'); c.execute(\\\"UPDATE meta SET value='99' WHERE key='schema_version'\\\"); c.commit()\"")
+                            .c_str()),
+            0);
+  std::unique_ptr<Store> store;
+  Status s = Store::Open(db, store);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("newer"), std::string::npos);
+}
+
+TEST(Store, AKillDuringIngestLosesNothingCommittedAndLeavesNoHalfReport) {
+  TempDir dir;
+  // 4,000 distinct reports built from the examples.
+  std::string feed = dir.File("feed.jsonl");
+  {
+    std::ofstream out(feed);
+    std::string body = testing::ReadFile(std::string(ISNAD_EXAMPLES_DIR) + "/d02_61d5c06747.txt");
+    for (char& c : body)
+      if (c == '\n' || c == '"' || c == '\\') c = ' ';
+    for (int i = 0; i < 4000; ++i)
+      out << "{\"id\":\"r" << i << "\",\"text\":\"" << body << " " << i << "\"}\n";
+  }
+  std::string db = dir.File("isnad.db");
+  pid_t child = fork();
+  if (child == 0) {
+    execl(ISNAD_BINARY, ISNAD_BINARY, "analyze", "--jobs", "1", "--db", db.c_str(), feed.c_str(), (char*)nullptr);
+    _exit(127);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+  kill(child, SIGKILL);
+  int status = 0;
+  waitpid(child, &status, 0);
+  std::unique_ptr<Store> store;
+  ASSERT_TRUE(Store::Open(db, store).ok());
+  int64_t committed = store->ReportCount();
+  EXPECT_LT(committed, 4000) << "the ingest finished before the kill: make the feed larger";
+  // Batches are transactions: whole batches of 256 reports, never a part.
+  EXPECT_EQ(committed % 256, 0) << committed;
+  store.reset();
+  // Resuming stores the rest, and nothing twice.
+  ASSERT_EQ(RunIsnad("analyze --db " + db + " " + feed), 0);
+  ASSERT_TRUE(Store::Open(db, store).ok());
+  EXPECT_EQ(store->ReportCount(), 4000);
+}
+
+}  // namespace
+}  // namespace isnad
