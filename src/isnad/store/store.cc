@@ -164,7 +164,10 @@ Status Store::Add(const std::vector<const Document*>& docs, const std::string& p
   Statement add_report(s.db,
                        "INSERT INTO reports(hash, doc_id, origin, source, url, title, date, text, provenance) "
                        "VALUES(?,?,?,?,?,?,?,?,?)");
-  Statement add_actor(s.db, "INSERT OR IGNORE INTO actors(key, type, name, generic) VALUES(?,?,?,?)");
+  // The fullest name seen names the actor.
+  Statement add_actor(s.db,
+                      "INSERT INTO actors(key, type, name, generic) VALUES(?,?,?,?) ON CONFLICT(key) DO UPDATE "
+                      "SET name = excluded.name WHERE length(excluded.name) > length(actors.name)");
   Statement find_actor(s.db, "SELECT id FROM actors WHERE key = ?");
   Statement add_name(s.db, "INSERT OR IGNORE INTO actor_names(actor, name) VALUES(?,?)");
   Statement add_mention(s.db, "INSERT INTO mentions(report, actor, start, end) VALUES(?,?,?,?)");
