@@ -92,6 +92,26 @@ TEST(Store, ExportsGraphmlAndCsvWithEveryEdge) {
   EXPECT_EQ(static_cast<size_t>(std::count(csv.begin(), csv.end(), '\n')), edges + 1);
 }
 
+TEST(Search, MatchesAcrossCliticsAndMarksTheHits) {
+  TempDir dir;
+  std::string db = dir.File("isnad.db");
+  ASSERT_EQ(RunIsnad("analyze --db " + db + " " + ISNAD_EXAMPLES_DIR), 0);
+  // The query carries clitics (wa-li-) that the reports do not.
+  std::string out = Capture("search --format json --db " + db + " وللحوثيين");
+  EXPECT_NE(out.find("\"doc_id\":\"d07_ec5d9d8005\""), std::string::npos) << out;
+  EXPECT_NE(out.find("[للحوثيين]"), std::string::npos) << out;  // the hit, marked, as written
+  // Every word must match: this pair occurs only in the two seed reports.
+  std::string seeds = Capture("search --format json --db " + db + " حفتر تنسيق");
+  EXPECT_EQ(std::count(seeds.begin(), seeds.end(), '\n'), 2) << seeds;
+  std::string dated = Capture("search --format json --from 2017-02-01 --db " + db + " حفتر تنسيق");
+  EXPECT_EQ(std::count(dated.begin(), dated.end(), '\n'), 1) << dated;
+  EXPECT_NE(dated.find("004_8362ffeed0b5868a"), std::string::npos);
+  std::string by_actor = Capture("search --format json --actor country:YEM --db " + db + " الحوثيين");
+  EXPECT_EQ(by_actor.find("000_cb3f6fc7f2590931"), std::string::npos);
+  EXPECT_NE(by_actor.find("d01_c6a94fdca4"), std::string::npos);
+  EXPECT_EQ(RunIsnad("search --db " + db + " كلمةلاتوجدفيأيتقرير"), 3);  // nothing found
+}
+
 TEST(Store, RefusesAStoreFromANewerIsnad) {
   TempDir dir;
   std::string db = dir.File("isnad.db");

@@ -14,6 +14,7 @@
 #include <memory>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -87,6 +88,19 @@ int main(int argc, char** argv) {
   std::string db;
   analyze->add_option("--db", db,
                       "Keep the analyses in this SQLite store (records are then written only with -o)");
+
+  // search
+  auto* search = app.add_subcommand("search", "Find stored reports by words, across clitics and spellings");
+  std::vector<std::string> query_words;
+  std::string search_db = "isnad.db", search_format = "text";
+  isnad::SearchFilter search_filter;
+  search->add_option("query", query_words, "Words to find (all of them)")->required();
+  search->add_option("--db", search_db, "The store (default isnad.db)");
+  search->add_option("--actor", search_filter.actor, "Only reports naming this actor (canonical key or a name)");
+  search->add_option("--from", search_filter.from, "Only reports dated on or after (YYYY-MM-DD)");
+  search->add_option("--to", search_filter.to, "Only reports dated on or before (YYYY-MM-DD)");
+  search->add_option("--limit", search_filter.limit, "At most this many reports (default 20)")->check(CLI::Range(1, 10000));
+  search->add_option("--format", search_format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
   // network
   auto* network = app.add_subcommand("network", "The actor network of a store: edges with counts, dates, claimants");
@@ -277,6 +291,75 @@ int main(int argc, char** argv) {
 
   isnad::Engine engine;
   if (!LoadEngine(resources, argv[0], engine)) return 1;
+
+  if (*search) {
+    if (!std::filesystem::exists(search_db)) return Fail(search_db + ": no such store (make one with analyze --db)");
+    std::unique_ptr<isnad::Store> store;
+    isnad::Status s = isnad::Store::Open(search_db, store);
+    if (!s.ok()) return Fail(s.message());
+    isnad::Document query;
+    for (const auto& w : query_words) query.text += (query.text.empty() ? "" : " ") + w;
+    engine.text().Analyze(query.text, query.analysis);
+    std::vector<std::string> terms = isnad::SearchTerms(query);
+    std::vector<isnad::SearchHit> hits;
+    s = store->Search(terms, search_filter, hits);
+    if (!s.ok()) return Fail(s.message());
+    std::set<std::string> wanted(terms.begin(), terms.end());
+    std::string out;
+    for (const auto& h : hits) {
+      // The snippet: the words around the first hit, hits in [brackets].
+      isnad::Document d;
+      d.text = h.text;
+      engine.text().Analyze(d.text, d.analysis);
+      std::vector<std::string> stems = isnad::SearchTerms(d);
+      std::vector<size_t> term_tokens;  // token index of each search term, in order
+      for (size_t t = 0; t < d.analysis.tokens.size(); ++t) {
+        auto k = d.analysis.tokens[t].kind;
+        if (k == isnad::TokenKind::kWord || k == isnad::TokenKind::kLatin || k == isnad::TokenKind::kNumber ||
+            k == isnad::TokenKind::kHashtag)
+          term_tokens.push_back(t);
+      }
+      std::string snippet;
+      size_t first = term_tokens.size();
+      for (size_t i = 0; i < stems.size() && i < term_tokens.size(); ++i)
+        if (wanted.count(stems[i])) {
+          first = i;
+          break;
+        }
+      if (first < term_tokens.size()) {
+        size_t lo = first >= 12 ? first - 12 : 0, hi = std::min(term_tokens.size(), first + 18);
+        for (size_t i = lo; i < hi; ++i) {
+          const auto& tok = d.analysis.tokens[term_tokens[i]];
+          if (!snippet.empty()) snippet += ' ';
+          bool hit = i < stems.size() && wanted.count(stems[i]);
+          if (hit) snippet += '[';
+          snippet += d.text.substr(tok.begin, tok.end - tok.begin);
+          if (hit) snippet += ']';
+        }
+        if (lo > 0) snippet = "... " + snippet;
+        if (hi < term_tokens.size()) snippet += " ...";
+      }
+      if (search_format == "json") {
+        out += "{\"doc_id\":";
+        isnad::AppendJsonString(h.doc_id, out);
+        out += ",\"title\":";
+        isnad::AppendJsonString(h.title, out);
+        out += ",\"date\":";
+        if (h.date.empty()) out += "null"; else isnad::AppendJsonString(h.date, out);
+        out += ",\"source\":";
+        if (h.source.empty()) out += "null"; else isnad::AppendJsonString(h.source, out);
+        char score[32];
+        std::snprintf(score, sizeof score, "%.4f", -h.score);
+        out += std::string(",\"score\":") + score + ",\"snippet\":";
+        isnad::AppendJsonString(snippet, out);
+        out += "}\n";
+      } else {
+        out += h.doc_id + "  " + (h.date.empty() ? "----------" : h.date) + "  " + h.title + "\n    " + snippet + "\n";
+      }
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return hits.empty() ? 3 : 0;
+  }
 
   if (*eval_ner) {
     for (const auto& file : conll) {

@@ -9,6 +9,7 @@
 
 #include "isnad/interfaces/record_json.h"
 #include "isnad/text/lexicon.h"
+#include "isnad/text/normalize.h"
 #include "isnad/text/utf8.h"
 
 namespace isnad {
@@ -35,6 +36,7 @@ CREATE TABLE IF NOT EXISTS relations(report INTEGER NOT NULL REFERENCES reports(
   target INTEGER, type TEXT NOT NULL, polarity TEXT NOT NULL, location INTEGER, date TEXT,
   claimed_by TEXT NOT NULL, evidence_start INTEGER, evidence_end INTEGER);
 CREATE INDEX IF NOT EXISTS relations_by_edge ON relations(source, type, target);
+CREATE VIRTUAL TABLE IF NOT EXISTS report_search USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
 CREATE INDEX IF NOT EXISTS mentions_by_actor ON mentions(actor);
 )sql";
 
@@ -65,6 +67,7 @@ class Statement {
     return t ? reinterpret_cast<const char*>(t) : "";
   }
   int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+  double Double(int col) const { return sqlite3_column_double(stmt_, col); }
 
  private:
   sqlite3_stmt* stmt_ = nullptr;
@@ -95,6 +98,22 @@ std::vector<std::string> SplitList(const std::string& s, char sep) {
 }
 
 }  // namespace
+
+std::vector<std::string> SearchTerms(const Document& doc) {
+  static const NormalizeOptions match = NormalizeOptions::Matching();
+  std::vector<std::string> terms;
+  const TextAnalysis& a = doc.analysis;
+  for (size_t t = 0; t < a.tokens.size(); ++t) {
+    TokenKind k = a.tokens[t].kind;
+    if (k != TokenKind::kWord && k != TokenKind::kLatin && k != TokenKind::kNumber && k != TokenKind::kHashtag)
+      continue;
+    std::string term = Normalize(a.Stem(t), match);
+    for (char& c : term)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (!term.empty()) terms.push_back(std::move(term));
+  }
+  return terms;
+}
 
 struct Store::Impl {
   sqlite3* db = nullptr;
@@ -175,7 +194,8 @@ Status Store::Add(const std::vector<const Document*>& docs, const std::string& p
   Statement add_relation(s.db,
                          "INSERT INTO relations(report, source, target, type, polarity, location, date, claimed_by, "
                          "evidence_start, evidence_end) VALUES(?,?,?,?,?,?,?,?,?,?)");
-  if (!find_report.ok() || !add_report.ok() || !add_actor.ok() || !find_actor.ok() || !add_name.ok() ||
+  Statement add_search(s.db, "INSERT INTO report_search(rowid, terms) VALUES(?,?)");
+  if (!add_search.ok() || !find_report.ok() || !add_report.ok() || !add_actor.ok() || !find_actor.ok() || !add_name.ok() ||
       !add_mention.ok() || !add_quote.ok() || !add_relation.ok())
     return fail("cannot prepare statements");
   for (const Document* doc : docs) {
@@ -200,6 +220,20 @@ Status Store::Add(const std::vector<const Document*>& docs, const std::string& p
     add_report.Reset();
     const int64_t report = sqlite3_last_insert_rowid(s.db);
     ++stats.added;
+    {
+      std::string terms;
+      for (const auto& term : SearchTerms(*doc)) {
+        if (!terms.empty()) terms += ' ';
+        terms += term;
+      }
+      if (doc->title.size() && doc->text.find(doc->title) == std::string::npos) {
+        terms += ' ';
+        terms += Normalize(doc->title, NormalizeOptions::Matching());
+      }
+      add_search.Bind(1, report).Bind(2, terms);
+      if (add_search.Step() != SQLITE_DONE) return fail("cannot index report " + doc->id);
+      add_search.Reset();
+    }
 
     utf8::CodePointIndex index(doc->text);
     std::vector<int64_t> actor_id(doc->entities.size(), 0);
@@ -321,6 +355,53 @@ Status Store::Network(const NetworkFilter& f, std::vector<NetworkEdge>& out) con
     out.push_back(std::move(e));
   }
   if (rc != SQLITE_DONE) return s.Error("network query failed");
+  return Status::Ok();
+}
+
+Status Store::Search(const std::vector<std::string>& terms, const SearchFilter& f,
+                     std::vector<SearchHit>& out) const {
+  Impl& s = *impl_;
+  out.clear();
+  if (terms.empty()) return Status::Ok();
+  // Each term quoted: FTS5 syntax in a query is not the user's to write.
+  std::string match;
+  for (const auto& t : terms) {
+    if (!match.empty()) match += ' ';
+    match += '"';
+    for (char c : t) {
+      if (c == '"') match += '"';
+      match += c;
+    }
+    match += '"';
+  }
+  std::string sql =
+      "SELECT rep.doc_id, rep.title, rep.date, rep.source, bm25(report_search), rep.text FROM report_search "
+      "JOIN reports rep ON rep.id = report_search.rowid WHERE report_search MATCH ?1";
+  if (!f.actor.empty())
+    sql += " AND rep.id IN (SELECT m.report FROM mentions m JOIN actors a ON a.id = m.actor WHERE a.key = ?2 OR "
+           "a.id IN (SELECT actor FROM actor_names WHERE name = ?2))";
+  if (!f.from.empty()) sql += " AND rep.date >= ?3";
+  if (!f.to.empty()) sql += " AND rep.date <= ?4";
+  sql += " ORDER BY bm25(report_search), rep.id LIMIT ?5";
+  Statement q(s.db, sql.c_str());
+  if (!q.ok()) return s.Error("cannot query the search index");
+  q.Bind(1, match);
+  if (!f.actor.empty()) q.Bind(2, f.actor);
+  if (!f.from.empty()) q.Bind(3, f.from);
+  if (!f.to.empty()) q.Bind(4, f.to);
+  q.Bind(5, int64_t{f.limit});
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    SearchHit h;
+    h.doc_id = q.Text(0);
+    h.title = q.Text(1);
+    h.date = q.Text(2);
+    h.source = q.Text(3);
+    h.score = q.Double(4);
+    h.text = q.Text(5);
+    out.push_back(std::move(h));
+  }
+  if (rc != SQLITE_DONE) return s.Error("search failed");
   return Status::Ok();
 }
 

@@ -11,7 +11,7 @@
 //   key with every name seen, mentions, quotes and relations. Network()
 //   aggregates relations into edges: source actor, type, target actor,
 //   claims, reports, outlets, first and last date, polarity counts, who
-//   claims them.
+//   claims them. Search() finds reports by their light stems (FTS5, BM25).
 // WHAT IT GUARANTEES
 //   Each Add() batch is one transaction: a crash leaves no half report.
 //
@@ -49,6 +49,24 @@ struct NetworkEdge {
   std::vector<std::string> claimants;  // names
 };
 
+struct SearchFilter {
+  std::string actor;  // canonical key or a name; empty: all
+  std::string from;   // ISO report dates, inclusive
+  std::string to;
+  int limit = 20;
+};
+
+struct SearchHit {
+  std::string doc_id, title, date, source;
+  double score = 0;  // BM25, lower is better (SQLite's sign)
+  std::string text;  // the report, for snippets
+};
+
+// The search terms of a text: light stems of its words, Matching-normalized
+// (clitics, article and sound plural endings gone, alef forms folded), so
+// that a query matches across clitics and spelling variants.
+std::vector<std::string> SearchTerms(const Document& doc);
+
 struct StoreStats {
   int64_t reports = 0, added = 0, skipped_duplicates = 0;
 };
@@ -66,6 +84,10 @@ class Store {
   Status Add(const std::vector<const Document*>& docs, const std::string& provenance, StoreStats& stats);
 
   Status Network(const NetworkFilter& filter, std::vector<NetworkEdge>& out) const;
+  // Reports matching every term (terms as SearchTerms gives them), best
+  // first by BM25.
+  Status Search(const std::vector<std::string>& terms, const SearchFilter& filter,
+                std::vector<SearchHit>& out) const;
   int64_t ReportCount() const;
 
  private:
