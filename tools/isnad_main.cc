@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -82,7 +83,7 @@ int main(int argc, char** argv) {
   analyze->add_option("-o,--output", output, "Write records here instead of standard output");
   analyze->add_option("-j,--jobs", jobs, "Worker threads (default: one per core)")->check(CLI::Range(0, 256));
   analyze->add_flag("--text-layers", text_layers, "Also write sentences and tokens with segments and stems");
-  analyze->add_flag("-q,--quiet", quiet, "Do not print notes (conversions); warnings and errors still print");
+  analyze->add_flag("-q,--quiet", quiet, "Do not print notes (conversions) or progress; warnings and errors still print");
   analyze->add_option("--max-report-mb", max_report_mb, "Largest report read, in MiB (default 32)")
       ->check(CLI::PositiveNumber);
   std::string db;
@@ -475,7 +476,30 @@ int main(int argc, char** argv) {
     if (!s.ok()) store_error = s.message();
     pending.clear();
   };
+  // Progress on a terminal only: piped or redirected, standard error stays
+  // for diagnostics.
+  const bool show_progress = !quiet && isatty(STDERR_FILENO);
+  const auto started = std::chrono::steady_clock::now();
+  auto last_shown = started;
+  uint64_t done_reports = 0, done_words = 0, done_bytes = 0;
+  auto progress = [&](bool final_line) {
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::fprintf(stderr, "\risnad: %llu reports, %.1f MB, %.0f k words/s%s",
+                 static_cast<unsigned long long>(done_reports), done_bytes / 1e6,
+                 seconds > 0 ? done_words / seconds / 1000 : 0.0, final_line ? "\n" : "");
+    std::fflush(stderr);
+  };
   auto stats = isnad::RunPipeline(engine, reader, pipeline, [&](const isnad::Document& doc) {
+    if (show_progress) {
+      ++done_reports;
+      done_bytes += doc.text.size();
+      done_words += doc.analysis.word_count();
+      auto now = std::chrono::steady_clock::now();
+      if (now - last_shown > std::chrono::milliseconds(500)) {
+        last_shown = now;
+        progress(false);
+      }
+    }
     if (out) {
       buffer.clear();
       isnad::WriteRecord(doc, record_options, buffer);
@@ -487,6 +511,7 @@ int main(int argc, char** argv) {
     }
   });
   flush_store();
+  if (show_progress && done_reports > 0) progress(true);
   if (out && std::fflush(out) != 0) write_failed = true;
   if (out && out != stdout) std::fclose(out);
   if (!store_error.empty()) return Fail(store_error);
