@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <set>
 #include <fstream>
 #include <thread>
 
@@ -110,6 +111,39 @@ TEST(Search, MatchesAcrossCliticsAndMarksTheHits) {
   EXPECT_EQ(by_actor.find("000_cb3f6fc7f2590931"), std::string::npos);
   EXPECT_NE(by_actor.find("d01_c6a94fdca4"), std::string::npos);
   EXPECT_EQ(RunIsnad("search --db " + db + " كلمةلاتوجدفيأيتقرير"), 3);  // nothing found
+}
+
+TEST(Stories, ASyndicatedCopyJoinsItsOriginalAndUnrelatedReportsStayApart) {
+  TempDir dir;
+  std::string db = dir.File("isnad.db");
+  // A republished copy of a dev report: another outlet's headline and date
+  // line, the same body with a sentence added.
+  std::string original = testing::ReadFile(std::string(ISNAD_EXAMPLES_DIR) + "/d07_ec5d9d8005.txt");
+  std::string body = original.substr(original.find('\n', original.find('\n') + 1));
+  dir.Write("reports/copy.txt", "هيومن رايتس ووتش تتهم الحوثيين بقصف عدن\n01/08/2015\n" + body + "\nوأضافت المنظمة أنها ستواصل التحقيق.");
+  ASSERT_EQ(RunIsnad("analyze --db " + db + " " + ISNAD_EXAMPLES_DIR + " " + dir.File("reports")), 0);
+  std::unique_ptr<Store> store;
+  ASSERT_TRUE(Store::Open(db, store).ok());
+  std::vector<Story> stories;
+  ASSERT_TRUE(store->Stories(stories).ok());
+  bool linked = false;
+  for (const auto& story : stories) {
+    std::set<std::string> ids;
+    for (const auto& r : story.reports) ids.insert(r.doc_id);
+    if (ids.count("copy")) {
+      linked = ids.count("d07_ec5d9d8005") > 0;
+      for (const auto& r : story.reports) {
+        if (r.doc_id == "copy") {
+          EXPECT_EQ(r.duplicate_of, "d07_ec5d9d8005");
+        }
+      }
+    }
+    // The two seeds share a subject but no wording: not one story.
+    EXPECT_FALSE(ids.count("000_cb3f6fc7f2590931") && ids.count("d02_61d5c06747"));
+  }
+  EXPECT_TRUE(linked);
+  std::string text = Capture("stories --db " + db);
+  EXPECT_NE(text.find("(copy of d07_ec5d9d8005)"), std::string::npos) << text;
 }
 
 TEST(Store, RefusesAStoreFromANewerIsnad) {

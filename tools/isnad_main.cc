@@ -103,6 +103,12 @@ int main(int argc, char** argv) {
   search->add_option("--limit", search_filter.limit, "At most this many reports (default 20)")->check(CLI::Range(1, 10000));
   search->add_option("--format", search_format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
+  // stories
+  auto* stories = app.add_subcommand("stories", "Reports on the same story, near-duplicates marked");
+  std::string stories_db = "isnad.db", stories_format = "text";
+  stories->add_option("--db", stories_db, "The store (default isnad.db)");
+  stories->add_option("--format", stories_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+
   // network
   auto* network = app.add_subcommand("network", "The actor network of a store: edges with counts, dates, claimants");
   std::string network_db = "isnad.db", format = "json";
@@ -271,6 +277,53 @@ int main(int argc, char** argv) {
     if (!s.ok()) return Fail(s.message());
     std::fprintf(stderr, "isnad: wrote %s (%zu features, %s)\n", model_out.c_str(), model.feature_count(),
                  model.fingerprint().c_str());
+    return 0;
+  }
+
+  if (*stories) {
+    if (!std::filesystem::exists(stories_db)) return Fail(stories_db + ": no such store (make one with analyze --db)");
+    std::unique_ptr<isnad::Store> store;
+    isnad::Status s = isnad::Store::Open(stories_db, store);
+    if (!s.ok()) return Fail(s.message());
+    std::vector<isnad::Story> found;
+    s = store->Stories(found);
+    if (!s.ok()) return Fail(s.message());
+    std::string out;
+    for (size_t i = 0; i < found.size(); ++i) {
+      const auto& story = found[i];
+      if (stories_format == "json") {
+        out += "{\"story\":" + std::to_string(i + 1) + ",\"actors\":[";
+        for (size_t k = 0; k < story.actors.size(); ++k) {
+          if (k) out += ',';
+          isnad::AppendJsonString(story.actors[k], out);
+        }
+        out += "],\"reports\":[";
+        for (size_t k = 0; k < story.reports.size(); ++k) {
+          const auto& r = story.reports[k];
+          if (k) out += ',';
+          out += "{\"doc_id\":";
+          isnad::AppendJsonString(r.doc_id, out);
+          out += ",\"date\":";
+          if (r.date.empty()) out += "null"; else isnad::AppendJsonString(r.date, out);
+          out += ",\"title\":";
+          isnad::AppendJsonString(r.title, out);
+          if (!r.duplicate_of.empty()) {
+            out += ",\"duplicate_of\":";
+            isnad::AppendJsonString(r.duplicate_of, out);
+          }
+          out += '}';
+        }
+        out += "]}\n";
+      } else {
+        out += "story " + std::to_string(i + 1) + " (" + std::to_string(story.reports.size()) + " reports)";
+        for (const auto& a : story.actors) out += "  " + a;
+        out += "\n";
+        for (const auto& r : story.reports)
+          out += "  " + (r.date.empty() ? std::string("----------") : r.date) + "  " + r.doc_id + "  " + r.title +
+                 (r.duplicate_of.empty() ? "" : "  (copy of " + r.duplicate_of + ")") + "\n";
+      }
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
     return 0;
   }
 

@@ -4,6 +4,8 @@
 #include <sqlite3.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -36,6 +38,7 @@ CREATE TABLE IF NOT EXISTS relations(report INTEGER NOT NULL REFERENCES reports(
   target INTEGER, type TEXT NOT NULL, polarity TEXT NOT NULL, location INTEGER, date TEXT,
   claimed_by TEXT NOT NULL, evidence_start INTEGER, evidence_end INTEGER);
 CREATE INDEX IF NOT EXISTS relations_by_edge ON relations(source, type, target);
+CREATE TABLE IF NOT EXISTS signatures(report INTEGER PRIMARY KEY REFERENCES reports(id), minhash BLOB NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS report_search USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
 CREATE INDEX IF NOT EXISTS mentions_by_actor ON mentions(actor);
 )sql";
@@ -95,6 +98,51 @@ std::vector<std::string> SplitList(const std::string& s, char sep) {
     pos = e + 1;
   }
   return out;
+}
+
+constexpr int kMinHashes = 64;
+constexpr int kBands = 16;  // of kMinHashes / kBands rows each
+constexpr double kDuplicateJaccard = 0.7;
+constexpr double kStoryJaccard = 0.2;
+constexpr int kStorySharedActors = 2;
+constexpr int kStoryDays = 3;
+
+// MinHash of the set of word 4-shingles: kMinHashes minima of seeded mixes.
+std::vector<uint32_t> MinHash(const std::vector<std::string>& terms) {
+  std::vector<uint32_t> sig(kMinHashes, UINT32_MAX);
+  if (terms.empty()) return sig;
+  const size_t width = std::min<size_t>(4, terms.size());
+  for (size_t i = 0; i + width <= terms.size(); ++i) {
+    std::string shingle;
+    for (size_t k = 0; k < width; ++k) {
+      shingle += terms[i + k];
+      shingle += ' ';
+    }
+    uint64_t h = HashBytes(shingle);
+    for (int j = 0; j < kMinHashes; ++j) {
+      uint64_t x = h ^ (0x9e3779b97f4a7c15ULL * static_cast<uint64_t>(j + 1));
+      x ^= x >> 31;
+      x *= 0xbf58476d1ce4e5b9ULL;
+      x ^= x >> 29;
+      sig[j] = std::min(sig[j], static_cast<uint32_t>(x >> 32));
+    }
+  }
+  return sig;
+}
+
+int DaysBetween(const std::string& a, const std::string& b) {
+  auto days = [](const std::string& iso) {
+    int y = std::atoi(iso.substr(0, 4).c_str()), m = std::atoi(iso.substr(5, 2).c_str()),
+        d = std::atoi(iso.substr(8, 2).c_str());
+    // Days from civil (Howard Hinnant's algorithm).
+    y -= m <= 2;
+    int era = (y >= 0 ? y : y - 399) / 400;
+    int yoe = y - era * 400;
+    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe;
+  };
+  return std::abs(days(a) - days(b));
 }
 
 }  // namespace
@@ -233,6 +281,16 @@ Status Store::Add(const std::vector<const Document*>& docs, const std::string& p
       add_search.Bind(1, report).Bind(2, terms);
       if (add_search.Step() != SQLITE_DONE) return fail("cannot index report " + doc->id);
       add_search.Reset();
+      std::vector<uint32_t> sig = MinHash(SearchTerms(*doc));
+      sqlite3_stmt* raw = nullptr;
+      if (sqlite3_prepare_v2(s.db, "INSERT INTO signatures(report, minhash) VALUES(?,?)", -1, &raw, nullptr) !=
+          SQLITE_OK)
+        return fail("cannot prepare the signature insert");
+      sqlite3_bind_int64(raw, 1, report);
+      sqlite3_bind_blob(raw, 2, sig.data(), static_cast<int>(sig.size() * sizeof(uint32_t)), SQLITE_TRANSIENT);
+      int rc = sqlite3_step(raw);
+      sqlite3_finalize(raw);
+      if (rc != SQLITE_DONE) return fail("cannot store the signature of " + doc->id);
     }
 
     utf8::CodePointIndex index(doc->text);
@@ -402,6 +460,120 @@ Status Store::Search(const std::vector<std::string>& terms, const SearchFilter& 
     out.push_back(std::move(h));
   }
   if (rc != SQLITE_DONE) return s.Error("search failed");
+  return Status::Ok();
+}
+
+Status Store::Stories(std::vector<Story>& out) const {
+  Impl& s = *impl_;
+  out.clear();
+  struct Row {
+    int64_t id;
+    std::string doc_id, title, date, source;
+    std::vector<uint32_t> sig;
+    std::set<int64_t> actors;
+  };
+  std::vector<Row> rows;
+  std::map<int64_t, size_t> index_of;
+  {
+    sqlite3_stmt* q = nullptr;
+    if (sqlite3_prepare_v2(s.db,
+                           "SELECT r.id, r.doc_id, r.title, r.date, r.source, g.minhash FROM reports r "
+                           "JOIN signatures g ON g.report = r.id ORDER BY r.date, r.id",
+                           -1, &q, nullptr) != SQLITE_OK)
+      return s.Error("cannot read signatures");
+    while (sqlite3_step(q) == SQLITE_ROW) {
+      Row row;
+      row.id = sqlite3_column_int64(q, 0);
+      auto text = [&](int c) {
+        const unsigned char* t = sqlite3_column_text(q, c);
+        return t ? std::string(reinterpret_cast<const char*>(t)) : std::string();
+      };
+      row.doc_id = text(1);
+      row.title = text(2);
+      row.date = text(3);
+      row.source = text(4);
+      const auto* blob = static_cast<const uint32_t*>(sqlite3_column_blob(q, 5));
+      int bytes = sqlite3_column_bytes(q, 5);
+      if (blob && bytes == kMinHashes * static_cast<int>(sizeof(uint32_t))) row.sig.assign(blob, blob + kMinHashes);
+      if (row.sig.empty()) continue;
+      index_of[row.id] = rows.size();
+      rows.push_back(std::move(row));
+    }
+    sqlite3_finalize(q);
+  }
+  {
+    Statement a(s.db,
+                "SELECT DISTINCT m.report, m.actor FROM mentions m JOIN actors x ON x.id = m.actor WHERE x.generic = 0");
+    while (a.Step() == SQLITE_ROW) {
+      auto it = index_of.find(a.Int(0));
+      if (it != index_of.end()) rows[it->second].actors.insert(a.Int(1));
+    }
+  }
+  // Candidates: reports that agree on every row of some band.
+  const int per_band = kMinHashes / kBands;
+  std::set<std::pair<size_t, size_t>> candidates;
+  for (int b = 0; b < kBands; ++b) {
+    std::map<uint64_t, std::vector<size_t>> buckets;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      uint64_t h = 1469598103934665603ULL;
+      for (int k = 0; k < per_band; ++k) h = (h ^ rows[i].sig[b * per_band + k]) * 1099511628211ULL;
+      buckets[h].push_back(i);
+    }
+    for (const auto& [h, members] : buckets) {
+      if (members.size() < 2 || members.size() > 200) continue;  // a boilerplate bucket links nothing
+      for (size_t x = 0; x < members.size(); ++x)
+        for (size_t y = x + 1; y < members.size(); ++y) candidates.emplace(members[x], members[y]);
+    }
+  }
+  std::vector<size_t> parent(rows.size());
+  for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+  std::function<size_t(size_t)> find = [&](size_t x) { return parent[x] == x ? x : parent[x] = find(parent[x]); };
+  std::map<size_t, size_t> duplicate_of;
+  for (auto [i, j] : candidates) {
+    int same = 0;
+    for (int k = 0; k < kMinHashes; ++k) same += rows[i].sig[k] == rows[j].sig[k];
+    double jaccard = static_cast<double>(same) / kMinHashes;
+    int shared = 0;
+    for (int64_t a : rows[i].actors) shared += rows[j].actors.count(a);
+    // Templated texts (a cable of congratulations to another country) are
+    // near-identical but not the same report: a copy names the same actors.
+    size_t all_actors = rows[i].actors.size() + rows[j].actors.size() - shared;
+    bool same_actors = all_actors == 0 || 2 * shared >= static_cast<int>(all_actors);
+    bool duplicate = jaccard >= kDuplicateJaccard && same_actors;
+    bool story = false;
+    if (!duplicate && jaccard >= kStoryJaccard) {
+      bool close = rows[i].date.empty() || rows[j].date.empty() || DaysBetween(rows[i].date, rows[j].date) <= kStoryDays;
+      story = shared >= kStorySharedActors && close;
+    }
+    if (!duplicate && !story) continue;
+    if (duplicate && !duplicate_of.count(j)) duplicate_of[j] = i;  // rows are in date order: i is earlier
+    parent[find(j)] = find(i);
+  }
+  std::map<size_t, std::vector<size_t>> groups;
+  for (size_t i = 0; i < rows.size(); ++i) groups[find(i)].push_back(i);
+  std::map<int64_t, std::string> actor_name;
+  {
+    Statement n(s.db, "SELECT id, name FROM actors");
+    while (n.Step() == SQLITE_ROW) actor_name[n.Int(0)] = n.Text(1);
+  }
+  for (const auto& [root, members] : groups) {
+    if (members.size() < 2) continue;
+    Story story;
+    std::map<int64_t, int> actor_count;
+    for (size_t m : members) {
+      StoryReport r{rows[m].doc_id, rows[m].title, rows[m].date, rows[m].source, ""};
+      auto d = duplicate_of.find(m);
+      if (d != duplicate_of.end()) r.duplicate_of = rows[d->second].doc_id;
+      story.reports.push_back(std::move(r));
+      for (int64_t a : rows[m].actors) actor_count[a]++;
+    }
+    for (const auto& [a, c] : actor_count)
+      if (c * 2 > static_cast<int>(members.size())) story.actors.push_back(actor_name[a]);
+    out.push_back(std::move(story));
+  }
+  // Largest stories first.
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Story& a, const Story& b) { return a.reports.size() > b.reports.size(); });
   return Status::Ok();
 }
 

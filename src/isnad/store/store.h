@@ -12,6 +12,10 @@
 //   aggregates relations into edges: source actor, type, target actor,
 //   claims, reports, outlets, first and last date, polarity counts, who
 //   claims them. Search() finds reports by their light stems (FTS5, BM25).
+//   Stories() links reports: MinHash signatures of word 4-shingles (stored at
+//   ingest), LSH banding for candidates, near-duplicates at an estimated
+//   Jaccard of 0.7, same story at 0.2 with two shared actors and dates at
+//   most three days apart.
 // WHAT IT GUARANTEES
 //   Each Add() batch is one transaction: a crash leaves no half report.
 //
@@ -67,6 +71,16 @@ struct SearchHit {
 // that a query matches across clitics and spelling variants.
 std::vector<std::string> SearchTerms(const Document& doc);
 
+struct StoryReport {
+  std::string doc_id, title, date, source;
+  std::string duplicate_of;  // doc_id of a near-identical earlier report, if any
+};
+
+struct Story {
+  std::vector<StoryReport> reports;  // by date
+  std::vector<std::string> actors;   // names of the actors most of its reports share
+};
+
 struct StoreStats {
   int64_t reports = 0, added = 0, skipped_duplicates = 0;
 };
@@ -88,6 +102,9 @@ class Store {
   // first by BM25.
   Status Search(const std::vector<std::string>& terms, const SearchFilter& filter,
                 std::vector<SearchHit>& out) const;
+  // Reports on the same story: near-duplicates (syndicated copies,
+  // republished wires) and reports that share wording, actors and dates.
+  Status Stories(std::vector<Story>& out) const;
   int64_t ReportCount() const;
 
  private:
