@@ -1,7 +1,8 @@
 // Throughput of the text core and of the whole analysis so far, on real
 // Arabic news: ../shared/data/saudinewsnet when present (the first
 // ISNAD_BENCH_REPORTS reports, default 4000), else the bundled examples.
-// Reports MB/s and words/s per core (single thread).
+// Reports MB/s and words/s per core (single thread), from normalization
+// alone up to the whole ingest into a SQLite store.
 //
 //   build/bench/text_benchmark --benchmark_counters_tabular=true
 #include <benchmark/benchmark.h>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "isnad/document/analyze.h"
+#include "isnad/store/store.h"
 #include "isnad/text/normalize.h"
 #include "isnad/text/tokenize.h"
 
@@ -126,10 +128,46 @@ void BM_AnalyzeReport(benchmark::State& state) {
   SetCounters(state, c);
 }
 
+// End to end into a store: every stage, then SQLite (reports, actors,
+// mentions, quotes, relations, the search index and story signatures), one
+// transaction per 256 reports, into a fresh store each iteration.
+void BM_IngestToStore(benchmark::State& state) {
+  const Corpus& c = TheCorpus();
+  std::string path = (std::filesystem::temp_directory_path() / "isnad_bench.db").string();
+  Document doc;
+  std::vector<Document> batch;
+  for (auto _ : state) {
+    state.PauseTiming();
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    std::unique_ptr<Store> store;
+    if (!Store::Open(path, store).ok()) state.SkipWithError("cannot open the store");
+    state.ResumeTiming();
+    StoreStats stats;
+    for (const auto& r : c.reports) {
+      RawReport copy = r;
+      TheEngine().Analyze(std::move(copy), doc);
+      batch.push_back(std::move(doc));
+      if (batch.size() == 256) {
+        std::vector<const Document*> ptrs;
+        for (const auto& d : batch) ptrs.push_back(&d);
+        store->Add(ptrs, "bench", stats);
+        batch.clear();
+      }
+    }
+    std::vector<const Document*> ptrs;
+    for (const auto& d : batch) ptrs.push_back(&d);
+    store->Add(ptrs, "bench", stats);
+    batch.clear();
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  SetCounters(state, c);
+}
+
 BENCHMARK(BM_Normalize)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Tokenize)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TextCore)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AnalyzeReport)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_IngestToStore)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
