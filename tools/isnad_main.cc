@@ -7,14 +7,14 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <chrono>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <memory>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -72,7 +72,8 @@ int main(int argc, char** argv) {
   app.add_option("--resources", resources, "Resource folder (default: found beside the program)");
 
   // analyze
-  auto* analyze = app.add_subcommand("analyze", "Analyse reports and write one record per report (JSON Lines)");
+  auto* analyze =
+      app.add_subcommand("analyze", "Analyse reports and write one record per report (JSON Lines)");
   std::vector<std::string> inputs;
   std::string output;
   int jobs = 0;
@@ -83,7 +84,8 @@ int main(int argc, char** argv) {
   analyze->add_option("-o,--output", output, "Write records here instead of standard output");
   analyze->add_option("-j,--jobs", jobs, "Worker threads (default: one per core)")->check(CLI::Range(0, 256));
   analyze->add_flag("--text-layers", text_layers, "Also write sentences and tokens with segments and stems");
-  analyze->add_flag("-q,--quiet", quiet, "Do not print notes (conversions) or progress; warnings and errors still print");
+  analyze->add_flag("-q,--quiet", quiet,
+                    "Do not print notes (conversions) or progress; warnings and errors still print");
   analyze->add_option("--max-report-mb", max_report_mb, "Largest report read, in MiB (default 32)")
       ->check(CLI::PositiveNumber);
   std::string db;
@@ -97,10 +99,12 @@ int main(int argc, char** argv) {
   isnad::SearchFilter search_filter;
   search->add_option("query", query_words, "Words to find (all of them)")->required();
   search->add_option("--db", search_db, "The store (default isnad.db)");
-  search->add_option("--actor", search_filter.actor, "Only reports naming this actor (canonical key or a name)");
+  search->add_option("--actor", search_filter.actor,
+                     "Only reports naming this actor (canonical key or a name)");
   search->add_option("--from", search_filter.from, "Only reports dated on or after (YYYY-MM-DD)");
   search->add_option("--to", search_filter.to, "Only reports dated on or before (YYYY-MM-DD)");
-  search->add_option("--limit", search_filter.limit, "At most this many reports (default 20)")->check(CLI::Range(1, 10000));
+  search->add_option("--limit", search_filter.limit, "At most this many reports (default 20)")
+      ->check(CLI::Range(1, 10000));
   search->add_option("--format", search_format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
   // stories
@@ -110,7 +114,8 @@ int main(int argc, char** argv) {
   stories->add_option("--format", stories_format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
   // network
-  auto* network = app.add_subcommand("network", "The actor network of a store: edges with counts, dates, claimants");
+  auto* network =
+      app.add_subcommand("network", "The actor network of a store: edges with counts, dates, claimants");
   std::string network_db = "isnad.db", format = "json";
   isnad::NetworkFilter filter;
   network->add_option("--db", network_db, "The store (default isnad.db)");
@@ -133,9 +138,12 @@ int main(int argc, char** argv) {
   std::vector<std::string> conllu;
   eval_segment->add_option("files", conllu, "CoNLL-U files")->required()->check(CLI::ExistingFile);
 
-  auto* eval_ner = eval->add_subcommand("ner", "Named entities against a CoNLL file (entity level, exact spans)");
+  auto* eval_ner =
+      eval->add_subcommand("ner", "Named entities against a CoNLL file (entity level, exact spans)");
   std::vector<std::string> conll;
-  eval_ner->add_option("files", conll, "CoNLL files: one 'word TAG' a line")->required()->check(CLI::ExistingFile);
+  eval_ner->add_option("files", conll, "CoNLL files: one 'word TAG' a line")
+      ->required()
+      ->check(CLI::ExistingFile);
   std::string predictions_out;
   eval_ner->add_option("--write", predictions_out, "Write 'word gold predicted' lines here");
 
@@ -145,29 +153,34 @@ int main(int argc, char** argv) {
   segment->add_option("words", words, "Words (default: read lines from standard input)");
 
   // build-lexicon
-  auto* build = app.add_subcommand("build-lexicon", "Rebuild resources/lexicon/lexicon.tsv from ../shared/data");
+  auto* build =
+      app.add_subcommand("build-lexicon", "Rebuild resources/lexicon/lexicon.tsv from ../shared/data");
   std::string data_dir = "../shared/data", lexicon_out;
   build->add_option("--data", data_dir, "The shared data folder")->check(CLI::ExistingDirectory);
   build->add_option("-o,--output", lexicon_out, "Where to write (default: the resource folder's lexicon)");
 
-  auto* build_gaz = app.add_subcommand("build-gazetteer",
-                                       "Rebuild resources/entities/gazetteer.tsv and names.tsv from ../shared/data");
+  auto* build_gaz = app.add_subcommand(
+      "build-gazetteer", "Rebuild resources/entities/gazetteer.tsv and names.tsv from ../shared/data");
   build_gaz->add_option("--data", data_dir, "The shared data folder")->check(CLI::ExistingDirectory);
 
-  auto* build_clusters =
-      app.add_subcommand("build-clusters", "Rebuild resources/entities/clusters.tsv (word classes) from ../shared/data");
+  auto* build_clusters = app.add_subcommand(
+      "build-clusters", "Rebuild resources/entities/clusters.tsv (word classes) from ../shared/data");
   build_clusters->add_option("--data", data_dir, "The shared data folder")->check(CLI::ExistingDirectory);
 
-  auto* train_ner = app.add_subcommand("train-ner", "Retrain resources/entities/ner.model from ../shared/data");
+  auto* train_ner =
+      app.add_subcommand("train-ner", "Retrain resources/entities/ner.model from ../shared/data");
   std::string model_out;
   train_ner->add_option("--data", data_dir, "The shared data folder")->check(CLI::ExistingDirectory);
   train_ner->add_option("-o,--output", model_out, "Where to write (default: the resource folder's model)");
   double holdout = 0;
-  train_ner->add_option("--holdout", holdout,
-                        "Development: leave out this share of ANERcorp's training part, score on it, write nothing")
+  train_ner
+      ->add_option(
+          "--holdout", holdout,
+          "Development: leave out this share of ANERcorp's training part, score on it, write nothing")
       ->check(CLI::Range(0.0, 0.9));
 
-  auto* train_events = app.add_subcommand("train-events", "Retrain resources/claims/events.model from ../shared/data");
+  auto* train_events =
+      app.add_subcommand("train-events", "Retrain resources/claims/events.model from ../shared/data");
   int folds = 5;
   train_events->add_option("--data", data_dir, "The shared data folder")->check(CLI::ExistingDirectory);
   train_events->add_option("--folds", folds, "Report k-fold cross-validated scores first (0: no)");
@@ -188,7 +201,8 @@ int main(int argc, char** argv) {
     std::string text;
     isnad::Status s = isnad::BuildProjectLexicon(data_dir, diagnostics, text);
     if (!s.ok()) return Fail(s.message());
-    if (lexicon_out.empty()) lexicon_out = isnad::FindResourceDir(resources, argv[0]) + "/lexicon/lexicon.tsv";
+    if (lexicon_out.empty())
+      lexicon_out = isnad::FindResourceDir(resources, argv[0]) + "/lexicon/lexicon.tsv";
     std::ofstream out(lexicon_out, std::ios::binary);
     if (!out || !(out << text)) return Fail(lexicon_out + ": cannot write");
     std::fprintf(stderr, "isnad: wrote %s (%zu bytes)\n", lexicon_out.c_str(), text.size());
@@ -200,7 +214,8 @@ int main(int argc, char** argv) {
     isnad::Status s = isnad::BuildGazetteer(data_dir, gazetteer, names);
     if (!s.ok()) return Fail(s.message());
     std::string dir = isnad::FindResourceDir(resources, argv[0]) + "/entities";
-    for (auto [file, text] : {std::pair{dir + "/gazetteer.tsv", &gazetteer}, std::pair{dir + "/names.tsv", &names}}) {
+    for (auto [file, text] :
+         {std::pair{dir + "/gazetteer.tsv", &gazetteer}, std::pair{dir + "/names.tsv", &names}}) {
       std::ofstream out(file, std::ios::binary);
       if (!out || !(out << *text)) return Fail(file + ": cannot write");
       std::fprintf(stderr, "isnad: wrote %s (%zu bytes)\n", file.c_str(), text->size());
@@ -268,7 +283,8 @@ int main(int argc, char** argv) {
       isnad::NerScore score;
       isnad::ScoreNerSentences(held_out, core, recognizer, score);
       for (int t = 0; t < isnad::kNumEntityTypes; ++t)
-        std::printf("%-4s f1=%.4f\n", isnad::EntityTypeName(static_cast<isnad::EntityType>(t)), score.by_type[t].f1());
+        std::printf("%-4s f1=%.4f\n", isnad::EntityTypeName(static_cast<isnad::EntityType>(t)),
+                    score.by_type[t].f1());
       std::printf("HELDOUT ner_f1=%.4f\n", score.total.f1());
       return 0;
     }
@@ -281,7 +297,8 @@ int main(int argc, char** argv) {
   }
 
   if (*stories) {
-    if (!std::filesystem::exists(stories_db)) return Fail(stories_db + ": no such store (make one with analyze --db)");
+    if (!std::filesystem::exists(stories_db))
+      return Fail(stories_db + ": no such store (make one with analyze --db)");
     std::unique_ptr<isnad::Store> store;
     isnad::Status s = isnad::Store::Open(stories_db, store);
     if (!s.ok()) return Fail(s.message());
@@ -304,7 +321,10 @@ int main(int argc, char** argv) {
           out += "{\"doc_id\":";
           isnad::AppendJsonString(r.doc_id, out);
           out += ",\"date\":";
-          if (r.date.empty()) out += "null"; else isnad::AppendJsonString(r.date, out);
+          if (r.date.empty())
+            out += "null";
+          else
+            isnad::AppendJsonString(r.date, out);
           out += ",\"title\":";
           isnad::AppendJsonString(r.title, out);
           if (!r.duplicate_of.empty()) {
@@ -319,8 +339,8 @@ int main(int argc, char** argv) {
         for (const auto& a : story.actors) out += "  " + a;
         out += "\n";
         for (const auto& r : story.reports)
-          out += "  " + (r.date.empty() ? std::string("----------") : r.date) + "  " + r.doc_id + "  " + r.title +
-                 (r.duplicate_of.empty() ? "" : "  (copy of " + r.duplicate_of + ")") + "\n";
+          out += "  " + (r.date.empty() ? std::string("----------") : r.date) + "  " + r.doc_id + "  " +
+                 r.title + (r.duplicate_of.empty() ? "" : "  (copy of " + r.duplicate_of + ")") + "\n";
       }
     }
     std::fwrite(out.data(), 1, out.size(), stdout);
@@ -328,7 +348,8 @@ int main(int argc, char** argv) {
   }
 
   if (*network) {
-    if (!std::filesystem::exists(network_db)) return Fail(network_db + ": no such store (make one with analyze --db)");
+    if (!std::filesystem::exists(network_db))
+      return Fail(network_db + ": no such store (make one with analyze --db)");
     std::unique_ptr<isnad::Store> store;
     isnad::Status s = isnad::Store::Open(network_db, store);
     if (!s.ok()) return Fail(s.message());
@@ -336,9 +357,12 @@ int main(int argc, char** argv) {
     s = store->Network(filter, edges);
     if (!s.ok()) return Fail(s.message());
     std::string text;
-    if (format == "csv") isnad::WriteNetworkCsv(edges, text);
-    else if (format == "graphml") isnad::WriteNetworkGraphml(edges, text);
-    else isnad::WriteNetworkJson(edges, text);
+    if (format == "csv")
+      isnad::WriteNetworkCsv(edges, text);
+    else if (format == "graphml")
+      isnad::WriteNetworkGraphml(edges, text);
+    else
+      isnad::WriteNetworkJson(edges, text);
     std::fwrite(text.data(), 1, text.size(), stdout);
     return 0;
   }
@@ -347,7 +371,8 @@ int main(int argc, char** argv) {
   if (!LoadEngine(resources, argv[0], engine)) return 1;
 
   if (*search) {
-    if (!std::filesystem::exists(search_db)) return Fail(search_db + ": no such store (make one with analyze --db)");
+    if (!std::filesystem::exists(search_db))
+      return Fail(search_db + ": no such store (make one with analyze --db)");
     std::unique_ptr<isnad::Store> store;
     isnad::Status s = isnad::Store::Open(search_db, store);
     if (!s.ok()) return Fail(s.message());
@@ -399,16 +424,23 @@ int main(int argc, char** argv) {
         out += ",\"title\":";
         isnad::AppendJsonString(h.title, out);
         out += ",\"date\":";
-        if (h.date.empty()) out += "null"; else isnad::AppendJsonString(h.date, out);
+        if (h.date.empty())
+          out += "null";
+        else
+          isnad::AppendJsonString(h.date, out);
         out += ",\"source\":";
-        if (h.source.empty()) out += "null"; else isnad::AppendJsonString(h.source, out);
+        if (h.source.empty())
+          out += "null";
+        else
+          isnad::AppendJsonString(h.source, out);
         char score[32];
         std::snprintf(score, sizeof score, "%.4f", -h.score);
         out += std::string(",\"score\":") + score + ",\"snippet\":";
         isnad::AppendJsonString(snippet, out);
         out += "}\n";
       } else {
-        out += h.doc_id + "  " + (h.date.empty() ? "----------" : h.date) + "  " + h.title + "\n    " + snippet + "\n";
+        out += h.doc_id + "  " + (h.date.empty() ? "----------" : h.date) + "  " + h.title + "\n    " +
+               snippet + "\n";
       }
     }
     std::fwrite(out.data(), 1, out.size(), stdout);
@@ -426,13 +458,15 @@ int main(int argc, char** argv) {
         std::ofstream out(predictions_out, std::ios::binary);
         if (!out || !(out << predictions)) return Fail(predictions_out + ": cannot write");
       }
-      std::printf("%s sentences=%llu tokens=%llu\n", file.c_str(), static_cast<unsigned long long>(score.sentences),
+      std::printf("%s sentences=%llu tokens=%llu\n", file.c_str(),
+                  static_cast<unsigned long long>(score.sentences),
                   static_cast<unsigned long long>(score.tokens));
       for (int t = 0; t < isnad::kNumEntityTypes; ++t) {
         const auto& c = score.by_type[t];
         std::printf("%-4s gold=%llu predicted=%llu correct=%llu f1=%.4f\n",
-                    isnad::EntityTypeName(static_cast<isnad::EntityType>(t)), static_cast<unsigned long long>(c.gold),
-                    static_cast<unsigned long long>(c.predicted), static_cast<unsigned long long>(c.correct), c.f1());
+                    isnad::EntityTypeName(static_cast<isnad::EntityType>(t)),
+                    static_cast<unsigned long long>(c.gold), static_cast<unsigned long long>(c.predicted),
+                    static_cast<unsigned long long>(c.correct), c.f1());
       }
       std::printf("TOTAL ner_f1=%.4f\n", score.total.f1());
     }
@@ -444,11 +478,12 @@ int main(int argc, char** argv) {
       isnad::SegmentScore score;
       isnad::Status s = isnad::ScoreSegmentation(file, engine.text(), score);
       if (!s.ok()) return Fail(s.message());
-      std::printf("%s sentences=%llu skipped=%llu gold_words=%llu predicted_words=%llu precision=%.4f recall=%.4f\n",
-                  file.c_str(), static_cast<unsigned long long>(score.sentences),
-                  static_cast<unsigned long long>(score.skipped_sentences),
-                  static_cast<unsigned long long>(score.gold_words),
-                  static_cast<unsigned long long>(score.predicted_words), score.precision(), score.recall());
+      std::printf(
+          "%s sentences=%llu skipped=%llu gold_words=%llu predicted_words=%llu precision=%.4f recall=%.4f\n",
+          file.c_str(), static_cast<unsigned long long>(score.sentences),
+          static_cast<unsigned long long>(score.skipped_sentences),
+          static_cast<unsigned long long>(score.gold_words),
+          static_cast<unsigned long long>(score.predicted_words), score.precision(), score.recall());
       std::printf("TOTAL words_f1=%.4f\n", score.f1());
     }
     return 0;
@@ -569,10 +604,12 @@ int main(int argc, char** argv) {
   if (out && out != stdout) std::fclose(out);
   if (!store_error.empty()) return Fail(store_error);
   if (store)
-    std::fprintf(stderr, "isnad: %s: %lld reports added, %lld already stored; %lld in the store\n", db.c_str(),
-                 static_cast<long long>(store_stats.added), static_cast<long long>(store_stats.skipped_duplicates),
+    std::fprintf(stderr, "isnad: %s: %lld reports added, %lld already stored; %lld in the store\n",
+                 db.c_str(), static_cast<long long>(store_stats.added),
+                 static_cast<long long>(store_stats.skipped_duplicates),
                  static_cast<long long>(store->ReportCount()));
-  if (write_failed) return Fail((output.empty() ? std::string("standard output") : output) + ": write failed");
+  if (write_failed)
+    return Fail((output.empty() ? std::string("standard output") : output) + ": write failed");
   if (stats.reports == 0 && diagnostics.errors() == 0) return Fail("no reports found in the input");
   return diagnostics.lost_input() || stats.reports == 0 ? 2 : 0;
 }

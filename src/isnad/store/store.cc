@@ -45,7 +45,9 @@ CREATE INDEX IF NOT EXISTS mentions_by_actor ON mentions(actor);
 
 class Statement {
  public:
-  Statement(sqlite3* db, const char* sql) { ok_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) == SQLITE_OK; }
+  Statement(sqlite3* db, const char* sql) {
+    ok_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) == SQLITE_OK;
+  }
   ~Statement() { sqlite3_finalize(stmt_); }
   bool ok() const { return ok_; }
   Statement& Bind(int i, const std::string& v) {
@@ -71,6 +73,15 @@ class Statement {
   }
   int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
   double Double(int col) const { return sqlite3_column_double(stmt_, col); }
+  Statement& BindBlob(int i, const void* data, size_t size) {
+    sqlite3_bind_blob(stmt_, i, data, static_cast<int>(size), SQLITE_TRANSIENT);
+    return *this;
+  }
+  std::vector<uint32_t> Words32(int col) const {
+    const auto* data = static_cast<const uint32_t*>(sqlite3_column_blob(stmt_, col));
+    size_t n = static_cast<size_t>(sqlite3_column_bytes(stmt_, col)) / sizeof(uint32_t);
+    return data ? std::vector<uint32_t>(data, data + n) : std::vector<uint32_t>();
+  }
 
  private:
   sqlite3_stmt* stmt_ = nullptr;
@@ -145,6 +156,18 @@ int DaysBetween(const std::string& a, const std::string& b) {
   return std::abs(days(a) - days(b));
 }
 
+// Report-date bounds shared by the network and search queries: parameters
+// ?3 (from) and ?4 (to) over the reports table aliased `rep`.
+void AppendDateFilter(const std::string& from, const std::string& to, std::string& sql) {
+  if (!from.empty()) sql += " AND rep.date >= ?3";
+  if (!to.empty()) sql += " AND rep.date <= ?4";
+}
+
+void BindDateFilter(const std::string& from, const std::string& to, Statement& q) {
+  if (!from.empty()) q.Bind(3, from);
+  if (!to.empty()) q.Bind(4, to);
+}
+
 }  // namespace
 
 std::vector<std::string> SearchTerms(const Document& doc) {
@@ -153,7 +176,8 @@ std::vector<std::string> SearchTerms(const Document& doc) {
   const TextAnalysis& a = doc.analysis;
   for (size_t t = 0; t < a.tokens.size(); ++t) {
     TokenKind k = a.tokens[t].kind;
-    if (k != TokenKind::kWord && k != TokenKind::kLatin && k != TokenKind::kNumber && k != TokenKind::kHashtag)
+    if (k != TokenKind::kWord && k != TokenKind::kLatin && k != TokenKind::kNumber &&
+        k != TokenKind::kHashtag)
       continue;
     std::string term = Normalize(a.Stem(t), match);
     for (char& c : term)
@@ -178,7 +202,9 @@ struct Store::Impl {
     }
     return Status::Ok();
   }
-  Status Error(const std::string& what) const { return Status::Error(path + ": " + what + ": " + sqlite3_errmsg(db)); }
+  Status Error(const std::string& what) const {
+    return Status::Error(path + ": " + what + ": " + sqlite3_errmsg(db));
+  }
 };
 
 Store::~Store() = default;
@@ -201,8 +227,8 @@ Status Store::Open(const std::string& path, std::unique_ptr<Store>& out) {
   if (version.Step() == SQLITE_ROW) {
     int v = std::atoi(version.Text(0).c_str());
     if (v > kSchemaVersion)
-      return Status::Error(path + ": store schema version " + std::to_string(v) + " is newer than this isnad (" +
-                           std::to_string(kSchemaVersion) + ")");
+      return Status::Error(path + ": store schema version " + std::to_string(v) +
+                           " is newer than this isnad (" + std::to_string(kSchemaVersion) + ")");
     // Migrations from older versions go here, one step at a time.
   } else {
     Statement set(s.db, "INSERT INTO meta(key, value) VALUES('schema_version', ?)");
@@ -218,7 +244,8 @@ int64_t Store::ReportCount() const {
   return count.Step() == SQLITE_ROW ? count.Int(0) : 0;
 }
 
-Status Store::Add(const std::vector<const Document*>& docs, const std::string& provenance, StoreStats& stats) {
+Status Store::Add(const std::vector<const Document*>& docs, const std::string& provenance,
+                  StoreStats& stats) {
   Impl& s = *impl_;
   Status st = s.Exec("BEGIN IMMEDIATE");
   if (!st.ok()) return st;
@@ -228,23 +255,27 @@ Status Store::Add(const std::vector<const Document*>& docs, const std::string& p
     return e;
   };
   Statement find_report(s.db, "SELECT id FROM reports WHERE hash = ?");
-  Statement add_report(s.db,
-                       "INSERT INTO reports(hash, doc_id, origin, source, url, title, date, text, provenance) "
-                       "VALUES(?,?,?,?,?,?,?,?,?)");
+  Statement add_report(
+      s.db,
+      "INSERT INTO reports(hash, doc_id, origin, source, url, title, date, text, provenance) "
+      "VALUES(?,?,?,?,?,?,?,?,?)");
   // The fullest name seen names the actor.
-  Statement add_actor(s.db,
-                      "INSERT INTO actors(key, type, name, generic) VALUES(?,?,?,?) ON CONFLICT(key) DO UPDATE "
-                      "SET name = excluded.name WHERE length(excluded.name) > length(actors.name)");
+  Statement add_actor(
+      s.db,
+      "INSERT INTO actors(key, type, name, generic) VALUES(?,?,?,?) ON CONFLICT(key) DO UPDATE "
+      "SET name = excluded.name WHERE length(excluded.name) > length(actors.name)");
   Statement find_actor(s.db, "SELECT id FROM actors WHERE key = ?");
   Statement add_name(s.db, "INSERT OR IGNORE INTO actor_names(actor, name) VALUES(?,?)");
   Statement add_mention(s.db, "INSERT INTO mentions(report, actor, start, end) VALUES(?,?,?,?)");
   Statement add_quote(s.db, "INSERT INTO quotes(report, speaker, cue, text, start, end) VALUES(?,?,?,?,?,?)");
-  Statement add_relation(s.db,
-                         "INSERT INTO relations(report, source, target, type, polarity, location, date, claimed_by, "
-                         "evidence_start, evidence_end) VALUES(?,?,?,?,?,?,?,?,?,?)");
+  Statement add_relation(
+      s.db,
+      "INSERT INTO relations(report, source, target, type, polarity, location, date, claimed_by, "
+      "evidence_start, evidence_end) VALUES(?,?,?,?,?,?,?,?,?,?)");
   Statement add_search(s.db, "INSERT INTO report_search(rowid, terms) VALUES(?,?)");
-  if (!add_search.ok() || !find_report.ok() || !add_report.ok() || !add_actor.ok() || !find_actor.ok() || !add_name.ok() ||
-      !add_mention.ok() || !add_quote.ok() || !add_relation.ok())
+  Statement add_signature(s.db, "INSERT INTO signatures(report, minhash) VALUES(?,?)");
+  if (!add_search.ok() || !add_signature.ok() || !find_report.ok() || !add_report.ok() || !add_actor.ok() ||
+      !find_actor.ok() || !add_name.ok() || !add_mention.ok() || !add_quote.ok() || !add_relation.ok())
     return fail("cannot prepare statements");
   for (const Document* doc : docs) {
     ++stats.reports;
@@ -259,10 +290,19 @@ Status Store::Add(const std::vector<const Document*>& docs, const std::string& p
       continue;
     }
     add_report.Bind(1, std::string(hash)).Bind(2, doc->id).Bind(3, doc->origin);
-    if (doc->source) add_report.Bind(4, *doc->source); else add_report.BindNull(4);
-    if (doc->url) add_report.Bind(5, *doc->url); else add_report.BindNull(5);
+    if (doc->source)
+      add_report.Bind(4, *doc->source);
+    else
+      add_report.BindNull(4);
+    if (doc->url)
+      add_report.Bind(5, *doc->url);
+    else
+      add_report.BindNull(5);
     add_report.Bind(6, doc->title);
-    if (doc->date) add_report.Bind(7, Iso(doc->date)); else add_report.BindNull(7);
+    if (doc->date)
+      add_report.Bind(7, Iso(doc->date));
+    else
+      add_report.BindNull(7);
     add_report.Bind(8, doc->text).Bind(9, provenance);
     if (add_report.Step() != SQLITE_DONE) return fail("cannot add report " + doc->id);
     add_report.Reset();
@@ -282,15 +322,9 @@ Status Store::Add(const std::vector<const Document*>& docs, const std::string& p
       if (add_search.Step() != SQLITE_DONE) return fail("cannot index report " + doc->id);
       add_search.Reset();
       std::vector<uint32_t> sig = MinHash(SearchTerms(*doc));
-      sqlite3_stmt* raw = nullptr;
-      if (sqlite3_prepare_v2(s.db, "INSERT INTO signatures(report, minhash) VALUES(?,?)", -1, &raw, nullptr) !=
-          SQLITE_OK)
-        return fail("cannot prepare the signature insert");
-      sqlite3_bind_int64(raw, 1, report);
-      sqlite3_bind_blob(raw, 2, sig.data(), static_cast<int>(sig.size() * sizeof(uint32_t)), SQLITE_TRANSIENT);
-      int rc = sqlite3_step(raw);
-      sqlite3_finalize(raw);
-      if (rc != SQLITE_DONE) return fail("cannot store the signature of " + doc->id);
+      add_signature.Bind(1, report).BindBlob(2, sig.data(), sig.size() * sizeof(uint32_t));
+      if (add_signature.Step() != SQLITE_DONE) return fail("cannot store the signature of " + doc->id);
+      add_signature.Reset();
     }
 
     utf8::CodePointIndex index(doc->text);
@@ -298,7 +332,9 @@ Status Store::Add(const std::vector<const Document*>& docs, const std::string& p
     for (size_t e = 0; e < doc->entities.size(); ++e) {
       const Entity& ent = doc->entities[e];
       if (ent.type == EntityType::kMisc) continue;
-      add_actor.Bind(1, ent.key).Bind(2, std::string(EntityTypeName(ent.type))).Bind(3, ent.name)
+      add_actor.Bind(1, ent.key)
+          .Bind(2, std::string(EntityTypeName(ent.type)))
+          .Bind(3, ent.name)
           .Bind(4, int64_t{ent.generic});
       if (add_actor.Step() != SQLITE_DONE) return fail("cannot add actor " + ent.key);
       add_actor.Reset();
@@ -311,15 +347,19 @@ Status Store::Add(const std::vector<const Document*>& docs, const std::string& p
         add_name.Bind(1, actor_id[e]).Bind(2, doc->text.substr(m.span.begin, m.span.end - m.span.begin));
         add_name.Step();
         add_name.Reset();
-        add_mention.Bind(1, report).Bind(2, actor_id[e]).Bind(3, int64_t{index.ToCodePoint(m.span.begin)})
+        add_mention.Bind(1, report)
+            .Bind(2, actor_id[e])
+            .Bind(3, int64_t{index.ToCodePoint(m.span.begin)})
             .Bind(4, int64_t{index.ToCodePoint(m.span.end)});
         if (add_mention.Step() != SQLITE_DONE) return fail("cannot add a mention");
         add_mention.Reset();
       }
     }
     auto actor_or_null = [&](Statement& stmt, int col, int e) {
-      if (e >= 0 && actor_id[e] > 0) stmt.Bind(col, actor_id[e]);
-      else stmt.BindNull(col);
+      if (e >= 0 && actor_id[e] > 0)
+        stmt.Bind(col, actor_id[e]);
+      else
+        stmt.BindNull(col);
     };
     for (const Quote& q : doc->quotes) {
       add_quote.Bind(1, report);
@@ -340,10 +380,15 @@ Status Store::Add(const std::vector<const Document*>& docs, const std::string& p
       add_relation.Bind(1, report);
       actor_or_null(add_relation, 2, r.source);
       actor_or_null(add_relation, 3, r.target);
-      add_relation.Bind(4, std::string(PloverTypeName(r.type))).Bind(5, std::string(PolarityName(r.polarity)));
+      add_relation.Bind(4, std::string(PloverTypeName(r.type)))
+          .Bind(5, std::string(PolarityName(r.polarity)));
       actor_or_null(add_relation, 6, r.location);
-      if (r.date) add_relation.Bind(7, Iso(r.date)); else add_relation.BindNull(7);
-      add_relation.Bind(8, claimed).Bind(9, int64_t{index.ToCodePoint(r.evidence.begin)})
+      if (r.date)
+        add_relation.Bind(7, Iso(r.date));
+      else
+        add_relation.BindNull(7);
+      add_relation.Bind(8, claimed)
+          .Bind(9, int64_t{index.ToCodePoint(r.evidence.begin)})
           .Bind(10, int64_t{index.ToCodePoint(r.evidence.end)});
       if (add_relation.Step() != SQLITE_DONE) return fail("cannot add a relation");
       add_relation.Reset();
@@ -363,17 +408,16 @@ Status Store::Network(const NetworkFilter& f, std::vector<NetworkEdge>& out) con
       "JOIN reports rep ON rep.id = r.report WHERE 1";
   if (!f.type.empty()) sql += " AND r.type = ?1";
   if (!f.actor.empty())
-    sql += " AND (sa.key = ?2 OR ta.key = ?2 OR sa.id IN (SELECT actor FROM actor_names WHERE name = ?2) "
-           "OR ta.id IN (SELECT actor FROM actor_names WHERE name = ?2))";
-  if (!f.from.empty()) sql += " AND rep.date >= ?3";
-  if (!f.to.empty()) sql += " AND rep.date <= ?4";
+    sql +=
+        " AND (sa.key = ?2 OR ta.key = ?2 OR sa.id IN (SELECT actor FROM actor_names WHERE name = ?2) "
+        "OR ta.id IN (SELECT actor FROM actor_names WHERE name = ?2))";
+  AppendDateFilter(f.from, f.to, sql);
   sql += " GROUP BY sa.id, r.type, ta.id ORDER BY COUNT(*) DESC, sa.key, r.type, ta.key";
   Statement q(s.db, sql.c_str());
   if (!q.ok()) return s.Error("cannot query the network");
   if (!f.type.empty()) q.Bind(1, f.type);
   if (!f.actor.empty()) q.Bind(2, f.actor);
-  if (!f.from.empty()) q.Bind(3, f.from);
-  if (!f.to.empty()) q.Bind(4, f.to);
+  BindDateFilter(f.from, f.to, q);
   // Claimants are stored as chains of keys: show their names.
   std::map<std::string, std::string> name_of;
   {
@@ -436,17 +480,16 @@ Status Store::Search(const std::vector<std::string>& terms, const SearchFilter& 
       "SELECT rep.doc_id, rep.title, rep.date, rep.source, bm25(report_search), rep.text FROM report_search "
       "JOIN reports rep ON rep.id = report_search.rowid WHERE report_search MATCH ?1";
   if (!f.actor.empty())
-    sql += " AND rep.id IN (SELECT m.report FROM mentions m JOIN actors a ON a.id = m.actor WHERE a.key = ?2 OR "
-           "a.id IN (SELECT actor FROM actor_names WHERE name = ?2))";
-  if (!f.from.empty()) sql += " AND rep.date >= ?3";
-  if (!f.to.empty()) sql += " AND rep.date <= ?4";
+    sql +=
+        " AND rep.id IN (SELECT m.report FROM mentions m JOIN actors a ON a.id = m.actor WHERE a.key = ?2 OR "
+        "a.id IN (SELECT actor FROM actor_names WHERE name = ?2))";
+  AppendDateFilter(f.from, f.to, sql);
   sql += " ORDER BY bm25(report_search), rep.id LIMIT ?5";
   Statement q(s.db, sql.c_str());
   if (!q.ok()) return s.Error("cannot query the search index");
   q.Bind(1, match);
   if (!f.actor.empty()) q.Bind(2, f.actor);
-  if (!f.from.empty()) q.Bind(3, f.from);
-  if (!f.to.empty()) q.Bind(4, f.to);
+  BindDateFilter(f.from, f.to, q);
   q.Bind(5, int64_t{f.limit});
   int rc;
   while ((rc = q.Step()) == SQLITE_ROW) {
@@ -475,35 +518,27 @@ Status Store::Stories(std::vector<Story>& out) const {
   std::vector<Row> rows;
   std::map<int64_t, size_t> index_of;
   {
-    sqlite3_stmt* q = nullptr;
-    if (sqlite3_prepare_v2(s.db,
-                           "SELECT r.id, r.doc_id, r.title, r.date, r.source, g.minhash FROM reports r "
-                           "JOIN signatures g ON g.report = r.id ORDER BY r.date, r.id",
-                           -1, &q, nullptr) != SQLITE_OK)
-      return s.Error("cannot read signatures");
-    while (sqlite3_step(q) == SQLITE_ROW) {
+    Statement q(s.db,
+                "SELECT r.id, r.doc_id, r.title, r.date, r.source, g.minhash FROM reports r "
+                "JOIN signatures g ON g.report = r.id ORDER BY r.date, r.id");
+    if (!q.ok()) return s.Error("cannot read signatures");
+    while (q.Step() == SQLITE_ROW) {
       Row row;
-      row.id = sqlite3_column_int64(q, 0);
-      auto text = [&](int c) {
-        const unsigned char* t = sqlite3_column_text(q, c);
-        return t ? std::string(reinterpret_cast<const char*>(t)) : std::string();
-      };
-      row.doc_id = text(1);
-      row.title = text(2);
-      row.date = text(3);
-      row.source = text(4);
-      const auto* blob = static_cast<const uint32_t*>(sqlite3_column_blob(q, 5));
-      int bytes = sqlite3_column_bytes(q, 5);
-      if (blob && bytes == kMinHashes * static_cast<int>(sizeof(uint32_t))) row.sig.assign(blob, blob + kMinHashes);
-      if (row.sig.empty()) continue;
+      row.id = q.Int(0);
+      row.doc_id = q.Text(1);
+      row.title = q.Text(2);
+      row.date = q.Text(3);
+      row.source = q.Text(4);
+      row.sig = q.Words32(5);
+      if (row.sig.size() != static_cast<size_t>(kMinHashes)) continue;
       index_of[row.id] = rows.size();
       rows.push_back(std::move(row));
     }
-    sqlite3_finalize(q);
   }
   {
     Statement a(s.db,
-                "SELECT DISTINCT m.report, m.actor FROM mentions m JOIN actors x ON x.id = m.actor WHERE x.generic = 0");
+                "SELECT DISTINCT m.report, m.actor FROM mentions m JOIN actors x ON x.id = m.actor WHERE "
+                "x.generic = 0");
     while (a.Step() == SQLITE_ROW) {
       auto it = index_of.find(a.Int(0));
       if (it != index_of.end()) rows[it->second].actors.insert(a.Int(1));
@@ -527,7 +562,9 @@ Status Store::Stories(std::vector<Story>& out) const {
   }
   std::vector<size_t> parent(rows.size());
   for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
-  std::function<size_t(size_t)> find = [&](size_t x) { return parent[x] == x ? x : parent[x] = find(parent[x]); };
+  std::function<size_t(size_t)> find = [&](size_t x) {
+    return parent[x] == x ? x : parent[x] = find(parent[x]);
+  };
   std::map<size_t, size_t> duplicate_of;
   for (auto [i, j] : candidates) {
     int same = 0;
@@ -542,7 +579,8 @@ Status Store::Stories(std::vector<Story>& out) const {
     bool duplicate = jaccard >= kDuplicateJaccard && same_actors;
     bool story = false;
     if (!duplicate && jaccard >= kStoryJaccard) {
-      bool close = rows[i].date.empty() || rows[j].date.empty() || DaysBetween(rows[i].date, rows[j].date) <= kStoryDays;
+      bool close = rows[i].date.empty() || rows[j].date.empty() ||
+                   DaysBetween(rows[i].date, rows[j].date) <= kStoryDays;
       story = shared >= kStorySharedActors && close;
     }
     if (!duplicate && !story) continue;
@@ -606,11 +644,20 @@ void Csv(const std::string& field, std::string& out) {
 void Xml(const std::string& s, std::string& out) {
   for (char c : s) {
     switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
 }
@@ -632,9 +679,15 @@ void WriteNetworkJson(const std::vector<NetworkEdge>& edges, std::string& out) {
     out += ",\"claims\":" + std::to_string(e.claims) + ",\"reports\":" + std::to_string(e.reports) +
            ",\"asserted\":" + std::to_string(e.asserted) + ",\"alleged\":" + std::to_string(e.alleged) +
            ",\"denied\":" + std::to_string(e.denied) + ",\"first_date\":";
-    if (e.first_date.empty()) out += "null"; else AppendJsonString(e.first_date, out);
+    if (e.first_date.empty())
+      out += "null";
+    else
+      AppendJsonString(e.first_date, out);
     out += ",\"last_date\":";
-    if (e.last_date.empty()) out += "null"; else AppendJsonString(e.last_date, out);
+    if (e.last_date.empty())
+      out += "null";
+    else
+      AppendJsonString(e.last_date, out);
     out += ",\"outlets\":";
     JsonList(e.outlets, out);
     out += ",\"claimed_by\":";
@@ -644,15 +697,17 @@ void WriteNetworkJson(const std::vector<NetworkEdge>& edges, std::string& out) {
 }
 
 void WriteNetworkCsv(const std::vector<NetworkEdge>& edges, std::string& out) {
-  out += "source,source_name,type,target,target_name,claims,reports,asserted,alleged,denied,first_date,last_date,"
-         "outlets,claimed_by\r\n";
+  out +=
+      "source,source_name,type,target,target_name,claims,reports,asserted,alleged,denied,first_date,last_"
+      "date,"
+      "outlets,claimed_by\r\n";
   for (const auto& e : edges) {
     for (const std::string* f : {&e.source_key, &e.source_name, &e.type, &e.target_key, &e.target_name}) {
       Csv(*f, out);
       out += ',';
     }
-    out += std::to_string(e.claims) + "," + std::to_string(e.reports) + "," + std::to_string(e.asserted) + "," +
-           std::to_string(e.alleged) + "," + std::to_string(e.denied) + ",";
+    out += std::to_string(e.claims) + "," + std::to_string(e.reports) + "," + std::to_string(e.asserted) +
+           "," + std::to_string(e.alleged) + "," + std::to_string(e.denied) + ",";
     Csv(e.first_date, out);
     out += ',';
     Csv(e.last_date, out);
@@ -665,19 +720,20 @@ void WriteNetworkCsv(const std::vector<NetworkEdge>& edges, std::string& out) {
 }
 
 void WriteNetworkGraphml(const std::vector<NetworkEdge>& edges, std::string& out) {
-  out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
-         "  <key id=\"name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n"
-         "  <key id=\"type\" for=\"edge\" attr.name=\"type\" attr.type=\"string\"/>\n"
-         "  <key id=\"claims\" for=\"edge\" attr.name=\"claims\" attr.type=\"int\"/>\n"
-         "  <key id=\"reports\" for=\"edge\" attr.name=\"reports\" attr.type=\"int\"/>\n"
-         "  <key id=\"asserted\" for=\"edge\" attr.name=\"asserted\" attr.type=\"int\"/>\n"
-         "  <key id=\"alleged\" for=\"edge\" attr.name=\"alleged\" attr.type=\"int\"/>\n"
-         "  <key id=\"denied\" for=\"edge\" attr.name=\"denied\" attr.type=\"int\"/>\n"
-         "  <key id=\"first_date\" for=\"edge\" attr.name=\"first_date\" attr.type=\"string\"/>\n"
-         "  <key id=\"last_date\" for=\"edge\" attr.name=\"last_date\" attr.type=\"string\"/>\n"
-         "  <key id=\"claimed_by\" for=\"edge\" attr.name=\"claimed_by\" attr.type=\"string\"/>\n"
-         "  <graph id=\"isnad\" edgedefault=\"directed\">\n";
+  out +=
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+      "  <key id=\"name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n"
+      "  <key id=\"type\" for=\"edge\" attr.name=\"type\" attr.type=\"string\"/>\n"
+      "  <key id=\"claims\" for=\"edge\" attr.name=\"claims\" attr.type=\"int\"/>\n"
+      "  <key id=\"reports\" for=\"edge\" attr.name=\"reports\" attr.type=\"int\"/>\n"
+      "  <key id=\"asserted\" for=\"edge\" attr.name=\"asserted\" attr.type=\"int\"/>\n"
+      "  <key id=\"alleged\" for=\"edge\" attr.name=\"alleged\" attr.type=\"int\"/>\n"
+      "  <key id=\"denied\" for=\"edge\" attr.name=\"denied\" attr.type=\"int\"/>\n"
+      "  <key id=\"first_date\" for=\"edge\" attr.name=\"first_date\" attr.type=\"string\"/>\n"
+      "  <key id=\"last_date\" for=\"edge\" attr.name=\"last_date\" attr.type=\"string\"/>\n"
+      "  <key id=\"claimed_by\" for=\"edge\" attr.name=\"claimed_by\" attr.type=\"string\"/>\n"
+      "  <graph id=\"isnad\" edgedefault=\"directed\">\n";
   std::map<std::string, std::string> nodes;
   for (const auto& e : edges) {
     nodes.emplace(e.source_key, e.source_name);
@@ -700,7 +756,8 @@ void WriteNetworkGraphml(const std::vector<NetworkEdge>& edges, std::string& out
            "</data><data key=\"reports\">" + std::to_string(e.reports) + "</data><data key=\"asserted\">" +
            std::to_string(e.asserted) + "</data><data key=\"alleged\">" + std::to_string(e.alleged) +
            "</data><data key=\"denied\">" + std::to_string(e.denied) + "</data><data key=\"first_date\">" +
-           e.first_date + "</data><data key=\"last_date\">" + e.last_date + "</data><data key=\"claimed_by\">";
+           e.first_date + "</data><data key=\"last_date\">" + e.last_date +
+           "</data><data key=\"claimed_by\">";
     Xml(Join(e.claimants, "; "), out);
     out += "</data></edge>\n";
   }
