@@ -63,6 +63,20 @@ bool LoadEngine(const std::string& flag, const char* argv0, isnad::Engine& engin
   return true;
 }
 
+// Opens an existing store for the corpus commands; prints why not.
+bool OpenExistingStore(const std::string& path, std::unique_ptr<isnad::Store>& store) {
+  if (!std::filesystem::exists(path)) {
+    Fail(path + ": no such store (make one with analyze --db)");
+    return false;
+  }
+  isnad::Status s = isnad::Store::Open(path, store);
+  if (!s.ok()) {
+    Fail(s.message());
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -297,11 +311,9 @@ int main(int argc, char** argv) {
   }
 
   if (*stories) {
-    if (!std::filesystem::exists(stories_db))
-      return Fail(stories_db + ": no such store (make one with analyze --db)");
     std::unique_ptr<isnad::Store> store;
-    isnad::Status s = isnad::Store::Open(stories_db, store);
-    if (!s.ok()) return Fail(s.message());
+    if (!OpenExistingStore(stories_db, store)) return 1;
+    isnad::Status s;
     std::vector<isnad::Story> found;
     s = store->Stories(found);
     if (!s.ok()) return Fail(s.message());
@@ -348,11 +360,9 @@ int main(int argc, char** argv) {
   }
 
   if (*network) {
-    if (!std::filesystem::exists(network_db))
-      return Fail(network_db + ": no such store (make one with analyze --db)");
     std::unique_ptr<isnad::Store> store;
-    isnad::Status s = isnad::Store::Open(network_db, store);
-    if (!s.ok()) return Fail(s.message());
+    if (!OpenExistingStore(network_db, store)) return 1;
+    isnad::Status s;
     std::vector<isnad::NetworkEdge> edges;
     s = store->Network(filter, edges);
     if (!s.ok()) return Fail(s.message());
@@ -371,11 +381,9 @@ int main(int argc, char** argv) {
   if (!LoadEngine(resources, argv[0], engine)) return 1;
 
   if (*search) {
-    if (!std::filesystem::exists(search_db))
-      return Fail(search_db + ": no such store (make one with analyze --db)");
     std::unique_ptr<isnad::Store> store;
-    isnad::Status s = isnad::Store::Open(search_db, store);
-    if (!s.ok()) return Fail(s.message());
+    if (!OpenExistingStore(search_db, store)) return 1;
+    isnad::Status s;
     isnad::Document query;
     for (const auto& w : query_words) query.text += (query.text.empty() ? "" : " ") + w;
     engine.text().Analyze(query.text, query.analysis);

@@ -38,7 +38,7 @@ bool StartsWithPreposition(std::string_view word, const NerToken& t, const std::
   return false;
 }
 
-uint8_t ShapeOf(std::string_view word, std::string_view core) {
+uint8_t ShapeOf(std::string_view word, std::string_view core, std::string_view article) {
   size_t pos = 0;
   char32_t c = word.empty() ? 0 : utf8::Next(word, pos);
   int cls;
@@ -52,7 +52,7 @@ uint8_t ShapeOf(std::string_view word, std::string_view core) {
     cls = 0;
   else
     cls = 4;
-  bool al = core.size() >= 4 && core.substr(0, 4) == "\xD8\xA7\xD9\x84";  // alef lam
+  bool al = !article.empty() && core.substr(0, article.size()) == article;
   size_t letters = utf8::CountCodePoints(core);
   return static_cast<uint8_t>(cls * 16 + (al ? 8 : 0) + std::min<size_t>(letters / 2, 7));
 }
@@ -145,7 +145,8 @@ void BuildNerTokens(const std::vector<std::string_view>& words, const TextCore& 
   out.assign(words.size(), NerToken());
   std::vector<Segment> pieces;
   std::string stem, light;
-  static const std::string kAlefLam = "\xD8\xA7\xD9\x84";
+  // The article, as the clitic inventory (segmentation.txt) writes it.
+  const std::string& article = core.segmentation_rules().definite_article;
   for (size_t i = 0; i < words.size(); ++i) {
     NerToken& t = out[i];
     // Features read the word without punctuation glued to its edges (some
@@ -178,7 +179,7 @@ void BuildNerTokens(const std::vector<std::string_view>& words, const TextCore& 
       t.core = t.norm;
       t.stem = t.norm;
     }
-    t.shape = ShapeOf(w, t.core);
+    t.shape = ShapeOf(w, t.core, article);
     t.person_name = gazetteer.IsPersonName(t.core);
     auto [fine, coarse] = gazetteer.WordClass(t.core);
     t.word_class = static_cast<int16_t>(fine);
@@ -192,10 +193,10 @@ void BuildNerTokens(const std::vector<std::string_view>& words, const TextCore& 
       uint32_t count = core.lexicon().Count(light);
       t.frequency =
           static_cast<uint8_t>(count == 0 ? 0 : 1 + std::min(15, static_cast<int>(std::log2(count))));
-      if (light.rfind(kAlefLam, 0) == 0) {
+      if (light.rfind(article, 0) == 0) {
         t.article = 7;
       } else {
-        uint32_t with_al = core.lexicon().Count(std::string(kAlefLam) + light);
+        uint32_t with_al = core.lexicon().Count(article + light);
         t.article = static_cast<uint8_t>(count + with_al == 0 ? 0 : 1 + (5 * with_al) / (count + with_al));
       }
     }
@@ -609,7 +610,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
         if (doc.mentions[k].span.end > a.tokens[t].begin) in_mention[t] = true;
     }
   }
-  const std::string al = Normalize("\xD8\xA7\xD9\x84", Match());  // the article
+  const std::string al = Normalize(core.segmentation_rules().definite_article, Match());
   std::vector<Mention> extra;
   for (size_t t = 0; t < a.tokens.size(); ++t) {
     if (in_mention[t] || a.tokens[t].kind != TokenKind::kWord) continue;
