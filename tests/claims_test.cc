@@ -69,6 +69,41 @@ TEST(Quotes, AContinuingVerbKeepsTheSpeaker) {
   EXPECT_EQ(KeyOf(doc, doc.quotes[1].speaker), "per:kerry");
 }
 
+TEST(Quotes, WhomItWasSaidToIsNotTheSpeaker) {
+  Document doc = Analyze(
+      "وقالت مصادر محلية إن الاشتباكات تجددت في المدينة. وقال لوكالة رويترز إن القصف استمر طوال الليل.");
+  ASSERT_EQ(doc.quotes.size(), 2u);
+  // The addressee (li-Reuters) is skipped; the unnamed source speaks on.
+  EXPECT_EQ(doc.quotes[1].speaker, -1);
+  EXPECT_EQ(Text(doc, doc.quotes[1].content).rfind("القصف استمر", 0), 0u) << Text(doc, doc.quotes[1].content);
+}
+
+TEST(Quotes, AParticipleKeepsTheSpeakerOfItsSentence) {
+  Document doc = Analyze(
+      "قال وزير الخارجية الأمريكي جون كيري إن المفاوضات ستستمر مع الرئيس السوري بشار الأسد، مشيرا إلى أن "
+      "الحل سياسي.");
+  ASSERT_EQ(doc.quotes.size(), 2u);
+  EXPECT_EQ(KeyOf(doc, doc.quotes[1].speaker), "per:kerry");  // not al-Assad, the nearer name
+}
+
+TEST(Quotes, AnOfficeNamedAgainIsThePersonWhoHoldsIt) {
+  Document doc = Analyze(
+      "قال الدكتور رياض ياسين، وزير الخارجية اليمني، إن المحادثات مثمرة.\n"
+      "وأضاف أن الموقف تغير.\nوقال وزير الخارجية اليمني إن اللقاء كان مثمرا.");
+  ASSERT_EQ(doc.quotes.size(), 3u);
+  EXPECT_EQ(doc.quotes[0].speaker, doc.quotes[2].speaker);
+  ASSERT_GE(doc.quotes[0].speaker, 0);
+  EXPECT_EQ(doc.entities[doc.quotes[0].speaker].type, EntityType::kPer);
+}
+
+TEST(Quotes, AQuotationEndsWhereItsMarksClose) {
+  Document doc = Analyze("واعتبر المحلل أن «هذه الأكاذيب.. ستتسبب بمشكلات في صفوف الحركة»، خلال حديثه أمس.");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  std::string content = Text(doc, doc.quotes[0].content);
+  EXPECT_NE(content.find("ستتسبب بمشكلات"), std::string::npos) << content;  // not cut at the ellipsis
+  EXPECT_EQ(content.find("خلال حديثه"), std::string::npos) << content;      // nor run on past the mark
+}
+
 TEST(Quotes, NestedAttributionIsAChain) {
   Document doc = Analyze("قال أردوغان إن الأمم المتحدة أكدت أن المساعدات وصلت إلى المدنيين في حلب.");
   ASSERT_EQ(doc.quotes.size(), 2u);

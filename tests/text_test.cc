@@ -133,6 +133,14 @@ TEST(Sentences, SplitsAtFinalMarksAndKeepsClosingQuotes) {
   EXPECT_EQ(s, expected);
 }
 
+TEST(Sentences, AMarkInsideAShortQuotationDoesNotEndTheSentence) {
+  auto s = Sentences("واعتبر أن «هذه الأكاذيب.. ستتسبب بمشكلات». وقال مزهده إن الحركة ستنقسم.");
+  std::vector<std::string> expected = {"واعتبر أن «هذه الأكاذيب.. ستتسبب بمشكلات».", "وقال مزهده إن الحركة ستنقسم."};
+  EXPECT_EQ(s, expected);
+  // An unclosed mark does not swallow the rest of the line.
+  EXPECT_EQ(Sentences("قال «انتهت المعركة. ثم غادر الجميع. وعاد الهدوء.").size(), 3u);
+}
+
 TEST(Sentences, NumbersAndInitialsDoNotEndSentences) {
   auto s = Sentences("بلغت النسبة 2.5 في المئة بحسب U.S. Army اليوم.");
   EXPECT_EQ(s.size(), 1u);

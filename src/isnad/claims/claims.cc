@@ -29,7 +29,8 @@ enum Role : uint32_t {
   kHedge,
   kThen,
   kBreak,
-  kOffice
+  kOffice,
+  kTo
 };
 
 const NormalizeOptions& Match() {
@@ -42,6 +43,14 @@ constexpr int kSpeakerNear = 7;     // without a comma, the speaker stands this 
 constexpr int kSubjectWindow = 8;   // words before a verb where its subject may stand
 constexpr int kSpeakerBefore = 3;   // a speaker before its reporting verb stands next to it
 constexpr int kObjectWindow = 8;    // words after a trigger where its object may stand
+
+// The mark that closes a quotation opened by `mark`, or empty.
+std::string_view ClosingMark(std::string_view mark) {
+  if (mark == "\"") return "\"";
+  if (mark == "\xC2\xAB") return "\xC2\xBB";
+  if (mark == "\xE2\x80\x9C") return "\xE2\x80\x9D";
+  return {};
+}
 
 ReportDate DayBefore(ReportDate d) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -89,7 +98,7 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
       {"between", kBetween}, {"against", kAgainst},   {"with", kWith},           {"from", kFrom},
       {"in", kIn},           {"negation", kNegation}, {"yesterday", kYesterday}, {"today", kToday},
       {"and", kAnd},         {"hedge", kHedge},       {"then", kThen},           {"break", kBreak},
-      {"office", kOffice}};
+      {"office", kOffice},   {"to", kTo}};
   for (std::string_view line : cues.lines) {
     auto f = SplitFields(line);
     if (f.size() < 2) continue;
@@ -150,6 +159,7 @@ void ClaimExtractor::Extract(Document& doc) const {
   // mention (if any) it belongs to.
   std::vector<std::string> form(n);
   std::vector<bool> has_and(n, false);
+  std::vector<bool> has_to(n, false);  // li- glued: an addressee, not a speaker
   std::vector<int> mention_at(n, -1);
   for (size_t t = 0; t < n; ++t) {
     for (uint32_t k = a.first_segment[t]; k < a.first_segment[t + 1]; ++k) {
@@ -157,6 +167,9 @@ void ClaimExtractor::Extract(Document& doc) const {
       if (sg.kind == SegmentKind::kPrefix &&
           words_.Find(Normalize(text.substr(sg.begin, sg.end - sg.begin), Match())) == kAnd)
         has_and[t] = true;
+      if (sg.kind == SegmentKind::kPrefix &&
+          words_.Find(Normalize(text.substr(sg.begin, sg.end - sg.begin), Match())) == kTo)
+        has_to[t] = true;
     }
     auto [begin, end] = a.StemSpan(t);
     form[t] = Normalize(text.substr(begin, end - begin), Match());
@@ -196,6 +209,25 @@ void ClaimExtractor::Extract(Document& doc) const {
     return false;
   };
   auto cue_kind = [&](size_t t) { return static_cast<CueKind>(cues_.Find(form[t])); };
+
+  // The person the report introduced with the office named at token
+  // `office` (wazir al-kharijiyya ...): an earlier sentence with the same
+  // two words beside a person's name, the latest one.
+  auto PersonHoldingOffice = [&](uint32_t office, uint32_t before_sentence) -> int {
+    if (office + 1 >= n) return -1;
+    const uint32_t limit = a.sentences[before_sentence].token_begin;
+    for (uint32_t j = limit; j-- > 1;) {
+      if (form[j] != form[office] || j + 1 >= n || form[j + 1] != form[office + 1]) continue;
+      for (uint32_t d = 1; d <= 4; ++d) {
+        if (j >= d && entity_at(j - d) >= 0 && doc.entities[entity_at(j - d)].type == EntityType::kPer)
+          return entity_at(j - d);
+        if (j + 1 + d < n && entity_at(j + 1 + d) >= 0 &&
+            doc.entities[entity_at(j + 1 + d)].type == EntityType::kPer)
+          return entity_at(j + 1 + d);
+      }
+    }
+    return -1;
+  };
 
   // ---- Quotes.
   int last_speaker = -1;
@@ -240,6 +272,12 @@ void ClaimExtractor::Extract(Document& doc) const {
           const Mention& m = doc.mentions[mention_at[k]];
           uint32_t mention_end = k;
           while (mention_end < s.token_end && a.tokens[mention_end].begin < m.span.end) ++mention_end;
+          // qala li-wakalat X: whom it was said to, not who said it.
+          if (has_to[k] && q.speaker < 0) {
+            after_speaker = mention_end;
+            k = mention_end - 1;
+            continue;
+          }
           // A place after fi is where it was said, not who said it.
           if (words_.Find(form[k - 1]) == kIn) {
             k = mention_end - 1;
@@ -265,6 +303,14 @@ void ClaimExtractor::Extract(Document& doc) const {
                 break;
               }
             }
+            if (person < 0) {
+              // "the Yemeni foreign minister said", after the report has
+              // introduced him by name with that office.
+              uint32_t office = words_.Find(form[k - 1]) == kOffice ? k - 1 : k - 2;
+              if (office > s.token_begin && words_.Find(form[office - 1]) == kOffice) --office;
+              person = PersonHoldingOffice(office, si);
+              if (person >= 0) q.speaker_span = m.span;
+            }
             if (person < 0 && doc.entities[e].type == EntityType::kLoc && last_speaker >= 0 &&
                 doc.entities[last_speaker].type == EntityType::kPer) {
               person = last_speaker;  // "wazir kharijiyyat al-Yaman", already quoted
@@ -281,6 +327,13 @@ void ClaimExtractor::Extract(Document& doc) const {
           after_speaker = mention_end;
           break;
         }
+      }
+      // A participle continuing a quote of this sentence ("..., mushiran
+      // ila anna") keeps its speaker, named or not.
+      if (q.speaker < 0 && !unnamed && kind == CueKind::kContinue && !doc.quotes.empty() &&
+          doc.quotes.back().sentence == si) {
+        q.speaker = doc.quotes.back().speaker;
+        unnamed = q.speaker < 0;
       }
       if (q.speaker < 0 && !unnamed && kind != CueKind::kAccording) {
         for (int k = static_cast<int>(t) - 1;
@@ -305,16 +358,36 @@ void ClaimExtractor::Extract(Document& doc) const {
       // mark) near the speaker, to the end of the sentence; for bi-hasab,
       // the rest of the sentence around the attribution.
       uint32_t content_begin = 0;
+      std::string_view closing_mark;  // the content is quoted: it ends where the quotation does
       for (uint32_t k = after_speaker; k < s.token_end && k <= after_speaker + 8; ++k) {
         std::string_view tk = text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin);
         // A quotation mark glued to the speaker's name closes the name.
         if (k == after_speaker && !a.tokens[k].after_space && (tk == "\"" || tk == "\xC2\xBB")) continue;
         if (cue_kind(k) == CueKind::kOpener || tk == ":" || tk == "\"" || tk == "\xC2\xAB" ||
             tk == "\xE2\x80\x9C") {
+          // A short quoted name (<<al-Sharq al-Awsat>>) is not the content.
+          std::string_view closer = ClosingMark(tk);
+          if (!closer.empty()) {
+            uint32_t j = k + 1;
+            while (j < s.token_end && j <= k + 4 && text.substr(a.tokens[j].begin, a.tokens[j].end - a.tokens[j].begin) != closer) ++j;
+            if (j < s.token_end && j <= k + 4 && j + 2 < s.token_end) {
+              k = j;
+              continue;
+            }
+          }
           content_begin = k + 1;
           break;
         }
         if (triggers_.Find(form[k]) || (k > after_speaker && cue_kind(k) == CueKind::kSay)) break;
+      }
+      // Content that opens with a quotation mark ends where it closes.
+      for (uint32_t k = content_begin > 0 ? content_begin - 1 : s.token_end; k < s.token_end && k <= content_begin; ++k) {
+        std::string_view closer =
+            ClosingMark(text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin));
+        // Straight quotes do not say which way they face, so nested ones
+        // (a name quoted inside the quotation) cannot be paired: only
+        // directed marks bound the content.
+        if (!closer.empty() && closer != "\"") closing_mark = closer;
       }
       // No opener: what follows a named or unnamed speaker is the content
       // (a'lana X insihabahu; kashafat X an...), when there is enough of it.
@@ -345,6 +418,11 @@ void ClaimExtractor::Extract(Document& doc) const {
             content_end = k;
             break;
           }
+          if (!closing_mark.empty() && k >= content_begin + 4 && a.tokens[k].kind == TokenKind::kPunct &&
+              text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin) == closing_mark) {
+            content_end = k;
+            break;
+          }
         }
         while (content_end > content_begin + 1 && a.tokens[content_end - 1].kind == TokenKind::kPunct &&
                (text.substr(a.tokens[content_end - 1].begin, 1) == "," ||
@@ -361,7 +439,8 @@ void ClaimExtractor::Extract(Document& doc) const {
           q.parent = p;
           break;
         }
-      if (q.speaker >= 0) last_speaker = q.speaker;
+      // Who spoke last, for a continuing verb: an unnamed source too.
+      if (q.speaker >= 0 || unnamed) last_speaker = q.speaker;
       doc.quotes.push_back(q);
       // Skip to the content: a cue inside it starts a nested quote.
       if (content_begin > t) t = content_begin - 1;

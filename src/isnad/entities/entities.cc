@@ -48,8 +48,9 @@ uint8_t ShapeOf(std::string_view word, std::string_view core, std::string_view a
     cls = 2;
   else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
     cls = 3;
-  else if (c >= 0x0600 && c <= 0x06FF)
-    cls = 0;
+  else if ((c >= 0x0621 && c <= 0x064A) || (c >= 0x0671 && c <= 0x06D3) || c == 0x06D5 ||
+           (c >= 0x06FA && c <= 0x06FC))
+    cls = 0;  // an Arabic letter; the comma, semicolon and question mark of the block are punctuation
   else
     cls = 4;
   bool al = !article.empty() && core.substr(0, article.size()) == article;
@@ -297,7 +298,11 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       EntityType type = TagType(tags[i]);
       uint32_t j = i + 1, start = i;
       while (j < n && tags[j] == InsideTag(type)) {
-        if (StartsWithPreposition(words[j], tokens[j], preposition_bytes_)) {
+        // A bracket or comma inside a run ends the name (wadi Khabash (al-Kharid).
+        if (!is_word(j) && words[j] != "-" && words[j] != ".") {
+          add_run(start, j, type);
+          start = j + 1;
+        } else if (StartsWithPreposition(words[j], tokens[j], preposition_bytes_)) {
           add_run(start, j, type);
           start = j;
         }
@@ -305,6 +310,20 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       }
       add_run(start, j, type);
       i = j;
+    }
+    // A known first name alone, then a person run right after it: one name
+    // whose second part the tagger began anew (Riyad | Yasin: riyad is also
+    // a city); Arabic joins two people with wa or a comma.
+    for (size_t c = 1; c < cands.size(); ++c) {
+      Candidate& prev = cands[c - 1];
+      if (prev.type == EntityType::kPer && cands[c].type == EntityType::kPer && prev.end == cands[c].first &&
+          prev.end == prev.first + 1 && tokens[prev.first].person_name &&
+          !StartsWithPreposition(words[cands[c].first], tokens[cands[c].first], preposition_bytes_) &&
+          !tokens[cands[c].first].has_prefix) {
+        prev.end = cands[c].end;
+        cands.erase(cands.begin() + static_cast<long>(c));
+        --c;
+      }
     }
     // A name does not begin or end with a word this common in news unless a
     // lexicon says so ("Human Rights Watch al-yawm": al-yawm is "today").

@@ -38,6 +38,24 @@ bool IsCloser(std::string_view s) {
   return c == '"' || c == ')' || c == ']' || c == 0x00BB || c == 0x201D || c == 0x2019 || c == '\'';
 }
 
+// Opening and closing quotation marks whose direction is known.
+bool IsQuoteOpener(std::string_view s) {
+  size_t pos = 0;
+  char32_t c = utf8::Next(s, pos);
+  return c == 0x00AB || c == 0x201C;
+}
+bool IsQuoteCloser(std::string_view s) {
+  size_t pos = 0;
+  char32_t c = utf8::Next(s, pos);
+  return c == 0x00BB || c == 0x201D;
+}
+
+// A mark inside a short quotation does not end the sentence that quotes it:
+// <<these lies.. will cause problems>> said X is one sentence. Only when the
+// quotation closes on the same line within kQuoteReach tokens, so that an
+// unclosed mark never swallows a paragraph.
+constexpr uint32_t kQuoteReach = 60;
+
 bool IsSingleCapital(std::string_view s) {
   return s.size() == 1 && s[0] >= 'A' && s[0] <= 'Z';
 }
@@ -102,8 +120,27 @@ void SplitSentences(std::string_view text, const std::vector<Token>& tokens,
     return false;
   };
 
+  // Whether the quotation open at `from` closes soon with words before the
+  // closing mark (a mark glued to the closer ends both).
+  auto closes_soon = [&](uint32_t from, bool ascii) {
+    bool words_before = false;
+    for (uint32_t k = from; k < n && k < from + kQuoteReach; ++k) {
+      if (k > from && tokens[k].after_newline) return false;
+      std::string_view tk = TokenText(text, tokens[k]);
+      if (tokens[k].kind != TokenKind::kPunct) {
+        words_before = true;
+        continue;
+      }
+      if (ascii ? tk == "\"" : IsQuoteCloser(tk)) return words_before;
+      if (!ascii && IsQuoteOpener(tk)) return false;
+    }
+    return false;
+  };
+
   uint32_t begin = 0;
   uint32_t words_in_sentence = 0;
+  int open_quotes = 0;     // directed marks open on this line
+  bool ascii_open = false;  // an odd number of " on this line
   auto close = [&](uint32_t end) {
     if (end > begin) out.push_back(Sentence{begin, end});
     begin = end;
@@ -111,13 +148,21 @@ void SplitSentences(std::string_view text, const std::vector<Token>& tokens,
   };
   for (uint32_t i = 0; i < n; ++i) {
     const Token& t = tokens[i];
+    if (t.after_newline) open_quotes = 0, ascii_open = false;
     if (i > begin && t.after_newline) close(i);
+    if (t.kind == TokenKind::kPunct) {
+      std::string_view tk = TokenText(text, t);
+      if (IsQuoteOpener(tk)) ++open_quotes;
+      else if (IsQuoteCloser(tk) && open_quotes > 0) --open_quotes;
+      else if (tk == "\"") ascii_open = !ascii_open;
+    }
     if (i > begin && t.kind == TokenKind::kWord && words_in_sentence >= cues.min_words &&
         (sparse || words_in_sentence >= cues.max_words) && cue_at(i))
       close(i);
     if (t.kind == TokenKind::kWord || t.kind == TokenKind::kLatin || t.kind == TokenKind::kNumber)
       ++words_in_sentence;
     if (t.kind == TokenKind::kPunct && IsFinalMark(TokenText(text, t))) {
+      if ((open_quotes > 0 && closes_soon(i + 1, false)) || (ascii_open && closes_soon(i + 1, true))) continue;
       // "U.S." and "A." initials: a period right after a lone capital.
       if (i > 0 && !t.after_space && TokenText(text, t) == "." &&
           IsSingleCapital(TokenText(text, tokens[i - 1])))
