@@ -104,6 +104,19 @@ TEST(Quotes, AQuotationEndsWhereItsMarksClose) {
   EXPECT_EQ(content.find("خلال حديثه"), std::string::npos) << content;      // nor run on past the mark
 }
 
+TEST(Quotes, NounsAndRelativeClausesOfReportingVerbsAreNotQuotes) {
+  // bi-talab "at the request of"; "the war that it declared".
+  Document doc = Analyze("وبدأت العمليات بطلب من الحكومة اليمنية بعد عام من الحرب التي أعلنتها واشنطن ضد التنظيم في سوريا.");
+  EXPECT_TRUE(doc.quotes.empty()) << Text(doc, doc.quotes[0].content);
+}
+
+TEST(Quotes, TheOfficialIsUnnamedUnlessTheNextWordsNameHim) {
+  Document doc = Analyze("وأكد المسؤول أن التعاون مع قطر يتحسن.\nوقال المتحدث باسم حلف الناتو، في بيان، إن الاجتماع انتهى.");
+  ASSERT_EQ(doc.quotes.size(), 2u);
+  EXPECT_EQ(doc.quotes[0].speaker, -1);
+  EXPECT_EQ(KeyOf(doc, doc.quotes[1].speaker), "intl:nato");
+}
+
 TEST(Quotes, NestedAttributionIsAChain) {
   Document doc = Analyze("قال أردوغان إن الأمم المتحدة أكدت أن المساعدات وصلت إلى المدنيين في حلب.");
   ASSERT_EQ(doc.quotes.size(), 2u);

@@ -30,7 +30,9 @@ enum Role : uint32_t {
   kThen,
   kBreak,
   kOffice,
-  kTo
+  kTo,
+  kBy,
+  kRelative
 };
 
 const NormalizeOptions& Match() {
@@ -98,7 +100,7 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
       {"between", kBetween}, {"against", kAgainst},   {"with", kWith},           {"from", kFrom},
       {"in", kIn},           {"negation", kNegation}, {"yesterday", kYesterday}, {"today", kToday},
       {"and", kAnd},         {"hedge", kHedge},       {"then", kThen},           {"break", kBreak},
-      {"office", kOffice},   {"to", kTo}};
+      {"office", kOffice},   {"to", kTo},           {"by", kBy},               {"relative", kRelative}};
   for (std::string_view line : cues.lines) {
     auto f = SplitFields(line);
     if (f.size() < 2) continue;
@@ -106,6 +108,10 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
       uint32_t role = 0;
       for (auto [name, r] : kRoles)
         if (f[1] == name) role = r;
+      if (f[1] == "article" && f.size() == 3) {
+        out.article_ = Normalize(f[2], Match());
+        continue;
+      }
       if (!role) return Status::Error(cues.path + ": unknown role " + std::string(f[1]));
       for (size_t i = 2; i < f.size(); ++i) {
         out.words_.Insert(Normalize(f[i], Match()), role);
@@ -160,6 +166,7 @@ void ClaimExtractor::Extract(Document& doc) const {
   std::vector<std::string> form(n);
   std::vector<bool> has_and(n, false);
   std::vector<bool> has_to(n, false);  // li- glued: an addressee, not a speaker
+  std::vector<bool> has_by(n, false);  // bi- glued
   std::vector<int> mention_at(n, -1);
   for (size_t t = 0; t < n; ++t) {
     for (uint32_t k = a.first_segment[t]; k < a.first_segment[t + 1]; ++k) {
@@ -167,9 +174,11 @@ void ClaimExtractor::Extract(Document& doc) const {
       if (sg.kind == SegmentKind::kPrefix &&
           words_.Find(Normalize(text.substr(sg.begin, sg.end - sg.begin), Match())) == kAnd)
         has_and[t] = true;
-      if (sg.kind == SegmentKind::kPrefix &&
-          words_.Find(Normalize(text.substr(sg.begin, sg.end - sg.begin), Match())) == kTo)
-        has_to[t] = true;
+      if (sg.kind == SegmentKind::kPrefix) {
+        uint32_t role = words_.Find(Normalize(text.substr(sg.begin, sg.end - sg.begin), Match()));
+        if (role == kTo) has_to[t] = true;
+        if (role == kBy) has_by[t] = true;
+      }
     }
     auto [begin, end] = a.StemSpan(t);
     form[t] = Normalize(text.substr(begin, end - begin), Match());
@@ -209,6 +218,17 @@ void ClaimExtractor::Extract(Document& doc) const {
     return false;
   };
   auto cue_kind = [&](size_t t) { return static_cast<CueKind>(cues_.Find(form[t])); };
+  // An unnamed source noun (masadir, al-mas'ul). With the article it may be
+  // an office the next words name ("al-mutahaddith bi-ism X, Ali al-Hasi").
+  auto is_unnamed = [&](size_t t) {
+    if (cue_kind(t) != CueKind::kUnnamed) return false;
+    if (form[t].compare(0, article_.size(), article_) != 0) return true;
+    for (size_t k = t + 1; k < n && k <= t + 8 && cue_kind(k) != CueKind::kOpener; ++k)
+      if (entity_at(k) >= 0 && (doc.entities[entity_at(k)].type == EntityType::kPer ||
+                                (k <= t + 2 && doc.entities[entity_at(k)].type == EntityType::kOrg)))
+        return false;
+    return true;
+  };
 
   // The person the report introduced with the office named at token
   // `office` (wazir al-kharijiyya ...): an earlier sentence with the same
@@ -241,6 +261,10 @@ void ClaimExtractor::Extract(Document& doc) const {
       if (kind != CueKind::kSay && kind != CueKind::kDeny && kind != CueKind::kAllege &&
           kind != CueKind::kContinue && kind != CueKind::kAccording)
         continue;
+      // bi-talab "at the request of" is a noun after a preposition, and
+      // "the war that it announced" a relative clause: neither reports speech.
+      if (kind != CueKind::kAccording && (has_to[t] || has_by[t])) continue;
+      if (t > s.token_begin && words_.Find(form[t - 1]) == kRelative) continue;
       Quote q;
       q.sentence = si;
       q.cue = Span{a.tokens[t].begin, a.tokens[t].end};
@@ -261,7 +285,7 @@ void ClaimExtractor::Extract(Document& doc) const {
         bool name_quote = (tk == "\"" || tk == "\xC2\xAB" || tk == "\xC2\xBB") && k + 1 < s.token_end &&
                           entity_at(k + 1) >= 0 && doc.entities[entity_at(k + 1)].type == EntityType::kPer;
         if (a.tokens[k].kind == TokenKind::kPunct && tk != "," && tk != "\xD8\x8C" && !name_quote) break;
-        if (cue_kind(k) == CueKind::kUnnamed && (k == t + 1 || entity_at(k) < 0)) {
+        if (is_unnamed(k) && (k == t + 1 || entity_at(k) < 0)) {
           unnamed = true;
           q.speaker_span = Span{a.tokens[k].begin, a.tokens[k].end};
           after_speaker = k + 1;
@@ -338,7 +362,7 @@ void ClaimExtractor::Extract(Document& doc) const {
       if (q.speaker < 0 && !unnamed && kind != CueKind::kAccording) {
         for (int k = static_cast<int>(t) - 1;
              k >= static_cast<int>(s.token_begin) && k >= static_cast<int>(t) - kSpeakerBefore; --k) {
-          if (cue_kind(k) == CueKind::kUnnamed) {
+          if (is_unnamed(k)) {
             unnamed = true;
             break;
           }

@@ -61,6 +61,7 @@ class ClaimExtractor {
   WordTable triggers_;  // form -> (type << 4 | frame) + 1
   WordTable words_;     // small closed words the rules need (bayna, wa, ala...)
   WordTable negations_;
+  std::string article_;  // the definite article, to find al-masadir among unnamed sources
   EventModel events_;
   std::string fingerprint_;
 };
