@@ -169,6 +169,26 @@ TEST(Relations, CoordinatedDoersAndATargetAfterDidda) {
   EXPECT_EQ(Find(doc, "group:isis", PloverType::kAssault, "group:nusra"), nullptr);  // allies, not foes
 }
 
+TEST(Relations, CoordinatedTargetsAreEachDoneTo) {
+  Document doc = Analyze("وشنت جبهة النصرة هجمات على مواقع حزب الله والجيش السوري في ريف حلب.");
+  EXPECT_NE(Find(doc, "group:nusra", PloverType::kAssault, "group:hezbollah"), nullptr);
+  EXPECT_NE(Find(doc, "group:nusra", PloverType::kAssault, "army:syria"), nullptr);
+}
+
+TEST(Relations, AnObjectPronounAfterAnActorMakesItTheOneDoneTo) {
+  // A relative clause: "Hezbollah, which Iran supports".
+  Document doc = Analyze("وقاتلت المعارضة حزب الله الذي تدعمه إيران منذ سنوات.");
+  EXPECT_NE(Find(doc, "country:IRN", PloverType::kAid, "group:hezbollah"), nullptr);
+  EXPECT_EQ(Find(doc, "group:hezbollah", PloverType::kAid, "country:IRN"), nullptr);
+}
+
+TEST(Relations, WhomASideBelongsToIsNotAnotherSide) {
+  Document doc = Analyze("وشنت قوات جيش الفتح التابع للجيش السوري الحر هجمات على مواقع حزب الله.");
+  EXPECT_NE(Find(doc, "group:jaysh_fatah", PloverType::kAssault, "group:hezbollah"), nullptr);
+  EXPECT_EQ(Find(doc, "group:jaysh_fatah", PloverType::kAssault, "group:fsa"), nullptr);
+  EXPECT_EQ(Find(doc, "group:fsa", PloverType::kAssault, "group:hezbollah"), nullptr);
+}
+
 TEST(Relations, OneRelationPerSourceTypeTarget) {
   Document doc = Analyze("هاجمت حركة طالبان قوات الحكومة الأفغانية في كابول. وهاجمت حركة طالبان قوات الحكومة الأفغانية مجددا.");
   int n = 0;

@@ -32,7 +32,8 @@ enum Role : uint32_t {
   kOffice,
   kTo,
   kBy,
-  kRelative
+  kRelative,
+  kAffiliation
 };
 
 const NormalizeOptions& Match() {
@@ -100,7 +101,8 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
       {"between", kBetween}, {"against", kAgainst},   {"with", kWith},           {"from", kFrom},
       {"in", kIn},           {"negation", kNegation}, {"yesterday", kYesterday}, {"today", kToday},
       {"and", kAnd},         {"hedge", kHedge},       {"then", kThen},           {"break", kBreak},
-      {"office", kOffice},   {"to", kTo},           {"by", kBy},               {"relative", kRelative}};
+      {"office", kOffice},   {"to", kTo},           {"by", kBy},               {"relative", kRelative},
+      {"affiliation", kAffiliation}};
   for (std::string_view line : cues.lines) {
     auto f = SplitFields(line);
     if (f.size() < 2) continue;
@@ -167,6 +169,7 @@ void ClaimExtractor::Extract(Document& doc) const {
   std::vector<bool> has_and(n, false);
   std::vector<bool> has_to(n, false);  // li- glued: an addressee, not a speaker
   std::vector<bool> has_by(n, false);  // bi- glued
+  std::vector<bool> has_object(n, false);  // a pronoun suffix: tad'amuhum "(who) support them"
   std::vector<int> mention_at(n, -1);
   for (size_t t = 0; t < n; ++t) {
     for (uint32_t k = a.first_segment[t]; k < a.first_segment[t + 1]; ++k) {
@@ -180,6 +183,8 @@ void ClaimExtractor::Extract(Document& doc) const {
         if (role == kBy) has_by[t] = true;
       }
     }
+    for (uint32_t k = a.first_segment[t]; k < a.first_segment[t + 1]; ++k)
+      if (a.segments[k].kind == SegmentKind::kSuffix) has_object[t] = true;
     auto [begin, end] = a.StemSpan(t);
     form[t] = Normalize(text.substr(begin, end - begin), Match());
     // The segmenter keeps wa-adafa whole when the lexicon sees it more
@@ -533,6 +538,7 @@ void ClaimExtractor::Extract(Document& doc) const {
       // Actors after the trigger (up to the next trigger or cue; a place
       // after fi is the location, not a side), and the nearest actor before it.
       std::vector<std::pair<int, uint32_t>> after;
+      bool setting_run = false;
       for (uint32_t k = t + 1; k < s.token_end && k <= t + kObjectWindow; ++k) {
         // Another trigger ends the clause, unless it is of the same type: the
         // object of a support verb (shanna hajamat didda X).
@@ -542,13 +548,25 @@ void ClaimExtractor::Extract(Document& doc) const {
           break;
         int e = entity_at(k);
         if (e < 0 || (!after.empty() && after.back().first == e)) continue;
-        if (doc.entities[e].type == EntityType::kLoc && words_.Find(form[k - 1]) == kIn) {
-          if (r.location < 0) r.location = e;
+        // "Jaysh al-Fath al-tabi' li-l-mu'arada": whom a side belongs to
+        // describes it; it is not another side.
+        if (words_.Find(form[k - 1]) == kAffiliation && k >= 2 && entity_at(k - 2) >= 0) {
+          while (k + 1 < s.token_end && mention_at[k + 1] == mention_at[k]) ++k;
           continue;
         }
+        // A place after fi is the setting, and so are places joined to it
+        // (fi Suriya wa Pakistan wa al-Sudan).
+        if (doc.entities[e].type == EntityType::kLoc &&
+            (words_.Find(form[k - 1]) == kIn || (setting_run && (has_and[k] || words_.Find(form[k - 1]) == kAnd)))) {
+          if (r.location < 0) r.location = e;
+          setting_run = true;
+          continue;
+        }
+        setting_run = false;
         after.emplace_back(e, k);
       }
       int before = -1;
+      uint32_t before_at = 0;
       for (int k = static_cast<int>(t) - 1;
            k >= static_cast<int>(s.token_begin) && k >= static_cast<int>(t) - kSubjectWindow; --k) {
         if (cue_kind(k) == CueKind::kOpener) break;
@@ -557,10 +575,39 @@ void ClaimExtractor::Extract(Document& doc) const {
         // fi is the setting ("fi Suriya haythu yusa'id").
         bool setting = e >= 0 && doc.entities[e].type == EntityType::kLoc && k > 0 &&
                        words_.Find(form[static_cast<size_t>(k) - 1]) == kIn;
+        if (e >= 0) {
+          size_t first = static_cast<size_t>(k);
+          while (first > s.token_begin && mention_at[first - 1] == mention_at[k]) --first;
+          if (first > 1 && words_.Find(form[first - 1]) == kAffiliation && entity_at(first - 2) >= 0) {
+            k = static_cast<int>(first);
+            continue;
+          }
+        }
         if (e >= 0 && !setting &&
             (doc.entities[e].type != EntityType::kLoc || doc.entities[e].key.rfind("country:", 0) == 0)) {
           before = e;
+          before_at = static_cast<uint32_t>(k);
           break;
+        }
+      }
+      // Subjects joined by wa act together: "Turkiya wa al-Wilayat
+      // al-Muttahida ta'kufan"; walk back from the nearest one.
+      std::vector<int> before_group;
+      if (before >= 0) {
+        before_group.push_back(before);
+        uint32_t k = before_at;
+        // The start of the nearest subject's mention.
+        while (k > s.token_begin && mention_at[k - 1] == mention_at[before_at]) --k;
+        while (k > s.token_begin + 1) {
+          bool joined = has_and[k] || words_.Find(form[k - 1]) == kAnd;
+          if (!joined) break;
+          uint32_t prev = words_.Find(form[k - 1]) == kAnd ? k - 2 : k - 1;
+          int e = entity_at(prev);
+          if (e < 0 || (doc.entities[e].type == EntityType::kLoc && doc.entities[e].key.rfind("country:", 0) != 0))
+            break;
+          if (std::find(before_group.begin(), before_group.end(), e) == before_group.end()) before_group.push_back(e);
+          k = prev;
+          while (k > s.token_begin && mention_at[k - 1] == mention_at[prev]) --k;
         }
       }
       for (uint32_t k = s.token_begin + 1; k < s.token_end && r.location < 0; ++k)
@@ -576,6 +623,9 @@ void ClaimExtractor::Extract(Document& doc) const {
           uint32_t k = after[i].second;
           if (!(has_and[k] || words_.Find(form[k - 1]) == kAnd)) break;
           if (k > after[i - 1].second + 4) break;
+          // "Syria, Pakistan and Sudan" after actors are where, not whom.
+          bool place = doc.entities[after[i].first].type == EntityType::kLoc;
+          if (place != (doc.entities[after[first].first].type == EntityType::kLoc)) break;
           group.push_back(after[i].first);
         }
         return group;
@@ -629,26 +679,35 @@ void ClaimExtractor::Extract(Document& doc) const {
           }
         if (doer >= 0) sources = {doer};
         if (before >= 0) targets = {before};
+      } else if (frame == ArgumentFrame::kVerb && has_object[t] && before >= 0 && !after.empty() &&
+                 (before_at + 1 == t || (before_at + 2 == t && words_.Find(form[t - 1]) == kRelative))) {
+        // A verb whose object is a pronoun right after an actor is a relative
+        // clause on that actor: "muqatilin mahalliyin tad'amuhum quwwat
+        // al-tahaluf", "Pakistan allati yattahimuha Da'ish": the doer follows.
+        sources = group_from(0);
+        targets = {before};
       } else if (before >= 0) {
-        // SVO: the doer before the verb, the one done to after it.
-        sources = {before};
-        if (marked_target >= 0)
-          targets = {marked_target};
-        else
-          for (const auto& [e, k] : after)
-            if (e != before) {
-              targets = {e};
-              break;
-            }
+        // SVO: the doers before the verb, the one done to after it.
+        sources = before_group;
+        for (size_t i = 0; i < after.size(); ++i)
+          if (marked_target >= 0 ? after[i].first == marked_target
+                                 : std::find(sources.begin(), sources.end(), after[i].first) == sources.end()) {
+            targets = group_from(i);
+            break;
+          }
       } else if (!after.empty()) {
         // VSO, or a verbal noun: the doers first, then the one done to.
         sources = group_from(0);
         if (marked_target >= 0 && std::find(sources.begin(), sources.end(), marked_target) == sources.end()) {
-          targets = {marked_target};
+          for (size_t i = 0; i < after.size(); ++i)
+            if (after[i].first == marked_target) {
+              targets = group_from(i);
+              break;
+            }
         } else {
           for (size_t i = sources.size(); i < after.size(); ++i)
             if (std::find(sources.begin(), sources.end(), after[i].first) == sources.end()) {
-              targets = {after[i].first};
+              targets = group_from(i);
               break;
             }
         }
