@@ -181,6 +181,30 @@ TEST(Entities, AFirstNameTheTaggerSplitOffJoinsTheNameAndPunctuationStaysOut) {
     EXPECT_EQ(doc.text.substr(m.span.begin, m.span.end - m.span.begin).find("\xD8\x8C"), std::string::npos);
 }
 
+TEST(Entities, AStateOrganIsAnOrganizationApartFromItsCountry) {
+  Document doc = Analyze("خبر\nوأوقفت السلطات القطرية شبكة لجمع الأموال، وقالت أجهزة الاستخبارات الأفغانية إن الملا عمر توفي، "
+                         "ودعمت حكومة اليمن المقاتلين. وقال وزير الخارجية اليمني إن اللقاء مثمر.");
+  for (const char* name : {"السلطات القطرية", "أجهزة الاستخبارات الأفغانية", "حكومة اليمن"}) {
+    const Entity* e = EntityNamed(doc, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->type, EntityType::kOrg) << name;
+  }
+  EXPECT_NE(EntityNamed(doc, "اليمن"), EntityNamed(doc, "حكومة اليمن"));
+  // An office before the ministry names a person, not an organ.
+  EXPECT_EQ(EntityNamed(doc, "الخارجية اليمني"), nullptr);
+}
+
+TEST(Entities, ADualPlaceNounBelongsToBothNamesAndNeither) {
+  Document doc = Analyze("خبر\nوتقدمت القوات في منطقتي الصابري وكمفودة وسط المدينة.");
+  const Entity* first = EntityNamed(doc, "الصابري");
+  const Entity* second = EntityNamed(doc, "كمفودة");  // wa- cut from a name no lexicon knows
+  ASSERT_NE(first, nullptr);
+  ASSERT_NE(second, nullptr);
+  EXPECT_EQ(first->type, EntityType::kLoc);
+  EXPECT_EQ(second->type, EntityType::kLoc);
+  EXPECT_EQ(EntityNamed(doc, "منطقتي الصابري"), nullptr);
+}
+
 TEST(Entities, TheBylineIsNotAnActor) {
   Document doc = Analyze("عنوان الخبر\n12 جمادى الثانية 1438\nتقرير إخباري ـ خالد مصطفى\n\nقال أردوغان إن تركيا لن تتراجع.");
   ASSERT_EQ(doc.authors.size(), 1u);

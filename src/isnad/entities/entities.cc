@@ -130,6 +130,8 @@ Status EntityRules::FromResource(const ResourceFile& file, EntityRules& out) {
                    : f[0] == "title" ? &out.title
                    : f[0] == "place" ? &out.place
                    : f[0] == "head"  ? &out.head
+                   : f[0] == "institution" ? &out.institution
+                   : f[0] == "dual_place"  ? &out.dual_place
                                      : nullptr;
     if (!t) return Status::Error(file.path + ": unknown entity rule '" + std::string(f[0]) + "'");
     for (size_t i = 1; i < f.size(); ++i) t->Insert(Normalize(f[i], Match()), 1);
@@ -229,7 +231,38 @@ Status EntityRecognizer::Load(const std::string& dir, EntityRecognizer& out) {
   out.preposition_bytes_ = seg.prepositions;
   out.lil_ = seg.elided_alef_after + seg.elided_alef_after;
   out.elided_alef_ = seg.elided_alef;
+  out.article_ = Normalize(seg.definite_article, Match());
+  // Adjective stems of every country the lexicon knows: the name without
+  // its article, and without a final alif, ta marbuta or -stan.
+  for (size_t i = 0; i < out.gazetteer_.size(); ++i) {
+    const GazetteerEntry& e = out.gazetteer_.entry(i);
+    if (e.id.rfind("country:", 0) != 0) continue;
+    std::vector<std::string> names = e.aliases;
+    names.push_back(e.canonical);
+    for (const std::string& name : names) {
+      std::string n = Normalize(name, Match());
+      if (n.find(' ') != std::string::npos) continue;
+      if (n.compare(0, out.article_.size(), out.article_) == 0) n.erase(0, out.article_.size());
+      if (utf8::CountCodePoints(n) < 3) continue;
+      out.nisba_stems_.Insert(n, 1);
+      for (std::string_view ending : {"\xD8\xA7", "\xD9\x87", "\xD8\xA9", "\xD8\xB3\xD8\xAA\xD8\xA7\xD9\x86"}) {
+        if (n.size() > ending.size() + 4 && n.compare(n.size() - ending.size(), ending.size(), ending) == 0)
+          out.nisba_stems_.Insert(n.substr(0, n.size() - ending.size()), 1);
+      }
+    }
+  }
   return EntityRules::Load(dir + "/entities/entity_rules.txt", out.rules_);
+}
+
+// al-qatariyya, al-afghani: the article, a country's stem, -i or -iyya.
+bool EntityRecognizer::IsCountryAdjective(std::string_view w) const {
+  if (article_.empty() || w.compare(0, article_.size(), article_) != 0) return false;
+  w.remove_prefix(article_.size());
+  for (std::string_view ending : {"\xD9\x8A\xD9\x87", "\xD9\x8A\xD8\xA9", "\xD9\x8A"}) {  // -iyya, -i
+    if (w.size() > ending.size() && w.substr(w.size() - ending.size()) == ending)
+      return nisba_stems_.Contains(w.substr(0, w.size() - ending.size()));
+  }
+  return false;
 }
 
 void EntityRecognizer::TagWords(const TextCore& core, const std::vector<std::string_view>& words,
@@ -428,6 +461,32 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       i += best;
     }
 
+    // A state's organ: an institution noun, perhaps one word naming its
+    // field, then a country or its adjective (al-sulutat al-qatariyya,
+    // ajhizat al-istikhbarat al-afghaniyya, hukumat al-Yaman).
+    for (uint32_t i = 0; i + 1 < n; ++i) {
+      if (!rules_.institution.Contains(tokens[i].core)) continue;
+      // wazir al-kharijiyya al-yamani names a person by his office.
+      if (i > 0 && rules_.title.Contains(tokens[i - 1].core)) continue;
+      bool inside = false;
+      for (const auto& c : cands)
+        if (c.first <= i && i < c.end) inside = true;
+      if (inside) continue;
+      uint32_t end = 0;
+      for (uint32_t j = i + 1; j <= i + 2 && j < n && end == 0; ++j) {
+        if (IsCountryAdjective(tokens[j].norm)) end = j + 1;
+        for (const auto& c : cands)
+          if (c.first == j && c.entry >= 0 && gazetteer_.entry(c.entry).id.rfind("country:", 0) == 0) end = c.end;
+        if (j == i + 1 && (covered[j] || !(tokens[j].shape & 8))) break;  // only a definite word between
+      }
+      if (end == 0) continue;
+      // hukumat al-ra'is al-yamani Abd Rabbuh Mansur Hadi: his government.
+      for (const auto& c : cands)
+        if (c.first == end && c.type == EntityType::kPer) end = c.end;
+      cands.push_back(Candidate{i, end, EntityType::kOrg});
+      for (uint32_t k = i; k < end; ++k) covered[k] = true;
+    }
+
     // Forces named after their leader: qawat + PER. A tagged "person" that
     // starts with such a noun is the force itself.
     for (auto& c : cands)
@@ -449,10 +508,26 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     // the fullest name the report gives.
     for (auto& c : cands)
       if (c.type == EntityType::kLoc && c.first > 0 && !covered[c.first - 1] &&
-          rules_.place.Contains(tokens[c.first - 1].core)) {
+          rules_.place.Contains(tokens[c.first - 1].core) && !rules_.dual_place.Contains(tokens[c.first - 1].core)) {
         covered[c.first - 1] = true;
         --c.first;
       }
+    // A dual place noun names two places (mintaqatay al-Sabiri wa-Kamfuda,
+    // bi-rifay Idlib wa-Halab): it belongs to neither, and the name joined
+    // by wa after the first is a place too.
+    const size_t places_before = cands.size();
+    for (size_t ci = 0; ci < places_before; ++ci) {
+      Candidate& c = cands[ci];
+      if (c.type != EntityType::kLoc) continue;
+      if (c.end - c.first >= 2 && rules_.dual_place.Contains(tokens[c.first].core)) ++c.first;
+      if (c.first == 0 || !rules_.dual_place.Contains(tokens[c.first - 1].core)) continue;
+      uint32_t j = c.end;
+      if (j < n && !covered[j] && (tokens[j].shape >> 4) == 0 && words[j].size() > 4 &&
+          words[j].compare(0, 2, "\xD9\x88") == 0) {  // wa-
+        cands.push_back(Candidate{j, j + 1, EntityType::kLoc});
+        covered[j] = true;
+      }
+    }
     std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) {
       return x.first != y.first ? x.first < y.first : x.end > y.end;
     });
@@ -467,6 +542,12 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       const Candidate& cd = cands[c];
       uint32_t t0 = s.token_begin + cd.first, t1 = s.token_begin + cd.end - 1;
       uint32_t begin = a.AfterPrefixes(t0).first;
+      // wa- glued to a name the lexicon has never seen (wa-Kamfuda) is the
+      // conjunction; names that begin with waw (Walid, Washington) are known.
+      if (begin == a.tokens[t0].begin && text.compare(begin, 2, "\xD9\x88") == 0 &&
+          a.tokens[t0].end - begin >= 10 &&
+          core.lexicon().Count(Normalize(text.substr(begin, a.tokens[t0].end - begin), NormalizeOptions::Light())) == 0)
+        begin += 2;
       Mention m;
       m.restored_article = begin > a.tokens[t0].begin && lil_.size() > 0 &&
                            text.substr(a.tokens[t0].begin, lil_.size()) == lil_;

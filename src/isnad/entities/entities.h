@@ -38,6 +38,8 @@ struct EntityRules {
   WordTable title;  // al-ra'is, al-liwa', ...
   WordTable place;  // madinat, qaryat, ...
   WordTable head;   // tanzim, haraka, ...
+  WordTable institution;  // hukumat, al-sulutat, ajhizat: a state's organ when a country follows
+  WordTable dual_place;   // mintaqatay, baldatay: a place noun shared by two names
   WordTable collective;  // collective actors, as normalized phrases
   size_t longest_collective = 1;
   static Status Load(const std::string& path, EntityRules& out);
@@ -77,6 +79,11 @@ class EntityRecognizer {
   std::vector<std::string> preposition_bytes_;  // bi-, li-, ka-
   std::string lil_;                             // li + the article's lam
   std::string elided_alef_;
+  std::string article_;
+  // Stems of countries' names as their adjectives are built on them
+  // (Qatar -> al-qatari, Afghanistan -> al-afghaniyya), from the lexicon.
+  WordTable nisba_stems_;
+  bool IsCountryAdjective(std::string_view normalized) const;
 };
 
 }  // namespace isnad
