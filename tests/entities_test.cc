@@ -205,6 +205,16 @@ TEST(Entities, ADualPlaceNounBelongsToBothNamesAndNeither) {
   EXPECT_EQ(EntityNamed(doc, "منطقتي الصابري"), nullptr);
 }
 
+TEST(Entities, ACoalitionNamedByItsLeaderAndNoPluralsOfPeople) {
+  Document doc = Analyze("خبر\nوقال التحالف الذي تقوده الولايات المتحدة إن المدنيين والمؤيدين غادروا على مدينة حلب.");
+  const Entity* coalition = EntityNamed(doc, "التحالف الذي تقوده الولايات المتحدة");
+  ASSERT_NE(coalition, nullptr);
+  EXPECT_EQ(coalition->type, EntityType::kOrg);
+  EXPECT_NE(EntityNamed(doc, "الولايات المتحدة"), coalition);
+  EXPECT_EQ(EntityNamed(doc, "المؤيدين"), nullptr);
+  EXPECT_EQ(EntityNamed(doc, "على مدينة حلب"), nullptr);
+}
+
 TEST(Entities, TheBylineIsNotAnActor) {
   Document doc = Analyze("عنوان الخبر\n12 جمادى الثانية 1438\nتقرير إخباري ـ خالد مصطفى\n\nقال أردوغان إن تركيا لن تتراجع.");
   ASSERT_EQ(doc.authors.size(), 1u);

@@ -29,6 +29,17 @@ constexpr uint32_t kRareWordCount = 300;
 // NerToken::frequency is 1 + log2(count): from this on, seen 8,192 times or more.
 constexpr int kCommonWordLog2 = 14;
 const std::string kPluralUn = "\xD9\x88\xD9\x86";  // -un
+const std::string kPluralIn = "\xD9\x8A\xD9\x86";  // -in
+const std::string kAlaWithMaqsura = "\xD8\xB9\xD9\x84\xD9\x89";  // ala "on", which Matching folds into Ali
+
+// A sound masculine plural (al-muqatilun, mu'ayyidin, qatariyyin) names
+// people of a kind, not one entity.
+bool IsSoundPlural(std::string_view norm) {
+  auto ends = [&](const std::string& e) {
+    return norm.size() >= e.size() + 6 && norm.compare(norm.size() - e.size(), e.size(), e) == 0;
+  };
+  return ends(kPluralUn) || ends(kPluralIn);
+}
 
 // True when the word starts with a preposition clitic that the segmenter cut.
 bool StartsWithPreposition(std::string_view word, const NerToken& t, const std::vector<std::string>& preps) {
@@ -132,6 +143,8 @@ Status EntityRules::FromResource(const ResourceFile& file, EntityRules& out) {
                    : f[0] == "head"  ? &out.head
                    : f[0] == "institution" ? &out.institution
                    : f[0] == "dual_place"  ? &out.dual_place
+                   : f[0] == "led"         ? &out.led
+                   : f[0] == "led_by"      ? &out.led_by
                                      : nullptr;
     if (!t) return Status::Error(file.path + ": unknown entity rule '" + std::string(f[0]) + "'");
     for (size_t i = 1; i < f.size(); ++i) t->Insert(Normalize(f[i], Match()), 1);
@@ -367,6 +380,18 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       while (c.end - c.first > 1 && common(c.end - 1)) --c.end;
       while (c.end - c.first > 1 && common(c.first)) ++c.first;
     }
+    // "ala madina": the preposition ala is not the name Ali.
+    for (auto& c : cands)
+      while (c.end - c.first > 1 && words[c.first] == kAlaWithMaqsura) ++c.first;
+    // A lone plural of people (al-mu'ayyidin, diblumasiyyun) or place noun
+    // (madina) is not a name unless a lexicon says so.
+    cands.erase(std::remove_if(cands.begin(), cands.end(),
+                               [&](const Candidate& c) {
+                                 if (c.end - c.first != 1 || tokens[c.first].gazetteer >= 0) return false;
+                                 return IsSoundPlural(tokens[c.first].core) ||
+                                        rules_.place.Contains(tokens[c.first].core) || words[c.first] == kAlaWithMaqsura;
+                               }),
+                cands.end());
     // A lone word this common in news is not a name unless a lexicon says
     // so (amsi "yesterday" tagged as a person).
     cands.erase(std::remove_if(cands.begin(), cands.end(),
@@ -485,6 +510,26 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
         if (c.first == end && c.type == EntityType::kPer) end = c.end;
       cands.push_back(Candidate{i, end, EntityType::kOrg});
       for (uint32_t k = i; k < end; ++k) covered[k] = true;
+    }
+
+    // A coalition named by who leads it: al-tahaluf alladhi taquduhu
+    // al-Sa'udiyya, al-tahaluf bi-qiyadat Washington.
+    for (uint32_t i = 0; i + 2 < n; ++i) {
+      if (!rules_.led.Contains(tokens[i].core) || covered[i]) continue;
+      uint32_t j = i + 1;
+      if (rules_.led_by.Contains(tokens[j].core)) {
+        ++j;
+      } else if (j + 1 < n && rules_.led_by.Contains(tokens[j + 1].core)) {
+        j += 2;  // the relative pronoun, then the verb
+      } else {
+        continue;
+      }
+      uint32_t end = 0;
+      for (const auto& c : cands)
+        if (c.first == j && c.type != EntityType::kPer) end = std::max(end, c.end);
+      if (end == 0) continue;
+      cands.push_back(Candidate{i, end, EntityType::kOrg});
+      covered[i] = true;
     }
 
     // Forces named after their leader: qawat + PER. A tagged "person" that

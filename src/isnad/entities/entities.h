@@ -40,6 +40,8 @@ struct EntityRules {
   WordTable head;   // tanzim, haraka, ...
   WordTable institution;  // hukumat, al-sulutat, ajhizat: a state's organ when a country follows
   WordTable dual_place;   // mintaqatay, baldatay: a place noun shared by two names
+  WordTable led;          // al-tahaluf: a body named by who leads it ...
+  WordTable led_by;       // ... taquduhu X, bi-qiyadat X
   WordTable collective;  // collective actors, as normalized phrases
   size_t longest_collective = 1;
   static Status Load(const std::string& path, EntityRules& out);
