@@ -189,6 +189,19 @@ TEST(Relations, WhomASideBelongsToIsNotAnotherSide) {
   EXPECT_EQ(Find(doc, "group:fsa", PloverType::kAssault, "group:hezbollah"), nullptr);
 }
 
+TEST(Relations, AVerbOpeningItsSentenceContinuesTheLastDoer) {
+  Document doc = Analyze("وقصفت جبهة النصرة مواقع حزب الله في القلمون.\nوشنت 6 هجمات على تجمع للجيش السوري في ريف حمص.");
+  EXPECT_NE(Find(doc, "group:nusra", PloverType::kAssault, "army:syria"), nullptr);
+  // ala and a noun of what was hit: the army is the one attacked, not the attacker.
+  EXPECT_EQ(Find(doc, "army:syria", PloverType::kAssault, "-"), nullptr);
+}
+
+TEST(Relations, ClashesReportedByAMonitorAccuseNobody) {
+  Document doc = Analyze("وقال المرصد السوري لحقوق الإنسان إن اشتباكات عنيفة دارت بين تنظيم داعش وجبهة النصرة في ريف حلب.");
+  EXPECT_NE(Find(doc, "group:isis", PloverType::kAssault, "group:nusra"), nullptr);
+  for (const auto& r : doc.relations) EXPECT_NE(r.type, PloverType::kAccuse);
+}
+
 TEST(Relations, OneRelationPerSourceTypeTarget) {
   Document doc = Analyze("هاجمت حركة طالبان قوات الحكومة الأفغانية في كابول. وهاجمت حركة طالبان قوات الحكومة الأفغانية مجددا.");
   int n = 0;

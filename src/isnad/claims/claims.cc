@@ -483,11 +483,15 @@ void ClaimExtractor::Extract(Document& doc) const {
   auto is_event = [](PloverType type) {
     return type == PloverType::kAssault || type == PloverType::kProtest || type == PloverType::kCoerce;
   };
-  auto add = [&](Relation r) {
+  // Relations found as one side of a mutual frame (ishtibakat bayna X wa Y):
+  // nobody is blamed for them.
+  std::vector<bool> mutual;
+  auto add = [&](Relation r, bool from_mutual = false) {
     if (r.source >= 0 && r.source == r.target) return;
     if ((r.source < 0 || r.target < 0) && !is_event(r.type)) return;
     if (!seen.insert(std::make_tuple(r.source, static_cast<int>(r.type), r.target)).second) return;
     doc.relations.push_back(std::move(r));
+    mutual.push_back(from_mutual);
   };
   auto token_at = [&](uint32_t byte) {
     return static_cast<size_t>(std::lower_bound(a.tokens.begin(), a.tokens.end(), byte,
@@ -522,6 +526,10 @@ void ClaimExtractor::Extract(Document& doc) const {
 
   std::vector<uint64_t> sentence_features;
   uint32_t features_for = UINT32_MAX;
+  // The doer of the last sentence that named one, for a verb that opens the
+  // next sentence without naming its own.
+  int previous_subject = -1;
+  uint32_t previous_subject_sentence = UINT32_MAX;
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
     const Sentence& s = a.sentences[si];
     if (in_header(a.tokens[s.token_begin].begin)) continue;
@@ -632,10 +640,15 @@ void ClaimExtractor::Extract(Document& doc) const {
       };
       // The one done to, when a preposition names it: didda Z, ala Z.
       int marked_target = -1;
+      // ala X, or ala and a noun or two of what was hit (ala tajammu'
+      // li-l-mutamarridin, ala mawaqi' quwwat al-nizam).
       for (const auto& [e, k] : after) {
-        uint32_t role = words_.Find(form[k - 1]);
-        bool prep_prefix = k > 0 && (role == kAgainst);
-        if (prep_prefix) {
+        bool marked = false;
+        for (uint32_t back = 1; back <= 3 && back < k && !marked; ++back) {
+          if (back > 1 && (entity_at(k - back + 1) >= 0 || a.tokens[k - back + 1].kind != TokenKind::kWord)) break;
+          marked = words_.Find(form[k - back]) == kAgainst;
+        }
+        if (marked) {
           marked_target = e;
           break;
         }
@@ -695,6 +708,14 @@ void ClaimExtractor::Extract(Document& doc) const {
             targets = group_from(i);
             break;
           }
+      } else if (!after.empty() && marked_target == after[0].first) {
+        // The first actor after the verb is marked as the one done to (shanna
+        // ghara ala X): the doer is unnamed here. A verb opening its sentence
+        // continues the doer of the sentence before (wa-shanna 6 gharat ala ...).
+        targets = group_from(0);
+        if (frame == ArgumentFrame::kVerb && t <= s.token_begin + 2 && previous_subject >= 0 &&
+            previous_subject_sentence + 1 == si)
+          sources = {previous_subject};
       } else if (!after.empty()) {
         // VSO, or a verbal noun: the doers first, then the one done to.
         sources = group_from(0);
@@ -711,6 +732,11 @@ void ClaimExtractor::Extract(Document& doc) const {
               break;
             }
         }
+      }
+      if (!sources.empty() && sources[0] >= 0 && previous_subject_sentence != si &&
+          doc.entities[sources[0]].type != EntityType::kLoc) {
+        previous_subject = sources[0];
+        previous_subject_sentence = si;
       }
       if (sources.empty()) sources = {-1};
       if (targets.empty()) targets = {-1};
@@ -742,12 +768,13 @@ void ClaimExtractor::Extract(Document& doc) const {
           one.source = x;
           one.target = y;
           finish(one, s, t);
-          if (frame == ArgumentFrame::kMutual && x >= 0 && y >= 0) {
+          const bool both_ways = frame == ArgumentFrame::kMutual && x >= 0 && y >= 0;
+          if (both_ways) {
             Relation back = one;
             std::swap(back.source, back.target);
-            add(std::move(back));
+            add(std::move(back), true);
           }
-          add(std::move(one));
+          add(std::move(one), both_ways);
         }
     }
   }
@@ -757,7 +784,7 @@ void ClaimExtractor::Extract(Document& doc) const {
   const size_t found = doc.relations.size();
   for (size_t i = 0; i < found; ++i) {
     const Relation r = doc.relations[i];
-    if (r.polarity != Polarity::kAlleged || r.claimed_by.empty() || r.source < 0) continue;
+    if (r.polarity != Polarity::kAlleged || r.claimed_by.empty() || r.source < 0 || mutual[i]) continue;
     bool hostile = r.type == PloverType::kAssault || r.type == PloverType::kCoerce;
     bool with_armed_group = (r.type == PloverType::kCooperate || r.type == PloverType::kAid) &&
                             r.target >= 0 && doc.entities[r.target].key.rfind("group:", 0) == 0;
