@@ -70,7 +70,7 @@ TEST(Accuracy, NerF1OnAnercorpTest) {
   ASSERT_TRUE(s.ok()) << s.message();
   EXPECT_EQ(score.total.gold, 2285u);  // the CAMeL test split's entities
   // Pinned just under the measured figure (README): a drop fails.
-  EXPECT_GE(score.total.f1(), 0.68) << "ANERcorp test F1 " << score.total.f1();
+  EXPECT_GE(score.total.f1(), 0.74) << "ANERcorp test F1 " << score.total.f1();
 }
 
 TEST(Accuracy, DevEntitiesAndDatesWithTheProjectScorer) {
@@ -89,7 +89,10 @@ TEST(Accuracy, DevEntitiesAndDatesWithTheProjectScorer) {
     return p == std::string::npos ? -1.0 : std::stod(out.substr(p + key.size() + 1));
   };
   EXPECT_EQ(value("date_acc"), 1.0);
-  EXPECT_GE(value("entities_f1"), 0.74) << out.substr(total);
+  EXPECT_GE(value("entities_f1"), 0.80) << out.substr(total);
+  // Guards a little under today's figures (README), not targets.
+  EXPECT_GE(value("quotes_f1"), 0.68) << out.substr(total);
+  EXPECT_GE(value("relations_untyped_f1"), 0.40) << out.substr(total);
 }
 
 TEST(Accuracy, EventDetectionOnTheVisibleGsr) {

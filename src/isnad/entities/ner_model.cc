@@ -11,6 +11,7 @@
 
 namespace isnad {
 
+
 namespace {
 
 constexpr char kMagic[8] = {'I', 'S', 'N', 'A', 'D', 'N', 'E', 'R'};
@@ -85,6 +86,33 @@ int ParseTag(std::string_view name) {
 
 void NerModel::Features(const std::vector<NerToken>& tokens, size_t i, int prev, int prev2,
                         std::vector<uint64_t>& out) {
+  WordFeatures(tokens, i, out);
+  std::vector<uint64_t> history;
+  HistoryFeatures(tokens, i, prev, prev2, history);
+  out.insert(out.end(), history.begin(), history.end());
+}
+
+void NerModel::HistoryFeatures(const std::vector<NerToken>& tokens, size_t i, int prev, int prev2,
+                               std::vector<uint64_t>& out) {
+  out.clear();
+  TagPairFeatures(prev, prev2, out);
+  TagWordFeatures(tokens[i], prev, out);
+}
+
+void NerModel::TagPairFeatures(int prev, int prev2, std::vector<uint64_t>& out) {
+  out.push_back(Feature(50, static_cast<int64_t>(prev)));
+  out.push_back(Feature(51, static_cast<int64_t>(prev * 16 + prev2)));
+}
+
+void NerModel::TagWordFeatures(const NerToken& t, int prev, std::vector<uint64_t>& out) {
+  out.push_back(Feature(52, static_cast<int64_t>(prev) * 1000 + t.gazetteer + 2));
+  // The previous tag with this word: the word's hash mixed with the tag
+  // (no string is built on the beam's inner loop).
+  out.push_back(Mix(Feature(53, t.core), static_cast<uint64_t>(prev) + 1));
+  out.push_back(Feature(77, static_cast<int64_t>(prev) * 1024 + t.word_class + 2));
+}
+
+void NerModel::WordFeatures(const std::vector<NerToken>& tokens, size_t i, std::vector<uint64_t>& out) {
   out.clear();
   const NerToken& t = tokens[i];
   auto at = [&](long k) -> const NerToken* {
@@ -159,13 +187,7 @@ void NerModel::Features(const std::vector<NerToken>& tokens, size_t i, int prev,
     out.push_back(Feature(74, static_cast<int64_t>(p ? p->coarse_class : -2) * 64 + t.coarse_class));
     out.push_back(Feature(75, static_cast<int64_t>(t.coarse_class) * 64 + (q ? q->coarse_class : -2)));
     out.push_back(Feature(76, static_cast<int64_t>(p2 ? p2->coarse_class : -2)));
-    out.push_back(Feature(77, static_cast<int64_t>(prev) * 1024 + t.word_class + 2));
   }
-  out.push_back(Feature(50, static_cast<int64_t>(prev)));
-  out.push_back(Feature(51, static_cast<int64_t>(prev * 16 + prev2)));
-  out.push_back(Feature(52, static_cast<int64_t>(prev) * 1000 + t.gazetteer + 2));
-  std::string prev_word = std::to_string(prev) + "|" + t.core;
-  out.push_back(Feature(53, prev_word));
 }
 
 NerModel NerModel::FromWeights(std::vector<uint64_t> keys, const std::vector<float>& weights) {
@@ -189,14 +211,30 @@ NerModel NerModel::FromWeights(std::vector<uint64_t> keys, const std::vector<flo
 }
 
 void NerModel::BuildIndex() {
+  // Key and weights side by side in one slot: a lookup touches one cache
+  // line, not an index, a key array and a weight array.
   size_t slots = 1;
-  while (slots < keys_.size() * 2 + 1) slots <<= 1;
-  index_.assign(slots, 0);
+  while (slots < keys_.size() + keys_.size() / 2 + 1) slots <<= 1;
+  table_.assign(slots, Slot{});
   for (size_t i = 0; i < keys_.size(); ++i) {
     size_t s = keys_[i] & (slots - 1);
-    while (index_[s] != 0) s = (s + 1) & (slots - 1);
-    index_[s] = static_cast<uint32_t>(i + 1);
+    while (table_[s].used) s = (s + 1) & (slots - 1);
+    table_[s].key = keys_[i];
+    table_[s].used = true;
+    std::copy(&weights_[i * kNumTags], &weights_[i * kNumTags] + kNumTags, table_[s].weights);
   }
+  // Scores of every (previous, before previous) tag pair, for the beam.
+  pair_score_.assign(static_cast<size_t>(kNumTags) * kNumTags * kNumTags, 0);
+  std::vector<uint64_t> pair;
+  for (int p = 0; p < kNumTags; ++p)
+    for (int p2 = 0; p2 < kNumTags; ++p2) {
+      pair.clear();
+      TagPairFeatures(p, p2, pair);
+      int32_t* out = &pair_score_[(static_cast<size_t>(p) * kNumTags + p2) * kNumTags];
+      for (uint64_t f : pair)
+        if (const int16_t* w = Find(f))
+          for (int c = 0; c < kNumTags; ++c) out[c] += w[c];
+    }
   char hex[17];
   uint64_t h = 1469598103934665603ULL;
   for (uint64_t k : keys_) h = Mix(h, k);
@@ -206,36 +244,79 @@ void NerModel::BuildIndex() {
 }
 
 const int16_t* NerModel::Find(uint64_t key) const {
-  if (index_.empty()) return nullptr;
-  size_t mask = index_.size() - 1;
-  size_t s = key & mask;
-  while (index_[s] != 0) {
-    size_t i = index_[s] - 1;
-    if (keys_[i] == key) return &weights_[i * kNumTags];
-    s = (s + 1) & mask;
+  if (table_.empty()) return nullptr;
+  const size_t mask = table_.size() - 1;
+  for (size_t s = key & mask;; s = (s + 1) & mask) {
+    const Slot& slot = table_[s];
+    if (slot.key == key && slot.used) return slot.weights;
+    if (!slot.used) return nullptr;
   }
-  return nullptr;
 }
 
 void NerModel::Tag(const std::vector<NerToken>& tokens, std::vector<int>& tags) const {
-  tags.assign(tokens.size(), 0);
+  // Beam search over tag sequences: the features see the two previous tags,
+  // so a greedy choice can lock in a mistake the next word would undo.
+  struct Hyp {
+    int64_t score;
+    int prev, prev2;
+    int parent;  // index into the previous step's beam
+  };
+  const size_t n = tokens.size();
+  tags.assign(n, 0);
+  if (n == 0) return;
+  std::vector<std::vector<Hyp>> steps(n);
+  std::vector<Hyp> beam = {Hyp{0, 0, 0, -1}};
   std::vector<uint64_t> feats;
-  int prev = 0, prev2 = 0;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    Features(tokens, i, prev, prev2, feats);
-    int32_t score[kNumTags] = {0};
+  std::vector<Hyp> next;
+  for (size_t i = 0; i < n; ++i) {
+    next.clear();
+    // What the word and its neighbours say, scored once; only the few
+    // features of the tag history differ between hypotheses.
+    WordFeatures(tokens, i, feats);
+    int32_t word_score[kNumTags] = {0};
     for (uint64_t f : feats)
       if (const int16_t* w = Find(f))
-        for (int c = 0; c < kNumTags; ++c) score[c] += w[c];
-    int best = 0;
-    for (int c = 1; c < kNumTags; ++c) {
-      // I-X continues only B-X or I-X.
-      if (IsInside(c) && !(prev == c || prev == c - 1)) continue;
-      if (score[c] > score[best]) best = c;
+        for (int c = 0; c < kNumTags; ++c) word_score[c] += w[c];
+    int32_t prev_score[kNumTags][kNumTags];
+    bool prev_done[kNumTags] = {false};
+    for (size_t h = 0; h < beam.size(); ++h) {
+      const Hyp& hyp = beam[h];
+      // Hypotheses with the same two previous tags score alike from here.
+      bool repeat = false;
+      for (size_t g = 0; g < h && !repeat; ++g) repeat = beam[g].prev == hyp.prev && beam[g].prev2 == hyp.prev2;
+      if (repeat) continue;
+      // The history's share: the tag pair from a table built at load, the
+      // previous tag with this word once per distinct previous tag.
+      if (!prev_done[hyp.prev]) {
+        feats.clear();
+        TagWordFeatures(tokens[i], hyp.prev, feats);
+        int32_t* ps = prev_score[hyp.prev];
+        std::fill(ps, ps + kNumTags, 0);
+        for (uint64_t f : feats)
+          if (const int16_t* w = Find(f))
+            for (int c = 0; c < kNumTags; ++c) ps[c] += w[c];
+        prev_done[hyp.prev] = true;
+      }
+      const int32_t* pair = &pair_score_[(static_cast<size_t>(hyp.prev) * kNumTags + hyp.prev2) * kNumTags];
+      int32_t score[kNumTags];
+      for (int c = 0; c < kNumTags; ++c) score[c] = word_score[c] + pair[c] + prev_score[hyp.prev][c];
+      for (int c = 0; c < kNumTags; ++c) {
+        // I-X continues only B-X or I-X.
+        if (IsInside(c) && !(hyp.prev == c || hyp.prev == c - 1)) continue;
+        next.push_back(Hyp{hyp.score + score[c], c, hyp.prev, static_cast<int>(h)});
+      }
     }
-    tags[i] = best;
-    prev2 = prev;
-    prev = best;
+    size_t keep = std::min<size_t>(kNerBeamWidth, next.size());
+    std::partial_sort(next.begin(), next.begin() + keep, next.end(),
+                      [](const Hyp& x, const Hyp& y) { return x.score > y.score; });
+    next.resize(keep);
+    steps[i] = next;
+    beam = next;
+  }
+  int h = 0;
+  for (size_t i = n; i-- > 0;) {
+    tags[i] = steps[i][h].prev;
+    h = steps[i][h].parent;
   }
 }
 

@@ -1,9 +1,11 @@
-// The learned named-entity recognizer: an averaged perceptron over tokens.
+// The learned named-entity recognizer: a structured averaged perceptron.
 //
 // WHAT THIS OBJECT REPRESENTS
 //   A linear model that tags each token of a sentence O, B-X or I-X for
 //   X in PER, ORG, LOC, MISC, left to right, with the two previous tags as
-//   features (greedy decoding; an I-X that cannot continue becomes B-X).
+//   features, by beam search (kNerBeamWidth sequences kept; I-X continues
+//   only B-X or I-X). The weights rank whole tag sequences: they are trained
+//   with the same beam and early update, so beam and weights go together.
 //   Features: the word and its clitic-stripped core and light stem
 //   (from the text core's segmenter), affixes of the core, the shape, the
 //   words and cores around it, gazetteer membership (B/I and type of the
@@ -34,6 +36,9 @@ namespace isnad {
 
 // Tags: 0 = O, 1 + 2*type = B-type, 2 + 2*type = I-type.
 inline constexpr int kNumTags = 1 + 2 * kNumEntityTypes;
+// Tag sequences the beam keeps per word, in tagging and in training alike:
+// the weights are trained to rank sequences in a beam this wide.
+inline constexpr size_t kNerBeamWidth = 4;
 inline int BeginTag(EntityType t) { return 1 + 2 * static_cast<int>(t); }
 inline int InsideTag(EntityType t) { return 2 + 2 * static_cast<int>(t); }
 inline bool IsBegin(int tag) { return tag > 0 && tag % 2 == 1; }
@@ -72,6 +77,14 @@ class NerModel {
   // Features of token i given the previous two tags (exposed for training).
   static void Features(const std::vector<NerToken>& tokens, size_t i, int prev, int prev2,
                        std::vector<uint64_t>& out);
+  // The same, in two parts: what does not depend on the tag history (the
+  // bulk, computed once per word in the beam) and what does.
+  static void WordFeatures(const std::vector<NerToken>& tokens, size_t i, std::vector<uint64_t>& out);
+  static void HistoryFeatures(const std::vector<NerToken>& tokens, size_t i, int prev, int prev2,
+                              std::vector<uint64_t>& out);
+  // HistoryFeatures is these two, appended to `out`.
+  static void TagPairFeatures(int prev, int prev2, std::vector<uint64_t>& out);
+  static void TagWordFeatures(const NerToken& token, int prev, std::vector<uint64_t>& out);
 
   // Built by the trainer.
   static NerModel FromWeights(std::vector<uint64_t> keys, const std::vector<float>& weights);
@@ -80,7 +93,13 @@ class NerModel {
   const int16_t* Find(uint64_t key) const;
   std::vector<uint64_t> keys_;    // sorted; open-addressed index below
   std::vector<int16_t> weights_;  // kNumTags per key
-  std::vector<uint32_t> index_;   // hash slots -> key position + 1
+  struct alignas(32) Slot {
+    uint64_t key = 0;
+    int16_t weights[kNumTags] = {};
+    bool used = false;
+  };
+  std::vector<Slot> table_;       // open-addressed by key, for Find
+  std::vector<int32_t> pair_score_;  // (prev, prev2) -> scores of the tag-pair features
   float scale_ = 1.0f;
   std::string fingerprint_;
   void BuildIndex();

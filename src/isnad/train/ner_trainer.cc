@@ -169,43 +169,100 @@ Status TrainNer(const std::vector<TaggedSentence>& data, const TextCore& core, c
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::mt19937 rng(options.seed);
   std::vector<uint64_t> feats;
+  // Structured training with the tagger's own beam search and early update
+  // (Collins and Roark 2004): the weights learn to rank whole tag sequences,
+  // which is what the beam compares.
+  struct Hyp {
+    float score;
+    std::vector<int> tags;
+  };
+  auto misc_or_o = [](int tag) { return tag == 0 || (tag > 0 && TagType(tag) == EntityType::kMisc); };
+  auto same_tag = [&](int a, int b, bool unlabeled) { return a == b || (unlabeled && misc_or_o(a) && misc_or_o(b)); };
+  // Adds `delta` to the features of `tags[0..len)` along that sequence.
+  auto update_sequence = [&](const std::vector<NerToken>& toks, const std::vector<int>& tags, size_t len, float delta) {
+    int prev = 0, prev2 = 0;
+    for (size_t j = 0; j < len; ++j) {
+      NerModel::Features(toks, j, prev, prev2, feats);
+      for (uint64_t f : feats) update(slot(f), tags[j], delta);
+      prev2 = prev;
+      prev = tags[j];
+    }
+  };
+  std::vector<Hyp> beam, next;
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
     uint64_t correct = 0, seen = 0;
     for (size_t si : order) {
       const auto& toks = tokens[si];
       const auto& gold = data[si].tags;
-      int prev = 0, prev2 = 0;
-      for (size_t i = 0; i < toks.size(); ++i) {
-        ++clock;
-        NerModel::Features(toks, i, prev, prev2, feats);
-        float score[kNumTags] = {0};
+      const bool unlabeled = data[si].misc_unlabeled;
+      ++clock;
+      beam.assign(1, Hyp{0, {}});
+      size_t stopped = toks.size();  // where the gold sequence fell out of the beam
+      for (size_t i = 0; i < toks.size() && stopped == toks.size(); ++i) {
+        next.clear();
+        // The word's own features score alike for every hypothesis.
+        NerModel::WordFeatures(toks, i, feats);
+        float word_score[kNumTags] = {0};
         for (uint64_t f : feats) {
           auto it = index.find(f);
           if (it == index.end()) continue;
           const float* wf = &w[static_cast<size_t>(it->second) * kNumTags];
-          for (int c = 0; c < kNumTags; ++c) score[c] += wf[c];
+          for (int c = 0; c < kNumTags; ++c) word_score[c] += wf[c];
         }
-        int best = 0;
-        for (int c = 1; c < kNumTags; ++c) {
-          if (IsInside(c) && !(prev == c || prev == c - 1)) continue;
-          if (score[c] > score[best]) best = c;
-        }
-        ++seen;
-        auto misc_or_o = [](int tag) { return tag == 0 || (tag > 0 && TagType(tag) == EntityType::kMisc); };
-        bool unlabeled = data[si].misc_unlabeled && misc_or_o(best) && misc_or_o(gold[i]);
-        if (best == gold[i] || unlabeled) {
-          ++correct;
-        } else {
+        for (size_t h = 0; h < beam.size(); ++h) {
+          const Hyp& hyp = beam[h];
+          int prev = i >= 1 ? hyp.tags[i - 1] : 0, prev2 = i >= 2 ? hyp.tags[i - 2] : 0;
+          bool repeat = false;
+          for (size_t g = 0; g < h && !repeat; ++g)
+            repeat = (i >= 1 ? beam[g].tags[i - 1] : 0) == prev && (i >= 2 ? beam[g].tags[i - 2] : 0) == prev2;
+          if (repeat) continue;
+          NerModel::HistoryFeatures(toks, i, prev, prev2, feats);
+          float score[kNumTags];
+          std::copy(word_score, word_score + kNumTags, score);
           for (uint64_t f : feats) {
-            uint32_t s = slot(f);
-            update(s, gold[i], 1.0f);
-            update(s, best, -1.0f);
+            auto it = index.find(f);
+            if (it == index.end()) continue;
+            const float* wf = &w[static_cast<size_t>(it->second) * kNumTags];
+            for (int c = 0; c < kNumTags; ++c) score[c] += wf[c];
+          }
+          for (int c = 0; c < kNumTags; ++c) {
+            if (IsInside(c) && !(prev == c || prev == c - 1)) continue;
+            Hyp extended{hyp.score + score[c], hyp.tags};
+            extended.tags.push_back(c);
+            next.push_back(std::move(extended));
           }
         }
-        prev2 = prev;
-        prev = best;
+        size_t keep = std::min<size_t>(options.beam, next.size());
+        std::partial_sort(next.begin(), next.begin() + keep, next.end(),
+                          [](const Hyp& x, const Hyp& y) { return x.score > y.score; });
+        next.resize(keep);
+        beam.swap(next);
+        bool gold_kept = false;
+        for (const Hyp& hyp : beam) {
+          bool same = true;
+          for (size_t j = 0; j <= i && same; ++j) same = same_tag(hyp.tags[j], gold[j], unlabeled);
+          gold_kept = gold_kept || same;
+        }
+        if (!gold_kept) stopped = i + 1;
       }
+      const Hyp& best = beam[0];
+      size_t len = std::min(stopped, best.tags.size());
+      bool all_right = true;
+      for (size_t j = 0; j < len; ++j) {
+        bool right = same_tag(best.tags[j], gold[j], unlabeled);
+        correct += right;
+        all_right = all_right && right;
+      }
+      seen += len;
+      if (all_right) continue;
+      // The target: gold, except that an unlabeled sentence's O and MISC are
+      // whatever the beam chose.
+      std::vector<int> target(gold.begin(), gold.begin() + static_cast<long>(len));
+      for (size_t j = 0; j < len; ++j)
+        if (same_tag(best.tags[j], gold[j], unlabeled)) target[j] = best.tags[j];
+      update_sequence(toks, target, len, 1.0f);
+      update_sequence(toks, best.tags, len, -1.0f);
     }
     if (log)
       *log += "epoch " + std::to_string(epoch + 1) + ": token accuracy " +

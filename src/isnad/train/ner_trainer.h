@@ -4,9 +4,10 @@
 // (../shared/data/anercorp/train.txt) and NewsFANE (mapped from its 50
 // classes to PER/ORG/LOC/MISC, with its split clitics joined back to their
 // words so that tokens look like ANERcorp's and like isnad's own), builds
-// the tagger's tokens with the same code the runtime uses, and trains an
-// averaged perceptron with greedy decoding for a fixed number of epochs in
-// a fixed order: the same data gives the same model, byte for byte.
+// the tagger's tokens with the same code the runtime uses, and trains a
+// structured averaged perceptron with the tagger's beam search and early
+// update (Collins and Roark 2004) for a fixed number of epochs in a fixed
+// order: the same data gives the same model, byte for byte.
 #pragma once
 
 #include <string>
@@ -28,6 +29,7 @@ struct TaggedSentence {
 
 struct NerTrainOptions {
   int epochs = 10;
+  size_t beam = kNerBeamWidth;
   uint32_t seed = 20261122;
 };
 
