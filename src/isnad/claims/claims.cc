@@ -653,6 +653,16 @@ void ClaimExtractor::Extract(Document& doc) const {
           break;
         }
       }
+      // The actor a verb's object pronoun refers to, when the verb follows
+      // it directly or after a relative pronoun (even a place after fi:
+      // "fi Pakistan allati yattahimuha Da'ish").
+      int antecedent = -1;
+      if (frame == ArgumentFrame::kVerb && has_object[t] && t > s.token_begin) {
+        if (entity_at(t - 1) >= 0)
+          antecedent = entity_at(t - 1);
+        else if (t > s.token_begin + 1 && words_.Find(form[t - 1]) == kRelative && entity_at(t - 2) >= 0)
+          antecedent = entity_at(t - 2);
+      }
       std::vector<int> sources, targets;
       if (frame == ArgumentFrame::kMutual) {
         // bayna X wa Y; else X ... trigger ... Y.
@@ -692,13 +702,12 @@ void ClaimExtractor::Extract(Document& doc) const {
           }
         if (doer >= 0) sources = {doer};
         if (before >= 0) targets = {before};
-      } else if (frame == ArgumentFrame::kVerb && has_object[t] && before >= 0 && !after.empty() &&
-                 (before_at + 1 == t || (before_at + 2 == t && words_.Find(form[t - 1]) == kRelative))) {
+      } else if (antecedent >= 0 && !after.empty() && after[0].first != antecedent) {
         // A verb whose object is a pronoun right after an actor is a relative
         // clause on that actor: "muqatilin mahalliyin tad'amuhum quwwat
         // al-tahaluf", "Pakistan allati yattahimuha Da'ish": the doer follows.
         sources = group_from(0);
-        targets = {before};
+        targets = {antecedent};
       } else if (before >= 0) {
         // SVO: the doers before the verb, the one done to after it.
         sources = before_group;

@@ -6,6 +6,9 @@
 
 namespace isnad {
 
+constexpr size_t kThresholdWindow = 15;  // neighbouring thresholds the F1 is averaged over
+constexpr double kThresholdSlack = 0.01;  // F1 given up for recall
+
 namespace {
 
 // RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines.
@@ -130,14 +133,30 @@ Status TrainProjectEvents(const std::string& data_dir, const TextCore& core, con
       candidates.push_back(0);
       std::sort(candidates.begin(), candidates.end());
       candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+      std::vector<double> f1s;
       for (float t : candidates) {
         Scores sc = score_at(t);
-        double f1 = sc.tp ? 2.0 * sc.tp / (2.0 * sc.tp + sc.fp + sc.fn) : 0;
-        if (f1 > best_f1 + 1e-9) {
-          best_f1 = f1;
-          threshold = t;
-        }
+        f1s.push_back(sc.tp ? 2.0 * sc.tp / (2.0 * sc.tp + sc.fp + sc.fn) : 0);
       }
+      // The best F1 over a window of neighbouring thresholds, not at one
+      // point: a lone peak moves with any change to the features, and the
+      // final model, trained on every fold, scores on a slightly other scale.
+      // Of the thresholds within kThresholdSlack of the best, the lowest:
+      // the F1 curve is flat near its top, and there recall is worth more
+      // to a researcher than a point of precision.
+      const size_t reach = kThresholdWindow;
+      std::vector<double> smooth(candidates.size());
+      for (size_t i = 0; i < candidates.size(); ++i) {
+        size_t lo = i >= reach ? i - reach : 0, hi = std::min(candidates.size(), i + reach + 1);
+        for (size_t j = lo; j < hi; ++j) smooth[i] += f1s[j];
+        smooth[i] /= static_cast<double>(hi - lo);
+        best_f1 = std::max(best_f1, smooth[i]);
+      }
+      for (size_t i = 0; i < candidates.size(); ++i)
+        if (smooth[i] >= best_f1 - kThresholdSlack) {
+          threshold = candidates[i];
+          break;
+        }
       if (log)
         *log += std::string(PloverTypeName(type)) + ": " + std::to_string(folds) + "-fold cross-validation at 0: " +
                 score_at(0).Format() + "; at the chosen threshold " + std::to_string(threshold) + ": " +
