@@ -2,6 +2,8 @@
 // chains, relation sides, polarity, claimants, place and date.
 #include <string>
 
+#include "isnad/claims/event_dates.h"
+#include "isnad/document/dates.h"
 #include "test_util.h"
 
 namespace isnad {
@@ -207,6 +209,47 @@ TEST(Relations, OneRelationPerSourceTypeTarget) {
   int n = 0;
   for (const auto& r : doc.relations) n += KeyOf(doc, r.source) == "group:taliban" && r.type == PloverType::kAssault;
   EXPECT_LE(n, 1);
+}
+
+std::string EventDate(const std::string& sentence, const std::string& date_line = "2015-08-06") {
+  Document doc = Analyze(sentence, date_line);
+  for (const auto& r : doc.relations)
+    if (r.date) return IsoDate(*r.date);
+  return doc.relations.empty() ? "no relation" : "-";
+}
+
+TEST(EventDates, RelativeExpressionsResolveAgainstTheReportDate) {
+  // The report is dated Thursday 2015-08-06.
+  EXPECT_EQ(EventDate("وقصفت الطائرات الروسية مواقع جبهة النصرة أمس."), "2015-08-05");
+  EXPECT_EQ(EventDate("وقصفت الطائرات الروسية مواقع جبهة النصرة أول من أمس."), "2015-08-04");
+  EXPECT_EQ(EventDate("وقصفت الطائرات الروسية مواقع جبهة النصرة يوم الاثنين."), "2015-08-03");
+  EXPECT_EQ(EventDate("وقصفت الطائرات الروسية مواقع جبهة النصرة الخميس الماضي."), "2015-07-30");
+  EXPECT_EQ(EventDate("وقصفت الطائرات الروسية مواقع جبهة النصرة الأسبوع الماضي."), "2015-07-30");
+  EXPECT_EQ(EventDate("وقصفت الطائرات الروسية مواقع جبهة النصرة الشهر الماضي."), "2015-07");
+  EXPECT_EQ(EventDate("وقصفت الطائرات الروسية مواقع جبهة النصرة العام الماضي."), "2014");
+  EXPECT_EQ(EventDate("وقصفت الطائرات الروسية مواقع جبهة النصرة منذ عامين."), "2013");
+  EXPECT_EQ(EventDate("وقصفت الطائرات الروسية مواقع جبهة النصرة قبل 3 أيام."), "2015-08-03");
+  // Across a year's end.
+  EXPECT_EQ(EventDate("وقصفت الطائرات الروسية مواقع جبهة النصرة أمس.", "2016-01-01"), "2015-12-31");
+}
+
+TEST(EventDates, MonthsAndYearsAreAbsolute) {
+  EXPECT_EQ(EventDate("وقصفت الطائرات الروسية مواقع جبهة النصرة في مايو 2014."), "2014-05");
+  EXPECT_EQ(EventDate("وقصفت الطائرات الروسية مواقع جبهة النصرة في 19 يوليو."), "2015-07-19");
+  // Without a year, the latest such date not after the report's.
+  EXPECT_EQ(EventDate("وقصفت الطائرات الروسية مواقع جبهة النصرة في 19 ديسمبر."), "2014-12-19");
+  EXPECT_EQ(EventDate("وقصفت الطائرات الروسية مواقع جبهة النصرة في عام 2013."), "2013");
+  // maris "he practised" is not March; a resolution number is not a year.
+  EXPECT_EQ(EventDate("وقصفت الطائرات الروسية مواقع جبهة النصرة بعدما مارس ضغوطا وفق القرار 2216."), "-");
+}
+
+TEST(EventDates, WeekdaysAndDayArithmetic) {
+  ReportDate d;
+  d.year = 2015, d.month = 8, d.day = 6;
+  EXPECT_EQ(EventDater::Weekday(d), 4);  // a Thursday
+  EXPECT_EQ(IsoDate(EventDater::AddDays(d, -37)), "2015-06-30");
+  d.year = 2016, d.month = 3, d.day = 1;
+  EXPECT_EQ(IsoDate(EventDater::AddDays(d, -1)), "2016-02-29");
 }
 
 TEST(Events, AnAttackByUnknownGunmenIsAnEventWithAnUnnamedSide) {

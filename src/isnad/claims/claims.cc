@@ -23,8 +23,6 @@ enum Role : uint32_t {
   kFrom,
   kIn,
   kNegation,
-  kYesterday,
-  kToday,
   kAnd,
   kHedge,
   kThen,
@@ -55,18 +53,6 @@ std::string_view ClosingMark(std::string_view mark) {
   return {};
 }
 
-ReportDate DayBefore(ReportDate d) {
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (--d.day == 0) {
-    if (--d.month == 0) {
-      d.month = 12;
-      --d.year;
-    }
-    bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
-    d.day = kDays[d.month - 1] + (d.month == 2 && leap);
-  }
-  return d;
-}
 
 }  // namespace
 
@@ -93,13 +79,15 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
   s = ReadResourceFile(dir + "/claims/triggers.tsv", "claim-triggers", 1, triggers);
   if (!s.ok()) return s;
   out = ClaimExtractor();
+  s = EventDater::Load(dir, out.dater_);
+  if (!s.ok()) return s;
   static const std::pair<const char*, CueKind> kKinds[] = {
       {"say", CueKind::kSay},           {"deny", CueKind::kDeny},           {"allege", CueKind::kAllege},
       {"continue", CueKind::kContinue}, {"according", CueKind::kAccording}, {"unnamed", CueKind::kUnnamed},
       {"opener", CueKind::kOpener}};
   static const std::pair<const char*, Role> kRoles[] = {
       {"between", kBetween}, {"against", kAgainst},   {"with", kWith},           {"from", kFrom},
-      {"in", kIn},           {"negation", kNegation}, {"yesterday", kYesterday}, {"today", kToday},
+      {"in", kIn},           {"negation", kNegation}, 
       {"and", kAnd},         {"hedge", kHedge},       {"then", kThen},           {"break", kBreak},
       {"office", kOffice},   {"to", kTo},           {"by", kBy},               {"relative", kRelative},
       {"affiliation", kAffiliation}};
@@ -498,6 +486,8 @@ void ClaimExtractor::Extract(Document& doc) const {
                                                 [](const Token& tok, uint32_t b) { return tok.end <= b; }) -
                                a.tokens.begin());
   };
+  const Sentence* dated_sentence = nullptr;  // the date of the last sentence asked
+  std::optional<ReportDate> sentence_date;
   // Polarity, claimants and date of a relation found at token t of s.
   auto finish = [&](Relation& r, const Sentence& s, uint32_t t) {
     for (size_t qi = 0; qi < doc.quotes.size(); ++qi) {
@@ -516,12 +506,11 @@ void ClaimExtractor::Extract(Document& doc) const {
         r.polarity = Polarity::kAlleged;
     for (uint32_t k = t >= s.token_begin + 3 ? t - 3 : s.token_begin; k < t; ++k)
       if (words_.Find(form[k]) == kNegation) r.polarity = Polarity::kDenied;
-    if (!doc.date) return;
-    for (uint32_t k = s.token_begin; k < s.token_end; ++k) {
-      uint32_t role = words_.Find(form[k]);
-      if (role == kToday) r.date = doc.date;
-      if (role == kYesterday) r.date = DayBefore(*doc.date);
+    if (dated_sentence != &s) {
+      sentence_date = dater_.Resolve(doc, s);
+      dated_sentence = &s;
     }
+    r.date = sentence_date;
   };
 
   std::vector<uint64_t> sentence_features;

@@ -14,8 +14,9 @@
 //   prepositional phrase, both directions of "bayna X wa Y"); polarity
 //   (alleged inside reported speech or after a hedge, denied under negation
 //   or a denial), the claimants (the speakers of the quotes around it), the
-//   place (a LOC mention after fi/bi), the date (the report's date for
-//   "today" and "yesterday" relative to it), and the sentence as evidence.
+//   place (a LOC mention after fi/bi), the date (the sentence's first time
+//   expression resolved against the report's date: event_dates.h), and the
+//   sentence as evidence.
 //   An event (attack, protest, arrest) whose sides the sentence leaves
 //   unnamed is kept with a null side when the event model (event_model.h)
 //   judges that the sentence reports one.
@@ -30,6 +31,7 @@
 #include <string>
 
 #include "isnad/base/status.h"
+#include "isnad/claims/event_dates.h"
 #include "isnad/claims/event_model.h"
 #include "isnad/document/document.h"
 #include "isnad/text/lexicon.h"
@@ -63,6 +65,7 @@ class ClaimExtractor {
   WordTable negations_;
   std::string article_;  // the definite article, to find al-masadir among unnamed sources
   EventModel events_;
+  EventDater dater_;
   std::string fingerprint_;
 };
 

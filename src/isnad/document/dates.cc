@@ -1,11 +1,14 @@
 #include "isnad/document/dates.h"
 
+#include <cstdio>
+
 #include <unicode/calendar.h>
 #include <unicode/gregocal.h>
 #include <unicode/locid.h>
 #include <unicode/timezone.h>
 
 #include <charconv>
+#include <cstdio>
 #include <memory>
 
 #include "isnad/text/normalize.h"
@@ -200,6 +203,17 @@ std::optional<FoundDate> FindDate(std::string_view text, const DateLexicon& lex)
   }
   if (gregorian_found) return gregorian_found;
   return hijri_found;
+}
+
+std::string IsoDate(const ReportDate& d) {
+  char buf[16];
+  if (d.month == 0)
+    std::snprintf(buf, sizeof buf, "%04d", d.year);
+  else if (d.day == 0)
+    std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
+  else
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return buf;
 }
 
 }  // namespace isnad

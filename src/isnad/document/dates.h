@@ -44,6 +44,10 @@ struct FoundDate {
 
 std::optional<FoundDate> FindDate(std::string_view text, const DateLexicon& lexicon);
 
+// ISO 8601: YYYY-MM-DD, or YYYY-MM when the day is 0 and YYYY when the
+// month is 0 too (an event dated "in May 2016" or "last year").
+std::string IsoDate(const ReportDate& date);
+
 // Umm al-Qura Hijri date -> Gregorian; false when the date does not exist.
 bool HijriToGregorian(int year, int month, int day, int& gy, int& gm, int& gd);
 bool IsValidGregorian(int year, int month, int day);

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "isnad/document/dates.h"
 #include "isnad/text/utf8.h"
 
 namespace isnad {
@@ -155,9 +156,7 @@ void WriteRecord(const Document& doc, const RecordOptions& options, std::string&
     }
     out += "],\"location\":" + entity_id(r.location) + ",\"date\":";
     if (r.date) {
-      char iso[16];
-      std::snprintf(iso, sizeof iso, "\"%04d-%02d-%02d\"", r.date->year, r.date->month, r.date->day);
-      out += iso;
+      AppendJsonString(IsoDate(*r.date), out);
     } else {
       out += "null";
     }

@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "isnad/document/dates.h"
 #include "isnad/interfaces/record_json.h"
 #include "isnad/text/lexicon.h"
 #include "isnad/text/normalize.h"
@@ -89,10 +90,7 @@ class Statement {
 };
 
 std::string Iso(const std::optional<ReportDate>& d) {
-  if (!d) return "";
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d->year, d->month, d->day);
-  return buf;
+  return d ? IsoDate(*d) : std::string();
 }
 
 const char* PolarityName(Polarity p) {
