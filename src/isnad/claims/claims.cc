@@ -31,7 +31,8 @@ enum Role : uint32_t {
   kTo,
   kBy,
   kRelative,
-  kAffiliation
+  kAffiliation,
+  kRecording
 };
 
 const NormalizeOptions& Match() {
@@ -42,6 +43,7 @@ const NormalizeOptions& Match() {
 constexpr int kSpeakerWindow = 12;  // tokens after a cue where the speaker may stand (with an apposition)
 constexpr int kSpeakerNear = 7;     // without a comma, the speaker stands this close to the cue
 constexpr int kSubjectWindow = 8;   // words before a verb where its subject may stand
+constexpr uint32_t kRecordingReach = 6;  // sentences of a published recording's quotes
 constexpr int kSpeakerBefore = 3;   // a speaker before its reporting verb stands next to it
 constexpr int kObjectWindow = 8;    // words after a trigger where its object may stand
 
@@ -90,7 +92,7 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
       {"in", kIn},           {"negation", kNegation}, 
       {"and", kAnd},         {"hedge", kHedge},       {"then", kThen},           {"break", kBreak},
       {"office", kOffice},   {"to", kTo},           {"by", kBy},               {"relative", kRelative},
-      {"affiliation", kAffiliation}};
+      {"affiliation", kAffiliation}, {"recording", kRecording}};
   for (std::string_view line : cues.lines) {
     auto f = SplitFields(line);
     if (f.size() < 2) continue;
@@ -464,6 +466,29 @@ void ClaimExtractor::Extract(Document& doc) const {
     }
   }
 
+  // A recording an outlet publishes (tasribat bathatha qanat X) speaks in
+  // its speakers' voices by the outlet's word: the quotes of the next few
+  // sentences nest under the publication, so that what the officer says in
+  // the leak is claimed by the channel, then the officer.
+  for (size_t qi = 0; qi < doc.quotes.size(); ++qi) {
+    const Quote& pub = doc.quotes[qi];
+    if (pub.speaker < 0 || doc.entities[pub.speaker].type != EntityType::kOrg || pub.parent >= 0) continue;
+    const Sentence& ps = a.sentences[pub.sentence];
+    bool recording = false;
+    for (uint32_t k = ps.token_begin; k < ps.token_end && !recording; ++k)
+      recording = words_.Find(form[k]) == kRecording;
+    if (!recording) continue;
+    for (size_t qj = qi + 1; qj < doc.quotes.size(); ++qj) {
+      Quote& q = doc.quotes[qj];
+      if (q.sentence > pub.sentence + kRecordingReach) break;
+      if (q.speaker == pub.speaker) break;  // the outlet speaks for itself again
+      // bi-hasab X is the report's own attribution, not the recording's.
+      std::string cue = Normalize(text.substr(q.cue.begin, q.cue.end - q.cue.begin), Match());
+      bool according = static_cast<CueKind>(cues_.Find(cue)) == CueKind::kAccording;
+      if (q.parent < 0 && !according) q.parent = static_cast<int>(qi);
+    }
+  }
+
   // ---- Relations.
   std::set<std::tuple<int, int, int>> seen;
   // Events (an attack, a protest, an arrest) are claims even when the
@@ -656,9 +681,13 @@ void ClaimExtractor::Extract(Document& doc) const {
       if (frame == ArgumentFrame::kMutual) {
         // bayna X wa Y; else X ... trigger ... Y.
         int x = -1, y = -1;
+        bool bayna = false;
         for (uint32_t k = t + 1; k < s.token_end && k <= t + 3; ++k) {
           if (words_.Find(form[k]) != kBetween) continue;
-          for (uint32_t j = k + 1; j < s.token_end && j <= k + kObjectWindow; ++j) {
+          bayna = true;
+          // The second side may stand after a long description of the first
+          // (bayna quwwat al-liwa' al-mutaqa'id "Haftar" al-mu'arid ... wa-Da'ish).
+          for (uint32_t j = k + 1; j < s.token_end && j <= k + 2 * kObjectWindow; ++j) {
             int e = entity_at(j);
             if (e < 0) continue;
             if (x < 0)
@@ -670,7 +699,7 @@ void ClaimExtractor::Extract(Document& doc) const {
           }
           break;
         }
-        if (x < 0 || y < 0) {
+        if (!bayna && (x < 0 || y < 0)) {
           x = before >= 0 ? before : (after.empty() ? -1 : after[0].first);
           y = -1;
           for (const auto& [e, k] : after)
@@ -789,7 +818,7 @@ void ClaimExtractor::Extract(Document& doc) const {
     if (!hostile && !with_armed_group) continue;
     Relation accuse;
     accuse.type = PloverType::kAccuse;
-    accuse.source = r.claimed_by.front();
+    accuse.source = r.claimed_by.back();  // who makes the allegation: the innermost speaker
     accuse.target = r.source;
     accuse.trigger = r.trigger;
     accuse.evidence = r.evidence;

@@ -144,6 +144,7 @@ Status EntityRules::FromResource(const ResourceFile& file, EntityRules& out) {
                    : f[0] == "institution" ? &out.institution
                    : f[0] == "dual_place"  ? &out.dual_place
                    : f[0] == "led"         ? &out.led
+                   : f[0] == "outlet"      ? &out.outlet
                    : f[0] == "led_by"      ? &out.led_by
                                      : nullptr;
     if (!t) return Status::Error(file.path + ": unknown entity rule '" + std::string(f[0]) + "'");
@@ -508,6 +509,28 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       // hukumat al-ra'is al-yamani Abd Rabbuh Mansur Hadi: his government.
       for (const auto& c : cands)
         if (c.first == end && c.type == EntityType::kPer) end = c.end;
+      cands.push_back(Candidate{i, end, EntityType::kOrg});
+      for (uint32_t k = i; k < end; ++k) covered[k] = true;
+    }
+
+    // An outlet named after its noun (qanat al-Anba' al-Libiyya, sahifat
+    // "Akhbar al-Hadath"): the noun without the article, then a quoted name
+    // or up to three definite words.
+    for (uint32_t i = 0; i + 1 < n; ++i) {
+      if (!rules_.outlet.Contains(tokens[i].core) || (tokens[i].shape & 8) || covered[i]) continue;
+      uint32_t end = i + 1;
+      std::string_view mark = words[i + 1];
+      if (mark == "\"" || mark == "\xC2\xAB") {
+        std::string_view close = mark == "\"" ? std::string_view("\"") : std::string_view("\xC2\xBB");
+        uint32_t j = i + 2;
+        while (j < n && j <= i + 5 && words[j] != close && (tokens[j].shape >> 4) == 0) ++j;
+        if (j < n && words[j] == close && j > i + 2) end = j + 1;
+      } else {
+        while (end < n && end <= i + 3 && !covered[end] && (tokens[end].shape >> 4) == 0 && (tokens[end].shape & 8) &&
+               !tokens[end].has_prefix)
+          ++end;
+      }
+      if (end == i + 1) continue;
       cands.push_back(Candidate{i, end, EntityType::kOrg});
       for (uint32_t k = i; k < end; ++k) covered[k] = true;
     }

@@ -40,6 +40,7 @@ struct EntityRules {
   WordTable head;   // tanzim, haraka, ...
   WordTable institution;  // hukumat, al-sulutat, ajhizat: a state's organ when a country follows
   WordTable dual_place;   // mintaqatay, baldatay: a place noun shared by two names
+  WordTable outlet;       // qanat, sahifat: media named after the noun
   WordTable led;          // al-tahaluf: a body named by who leads it ...
   WordTable led_by;       // ... taquduhu X, bi-qiyadat X
   WordTable collective;  // collective actors, as normalized phrases
