@@ -357,6 +357,9 @@ void ClaimExtractor::Extract(Document& doc) const {
       if (q.speaker < 0 && !unnamed && kind != CueKind::kAccording) {
         for (int k = static_cast<int>(t) - 1;
              k >= static_cast<int>(s.token_begin) && k >= static_cast<int>(t) - kSpeakerBefore; --k) {
+          // "... ma'a quwwat Haftar, wa-yaqulu lahu": a comma before wa-
+          // closes the last clause; its last actor is not this verb's subject.
+          if (a.tokens[k].kind == TokenKind::kPunct && has_and[t]) break;
           if (is_unnamed(k)) {
             unnamed = true;
             break;
