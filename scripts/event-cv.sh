@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# End-to-end event detection on event-gsr, cross-validated: for each of five
+# folds the event model is retrained (`isnad train-events`) on the other
+# four fifths of the visible sentences, and the whole pipeline (text,
+# entities, claims) analyses the held-out fifth; score_events.py grades the
+# five held-out parts together. This is the honest estimate of what
+# `score_events.py` will say on sentences isnad has not seen; the figure on
+# the visible set is in-sample.
+#
+# Usage: scripts/event-cv.sh [SHARED_DIR]   (default ../shared)
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+shared="$(cd "${1:-$here/../shared}" && pwd)"
+isnad="$here/build/isnad"
+[ -x "$isnad" ] || { echo "event-cv: build isnad first (scripts/setup.sh)" >&2; exit 1; }
+[ -d "$shared/data/event-gsr" ] || { echo "event-cv: $shared/data/event-gsr not found" >&2; exit 1; }
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+folds=5
+for ((f = 0; f < folds; ++f)); do
+  dir="$work/fold$f"
+  mkdir -p "$dir/data/event-gsr" "$dir/heldout" "$dir/resources"
+  python3 - "$shared/data/event-gsr" "$dir" "$f" "$folds" <<'PY'
+import csv, sys
+src, out, fold, folds = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+for kind in ("assault", "protest"):
+    with open(f"{src}/{kind}_gsr.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for path, keep in ((f"{out}/data/event-gsr/{kind}_gsr.csv", lambda i: i % folds != fold),
+                       (f"{out}/heldout/{kind}_gsr.csv", lambda i: i % folds == fold)):
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            w = csv.DictWriter(fh, fieldnames=list(rows[0].keys()))
+            w.writeheader()
+            w.writerows(r for i, r in enumerate(rows) if keep(i))
+PY
+  cp -r "$here/resources/." "$dir/resources/"
+  "$isnad" --resources "$dir/resources" train-events --data "$dir/data" --folds 0 > /dev/null
+  python3 "$shared/eval/gsr_to_jsonl.py" "$dir"/heldout/*_gsr.csv > "$dir/in.jsonl"
+  "$isnad" --resources "$dir/resources" analyze -q "$dir/in.jsonl" > "$dir/pred.jsonl" || [ $? -eq 2 ]
+done
+cat "$work"/fold*/pred.jsonl > "$work/pred.jsonl"
+python3 "$shared/eval/score_events.py" --gsr "$shared/data/event-gsr" --pred "$work/pred.jsonl"
