@@ -228,6 +228,12 @@ TEST(Relations, ClashesReportedByAMonitorAccuseNobody) {
   for (const auto& r : doc.relations) EXPECT_NE(r.type, PloverType::kAccuse);
 }
 
+TEST(Relations, ClaimingAFightAgainstAnArmedGroupAccusesNobody) {
+  Document doc = Analyze("وقال وزير الخارجية التركي إن الولايات المتحدة ستشن قريبا هجمات على تنظيم داعش.");
+  EXPECT_NE(Find(doc, "country:USA", PloverType::kAssault, "group:isis"), nullptr);
+  for (const auto& r : doc.relations) EXPECT_NE(r.type, PloverType::kAccuse);
+}
+
 TEST(Relations, OneRelationPerSourceTypeTarget) {
   Document doc = Analyze("هاجمت حركة طالبان قوات الحكومة الأفغانية في كابول. وهاجمت حركة طالبان قوات الحكومة الأفغانية مجددا.");
   int n = 0;

@@ -215,6 +215,15 @@ TEST(Entities, ACoalitionNamedByItsLeaderAndNoPluralsOfPeople) {
   EXPECT_EQ(EntityNamed(doc, "على مدينة حلب"), nullptr);
 }
 
+TEST(Entities, TwoPeopleJoinedByWaAreTwo) {
+  Document doc = Analyze("خبر\nوتتهم الوزارة أحمد الزعبي ومحمد الكواري بتمويل التنظيم.");
+  EXPECT_EQ(EntityNamed(doc, "أحمد الزعبي ومحمد الكواري"), nullptr);
+  for (const Mention& m : doc.mentions) {
+    if (m.type != EntityType::kPer) continue;
+    EXPECT_EQ(doc.text.substr(m.span.begin, m.span.end - m.span.begin).find(" \xD9\x88"), std::string::npos);
+  }
+}
+
 TEST(Entities, TheBylineIsNotAnActor) {
   Document doc = Analyze("عنوان الخبر\n12 جمادى الثانية 1438\nتقرير إخباري ـ خالد مصطفى\n\nقال أردوغان إن تركيا لن تتراجع.");
   ASSERT_EQ(doc.authors.size(), 1u);

@@ -815,7 +815,10 @@ void ClaimExtractor::Extract(Document& doc) const {
   for (size_t i = 0; i < found; ++i) {
     const Relation r = doc.relations[i];
     if (r.polarity != Polarity::kAlleged || r.claimed_by.empty() || r.source < 0 || mutual[i]) continue;
-    bool hostile = r.type == PloverType::kAssault || r.type == PloverType::kCoerce;
+    // Fighting an armed group is what states and coalitions announce of
+    // themselves and their allies: no accusation in it.
+    bool hostile = (r.type == PloverType::kAssault || r.type == PloverType::kCoerce) &&
+                   !(r.target >= 0 && doc.entities[r.target].key.rfind("group:", 0) == 0);
     bool with_armed_group = (r.type == PloverType::kCooperate || r.type == PloverType::kAid) &&
                             r.target >= 0 && doc.entities[r.target].key.rfind("group:", 0) == 0;
     if (!hostile && !with_armed_group) continue;

@@ -349,7 +349,9 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
         if (!is_word(j) && words[j] != "-" && words[j] != ".") {
           add_run(start, j, type);
           start = j + 1;
-        } else if (StartsWithPreposition(words[j], tokens[j], preposition_bytes_)) {
+        } else if (StartsWithPreposition(words[j], tokens[j], preposition_bytes_) ||
+                   // al-Kuwari wa-l-Ka'bi: two people; a person's name has no wa.
+                   (type == EntityType::kPer && tokens[j].has_prefix && words[j].compare(0, 2, "\xD9\x88") == 0)) {
           add_run(start, j, type);
           start = j;
         }
