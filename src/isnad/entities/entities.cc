@@ -383,6 +383,21 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       while (c.end - c.first > 1 && common(c.end - 1)) --c.end;
       while (c.end - c.first > 1 && common(c.first)) ++c.first;
     }
+    // A pronoun glued to the end (sayyaratuhu, adaraha) marks a common word:
+    // names do not take possessive or object suffixes.
+    auto suffixed = [&](uint32_t k) {
+      const std::string& w = tokens[k].norm;
+      const std::string& c = tokens[k].core;
+      return tokens[k].gazetteer < 0 && !tokens[k].person_name && (tokens[k].shape >> 4) == 0 && !c.empty() &&
+             w.size() > c.size() && w.compare(w.size() - c.size(), c.size(), c) != 0 && w.find(c) != std::string::npos;
+    };
+    for (auto& c : cands) {
+      while (c.end - c.first > 1 && suffixed(c.first)) ++c.first;
+      while (c.end - c.first > 1 && suffixed(c.end - 1)) --c.end;
+    }
+    cands.erase(std::remove_if(cands.begin(), cands.end(),
+                               [&](const Candidate& c) { return c.end - c.first == 1 && suffixed(c.first); }),
+                cands.end());
     // "ala madina": the preposition ala is not the name Ali.
     for (auto& c : cands)
       while (c.end - c.first > 1 && words[c.first] == kAlaWithMaqsura) ++c.first;
