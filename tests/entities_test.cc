@@ -224,6 +224,23 @@ TEST(Entities, TwoPeopleJoinedByWaAreTwo) {
   }
 }
 
+TEST(Entities, TheBaseIsNotAlQaeda) {
+  Document doc = Analyze("خبر\nوانتقلت الاشتباكات إلى داخل القاعدة الجوية، بينما هاجم تنظيم القاعدة مواقع الجيش اليمني.");
+  const Entity* base = EntityNamed(doc, "القاعدة الجوية");
+  ASSERT_NE(base, nullptr);
+  EXPECT_EQ(base->type, EntityType::kLoc);
+  const Entity* group = EntityNamed(doc, "تنظيم القاعدة");
+  ASSERT_NE(group, nullptr);
+  EXPECT_EQ(group->key, "group:al_qaeda");
+  EXPECT_EQ(group->mentions.size(), 1u);
+}
+
+TEST(Entities, WordsWithAPronounSuffixAreNotNames) {
+  Document doc = Analyze("خبر\nوقال أحمد الزعبي إن سيارته تعرضت لإطلاق نار في حلب.");
+  EXPECT_EQ(EntityNamed(doc, "سيارته"), nullptr);
+  EXPECT_NE(EntityNamed(doc, "أحمد الزعبي"), nullptr);
+}
+
 TEST(Entities, TheBylineIsNotAnActor) {
   Document doc = Analyze("عنوان الخبر\n12 جمادى الثانية 1438\nتقرير إخباري ـ خالد مصطفى\n\nقال أردوغان إن تركيا لن تتراجع.");
   ASSERT_EQ(doc.authors.size(), 1u);

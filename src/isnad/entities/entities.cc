@@ -30,6 +30,7 @@ constexpr uint32_t kRareWordCount = 300;
 constexpr int kCommonWordLog2 = 14;
 const std::string kPluralUn = "\xD9\x88\xD9\x86";  // -un
 const std::string kPluralIn = "\xD9\x8A\xD9\x86";  // -in
+const std::string kAdjectiveIyya = "\xD9\x8A\xD9\x87";  // -iyya, as Matching writes it
 const std::string kAlaWithMaqsura = "\xD8\xB9\xD9\x84\xD9\x89";  // ala "on", which Matching folds into Ali
 
 // A sound masculine plural (al-muqatilun, mu'ayyidin, qatariyyin) names
@@ -457,6 +458,25 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
           for (uint32_t k = m.first_token; k < m.end_token; ++k) covered[k] = true;
         }
       }
+    }
+
+    // A one-word lexicon name that is also a place noun with the article
+    // (al-qa'ida is al-Qaeda and "the base") followed by a feminine
+    // adjective is the common noun: al-qa'ida al-jawwiyya, the air base.
+    for (auto& c : cands) {
+      if (c.entry < 0 || c.end - c.first != 1 || c.end >= n) continue;
+      const std::string& w = tokens[c.first].norm;
+      if (article_.empty() || w.size() <= article_.size() || w.compare(0, article_.size(), article_) != 0 ||
+          !rules_.place.Contains(w.substr(article_.size())))
+        continue;
+      const std::string& next = tokens[c.end].norm;
+      bool feminine_adjective = (tokens[c.end].shape & 8) && tokens[c.end].gazetteer < 0 && next.size() > 4 &&
+                                next.compare(next.size() - 4, 4, kAdjectiveIyya) == 0;
+      if (!feminine_adjective) continue;
+      c.type = EntityType::kLoc;
+      c.entry = -1;
+      ++c.end;
+      covered[c.end - 1] = true;
     }
 
     // Place nouns before an untagged rare word: madinat X, qaryat X.
