@@ -158,67 +158,115 @@ Status EntityRules::Load(const std::string& path, EntityRules& out) {
   return LoadResource(path, "entity-rules", 1, out);
 }
 
+namespace {
+
+// One tagger token from its word and the word's clitic segments (byte
+// offsets from `base`) and light stem: the same whether the segments come
+// from the text stage (analysis) or from segmenting the word here (training).
+void FillNerToken(std::string_view w, const Segment* pieces, size_t count, uint32_t base, std::string_view stem,
+                  const TextCore& core, const Gazetteer& gazetteer, NerToken& t) {
+  const std::string& article = core.segmentation_rules().definite_article;
+  t.norm = Normalize(w, Match());
+  std::string_view stem_piece;
+  if (count > 0) {
+    std::string_view last_prefix;
+    for (size_t k = 0; k < count; ++k) {
+      const Segment& p = pieces[k];
+      std::string_view piece = w.substr(p.begin - base, p.end - p.begin);
+      if (p.kind == SegmentKind::kPrefix) {
+        t.has_prefix = true;
+        last_prefix = piece;
+      }
+      if (p.kind == SegmentKind::kStem) {
+        stem_piece = piece;
+        // li + al- written lil-: the core is the word with its article.
+        const auto& rules = core.segmentation_rules();
+        if (!rules.elided_alef_after.empty() && last_prefix == rules.elided_alef_after &&
+            piece.substr(0, rules.elided_alef_after.size()) == rules.elided_alef_after)
+          t.core = Normalize(rules.elided_alef + std::string(piece), Match());
+        else
+          t.core = Normalize(piece, Match());
+      }
+    }
+    t.stem = Normalize(stem, Match());
+  } else {
+    t.core = t.norm;
+    t.stem = t.norm;
+  }
+  t.shape = ShapeOf(w, t.core, article);
+  t.person_name = gazetteer.IsPersonName(t.core);
+  auto [fine, coarse] = gazetteer.WordClass(t.core);
+  t.word_class = static_cast<int16_t>(fine);
+  t.coarse_class = static_cast<int16_t>(coarse);
+  if (count > 0) {
+    // Corpus statistics of the clitic-free word: names are rarer than
+    // common words and seldom take the article.
+    std::string light = Normalize(stem_piece, NormalizeOptions::Light());
+    uint32_t n = core.lexicon().Count(light);
+    t.frequency = static_cast<uint8_t>(n == 0 ? 0 : 1 + std::min(15, static_cast<int>(std::log2(n))));
+    if (light.rfind(article, 0) == 0) {
+      t.article = 7;
+    } else {
+      uint32_t with_al = core.lexicon().Count(article + light);
+      t.article = static_cast<uint8_t>(n + with_al == 0 ? 0 : 1 + (5 * with_al) / (n + with_al));
+    }
+  }
+}
+
+void MarkGazetteer(const std::vector<std::string_view>& words, const Gazetteer& gazetteer,
+                   std::vector<NerToken>& out);
+
+}  // namespace
+
 void BuildNerTokens(const std::vector<std::string_view>& words, const TextCore& core,
                     const Gazetteer& gazetteer, std::vector<NerToken>& out) {
   out.assign(words.size(), NerToken());
   std::vector<Segment> pieces;
-  std::string stem, light;
-  // The article, as the clitic inventory (segmentation.txt) writes it.
-  const std::string& article = core.segmentation_rules().definite_article;
+  std::string stem;
   for (size_t i = 0; i < words.size(); ++i) {
-    NerToken& t = out[i];
     // Features read the word without punctuation glued to its edges (some
     // corpora write "ladin;" as one token; isnad's tokenizer never does).
     std::string_view w = TrimPunctuation(words[i]);
-    t.norm = Normalize(w, Match());
-    if (IsArabicWord(w)) {
+    pieces.clear();
+    stem.clear();
+    if (IsArabicWord(w)) core.segmenter().SegmentWord(w, 0, pieces, &stem);
+    FillNerToken(w, pieces.data(), pieces.size(), 0, stem, core, gazetteer, out[i]);
+  }
+  MarkGazetteer(words, gazetteer, out);
+}
+
+void BuildNerTokens(const TextAnalysis& a, std::string_view text, uint32_t token_begin, uint32_t token_end,
+                    const TextCore& core, const Gazetteer& gazetteer, std::vector<NerToken>& out) {
+  const size_t n = token_end - token_begin;
+  out.assign(n, NerToken());
+  std::vector<std::string_view> words(n);
+  std::vector<Segment> pieces;
+  std::string stem;
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t t = token_begin + static_cast<uint32_t>(i);
+    const Token& tok = a.tokens[t];
+    std::string_view w = text.substr(tok.begin, tok.end - tok.begin);
+    words[i] = w;
+    if (!IsArabicWord(w)) {
+      FillNerToken(w, nullptr, 0, 0, {}, core, gazetteer, out[i]);
+    } else if (tok.kind == TokenKind::kWord) {
+      // The text stage segmented this word already, with the same segmenter.
+      FillNerToken(w, &a.segments[a.first_segment[t]], a.first_segment[t + 1] - a.first_segment[t], tok.begin,
+                   a.Stem(t), core, gazetteer, out[i]);
+    } else {
       pieces.clear();
       stem.clear();
       core.segmenter().SegmentWord(w, 0, pieces, &stem);
-      std::string_view last_prefix;
-      for (const Segment& p : pieces) {
-        if (p.kind == SegmentKind::kPrefix) {
-          t.has_prefix = true;
-          last_prefix = w.substr(p.begin, p.end - p.begin);
-        }
-        if (p.kind == SegmentKind::kStem) {
-          std::string_view piece = w.substr(p.begin, p.end - p.begin);
-          // li + al- written lil-: the core is the word with its article.
-          const auto& rules = core.segmentation_rules();
-          if (!rules.elided_alef_after.empty() && last_prefix == rules.elided_alef_after &&
-              piece.substr(0, rules.elided_alef_after.size()) == rules.elided_alef_after)
-            t.core = Normalize(rules.elided_alef + std::string(piece), Match());
-          else
-            t.core = Normalize(piece, Match());
-        }
-      }
-      t.stem = Normalize(stem, Match());
-    } else {
-      t.core = t.norm;
-      t.stem = t.norm;
-    }
-    t.shape = ShapeOf(w, t.core, article);
-    t.person_name = gazetteer.IsPersonName(t.core);
-    auto [fine, coarse] = gazetteer.WordClass(t.core);
-    t.word_class = static_cast<int16_t>(fine);
-    t.coarse_class = static_cast<int16_t>(coarse);
-    if (IsArabicWord(w)) {
-      // Corpus statistics of the clitic-free word: names are rarer than
-      // common words and seldom take the article.
-      for (const Segment& p : pieces)
-        if (p.kind == SegmentKind::kStem)
-          light.assign(Normalize(w.substr(p.begin, p.end - p.begin), NormalizeOptions::Light()));
-      uint32_t count = core.lexicon().Count(light);
-      t.frequency =
-          static_cast<uint8_t>(count == 0 ? 0 : 1 + std::min(15, static_cast<int>(std::log2(count))));
-      if (light.rfind(article, 0) == 0) {
-        t.article = 7;
-      } else {
-        uint32_t with_al = core.lexicon().Count(article + light);
-        t.article = static_cast<uint8_t>(count + with_al == 0 ? 0 : 1 + (5 * with_al) / (count + with_al));
-      }
+      FillNerToken(w, pieces.data(), pieces.size(), 0, stem, core, gazetteer, out[i]);
     }
   }
+  MarkGazetteer(words, gazetteer, out);
+}
+
+namespace {
+
+void MarkGazetteer(const std::vector<std::string_view>& words, const Gazetteer& gazetteer,
+                   std::vector<NerToken>& out) {
   std::vector<std::string_view> first(words.size()), forms(words.size());
   for (size_t i = 0; i < words.size(); ++i) {
     first[i] = out[i].core;
@@ -232,6 +280,8 @@ void BuildNerTokens(const std::vector<std::string_view>& words, const TextCore& 
       out[k].gazetteer = static_cast<int8_t>(k == m.first_token ? BeginTag(type) : InsideTag(type));
   }
 }
+
+}  // namespace
 
 Status EntityRecognizer::Load(const std::string& dir, EntityRecognizer& out) {
   Status s = NerModel::Load(dir + "/entities/ner.model", out.model_);
@@ -324,7 +374,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     words.clear();
     for (uint32_t t = s.token_begin; t < s.token_end; ++t)
       words.push_back(text.substr(a.tokens[t].begin, a.tokens[t].end - a.tokens[t].begin));
-    BuildNerTokens(words, core, gazetteer_, tokens);
+    BuildNerTokens(a, text, s.token_begin, s.token_end, core, gazetteer_, tokens);
     model_.Tag(tokens, tags);
     const uint32_t n = static_cast<uint32_t>(words.size());
 

@@ -53,6 +53,11 @@ struct EntityRules {
 // analysis, so that the model sees at run time what it saw in training.
 void BuildNerTokens(const std::vector<std::string_view>& words, const TextCore& core, const Gazetteer& gazetteer,
                     std::vector<NerToken>& out);
+// The same for tokens [token_begin, token_end) of an analysed text, reusing
+// the text stage's segments (identical to segmenting each word again: a test
+// checks it).
+void BuildNerTokens(const TextAnalysis& analysis, std::string_view text, uint32_t token_begin, uint32_t token_end,
+                    const TextCore& core, const Gazetteer& gazetteer, std::vector<NerToken>& out);
 
 class EntityRecognizer {
  public:
