@@ -189,6 +189,15 @@ void ClaimExtractor::Extract(Document& doc) const {
       }
     }
   }
+  // Each token's entries in the cue, role and trigger tables, looked up once.
+  std::vector<uint8_t> cue_of(n);
+  std::vector<uint8_t> role_of(n);
+  std::vector<uint32_t> trigger_of(n);
+  for (size_t t = 0; t < n; ++t) {
+    cue_of[t] = static_cast<uint8_t>(cues_.Find(form[t]));
+    role_of[t] = static_cast<uint8_t>(words_.Find(form[t]));
+    trigger_of[t] = triggers_.Find(form[t]);
+  }
   // The longest mention covering each token (mentions are not all in
   // text order: back-references are appended).
   for (size_t mi = 0; mi < doc.mentions.size(); ++mi) {
@@ -212,7 +221,7 @@ void ClaimExtractor::Extract(Document& doc) const {
       if (byte >= h.begin && byte < h.end) return true;
     return false;
   };
-  auto cue_kind = [&](size_t t) { return static_cast<CueKind>(cues_.Find(form[t])); };
+  auto cue_kind = [&](size_t t) { return static_cast<CueKind>(cue_of[t]); };
   // An unnamed source noun (masadir, al-mas'ul). With the article it may be
   // an office the next words name ("al-mutahaddith bi-ism X, Ali al-Hasi").
   auto is_unnamed = [&](size_t t) {
@@ -259,7 +268,7 @@ void ClaimExtractor::Extract(Document& doc) const {
       // bi-talab "at the request of" is a noun after a preposition, and
       // "the war that it announced" a relative clause: neither reports speech.
       if (kind != CueKind::kAccording && (has_to[t] || has_by[t])) continue;
-      if (t > s.token_begin && words_.Find(form[t - 1]) == kRelative) continue;
+      if (t > s.token_begin && role_of[t - 1] == kRelative) continue;
       Quote q;
       q.sentence = si;
       q.cue = Span{a.tokens[t].begin, a.tokens[t].end};
@@ -298,7 +307,7 @@ void ClaimExtractor::Extract(Document& doc) const {
             continue;
           }
           // A place after fi is where it was said, not who said it.
-          if (words_.Find(form[k - 1]) == kIn) {
+          if (role_of[k - 1] == kIn) {
             k = mention_end - 1;
             continue;
           }
@@ -307,7 +316,7 @@ void ClaimExtractor::Extract(Document& doc) const {
           // (for "the minister") the last person quoted.
           bool after_office =
               doc.entities[e].type != EntityType::kPer &&
-              (words_.Find(form[k - 1]) == kOffice || (k >= 2 && words_.Find(form[k - 2]) == kOffice));
+              (role_of[k - 1] == kOffice || (k >= 2 && role_of[k - 2] == kOffice));
           if (after_office) {
             int person = -1;
             uint32_t person_end = mention_end;
@@ -325,8 +334,8 @@ void ClaimExtractor::Extract(Document& doc) const {
             if (person < 0) {
               // "the Yemeni foreign minister said", after the report has
               // introduced him by name with that office.
-              uint32_t office = words_.Find(form[k - 1]) == kOffice ? k - 1 : k - 2;
-              if (office > s.token_begin && words_.Find(form[office - 1]) == kOffice) --office;
+              uint32_t office = role_of[k - 1] == kOffice ? k - 1 : k - 2;
+              if (office > s.token_begin && role_of[office - 1] == kOffice) --office;
               person = PersonHoldingOffice(office, si);
               if (person >= 0) q.speaker_span = m.span;
             }
@@ -400,7 +409,7 @@ void ClaimExtractor::Extract(Document& doc) const {
           content_begin = k + 1;
           break;
         }
-        if (triggers_.Find(form[k]) || (k > after_speaker && cue_kind(k) == CueKind::kSay)) break;
+        if (trigger_of[k] || (k > after_speaker && cue_kind(k) == CueKind::kSay)) break;
       }
       // Content that opens with a quotation mark ends where it closes.
       for (uint32_t k = content_begin > 0 ? content_begin - 1 : s.token_end; k < s.token_end && k <= content_begin; ++k) {
@@ -416,7 +425,7 @@ void ClaimExtractor::Extract(Document& doc) const {
       if (content_begin == 0 && (q.speaker >= 0 || unnamed) && after_speaker > t + 1 &&
           s.token_end > after_speaker + 3) {
         content_begin = after_speaker;
-        if (words_.Find(form[content_begin]) == kFrom) ++content_begin;  // kashafa an
+        if (role_of[content_begin] == kFrom) ++content_begin;  // kashafa an
       }
       if (kind == CueKind::kAccording) {
         if (t > s.token_begin + 2) {
@@ -435,7 +444,7 @@ void ClaimExtractor::Extract(Document& doc) const {
           // quote; a bare verb after its subject ("... al-umam al-muttahida
           // akkadat anna ...") is speech nested in this one.
           bool new_clause = (reporting && (has_and[k] || a.tokens[k - 1].kind == TokenKind::kPunct)) ||
-                            ck == CueKind::kContinue || words_.Find(form[k]) == kBreak;
+                            ck == CueKind::kContinue || role_of[k] == kBreak;
           if (new_clause) {
             content_end = k;
             break;
@@ -479,7 +488,7 @@ void ClaimExtractor::Extract(Document& doc) const {
     const Sentence& ps = a.sentences[pub.sentence];
     bool recording = false;
     for (uint32_t k = ps.token_begin; k < ps.token_end && !recording; ++k)
-      recording = words_.Find(form[k]) == kRecording;
+      recording = role_of[k] == kRecording;
     if (!recording) continue;
     for (size_t qj = qi + 1; qj < doc.quotes.size(); ++qj) {
       Quote& q = doc.quotes[qj];
@@ -530,10 +539,10 @@ void ClaimExtractor::Extract(Document& doc) const {
       std::reverse(r.claimed_by.begin(), r.claimed_by.end());  // outermost source first
     }
     for (uint32_t k = s.token_begin; k < s.token_end; ++k)
-      if (words_.Find(form[k]) == kHedge && r.polarity == Polarity::kAsserted)
+      if (role_of[k] == kHedge && r.polarity == Polarity::kAsserted)
         r.polarity = Polarity::kAlleged;
     for (uint32_t k = t >= s.token_begin + 3 ? t - 3 : s.token_begin; k < t; ++k)
-      if (words_.Find(form[k]) == kNegation) r.polarity = Polarity::kDenied;
+      if (role_of[k] == kNegation) r.polarity = Polarity::kDenied;
     if (dated_sentence != &s) {
       sentence_date = dater_.Resolve(doc, s);
       dated_sentence = &s;
@@ -552,7 +561,7 @@ void ClaimExtractor::Extract(Document& doc) const {
     if (in_header(a.tokens[s.token_begin].begin)) continue;
     const Span evidence{a.tokens[s.token_begin].begin, a.tokens[s.token_end - 1].end};
     for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
-      uint32_t code = triggers_.Find(form[t]);
+      uint32_t code = trigger_of[t];
       if (!code || entity_at(t) >= 0) continue;
       Relation r;
       r.type = static_cast<PloverType>((code - 1) >> 4);
@@ -567,7 +576,7 @@ void ClaimExtractor::Extract(Document& doc) const {
       for (uint32_t k = t + 1; k < s.token_end && k <= t + kObjectWindow; ++k) {
         // Another trigger ends the clause, unless it is of the same type: the
         // object of a support verb (shanna hajamat didda X).
-        uint32_t other = triggers_.Find(form[k]);
+        uint32_t other = trigger_of[k];
         if (k > t + 1 && ((other && other != code && ((other - 1) >> 4) != ((code - 1) >> 4)) ||
                           cue_kind(k) == CueKind::kSay))
           break;
@@ -575,14 +584,14 @@ void ClaimExtractor::Extract(Document& doc) const {
         if (e < 0 || (!after.empty() && after.back().first == e)) continue;
         // "Jaysh al-Fath al-tabi' li-l-mu'arada": whom a side belongs to
         // describes it; it is not another side.
-        if (words_.Find(form[k - 1]) == kAffiliation && k >= 2 && entity_at(k - 2) >= 0) {
+        if (role_of[k - 1] == kAffiliation && k >= 2 && entity_at(k - 2) >= 0) {
           while (k + 1 < s.token_end && mention_at[k + 1] == mention_at[k]) ++k;
           continue;
         }
         // A place after fi is the setting, and so are places joined to it
         // (fi Suriya wa Pakistan wa al-Sudan).
         if (doc.entities[e].type == EntityType::kLoc &&
-            (words_.Find(form[k - 1]) == kIn || (setting_run && (has_and[k] || words_.Find(form[k - 1]) == kAnd)))) {
+            (role_of[k - 1] == kIn || (setting_run && (has_and[k] || role_of[k - 1] == kAnd)))) {
           if (r.location < 0) r.location = e;
           setting_run = true;
           continue;
@@ -599,11 +608,11 @@ void ClaimExtractor::Extract(Document& doc) const {
         // States act (Russia struck); other places do not, and a place after
         // fi is the setting ("fi Suriya haythu yusa'id").
         bool setting = e >= 0 && doc.entities[e].type == EntityType::kLoc && k > 0 &&
-                       words_.Find(form[static_cast<size_t>(k) - 1]) == kIn;
+                       role_of[static_cast<size_t>(k) - 1] == kIn;
         if (e >= 0) {
           size_t first = static_cast<size_t>(k);
           while (first > s.token_begin && mention_at[first - 1] == mention_at[k]) --first;
-          if (first > 1 && words_.Find(form[first - 1]) == kAffiliation && entity_at(first - 2) >= 0) {
+          if (first > 1 && role_of[first - 1] == kAffiliation && entity_at(first - 2) >= 0) {
             k = static_cast<int>(first);
             continue;
           }
@@ -624,9 +633,9 @@ void ClaimExtractor::Extract(Document& doc) const {
         // The start of the nearest subject's mention.
         while (k > s.token_begin && mention_at[k - 1] == mention_at[before_at]) --k;
         while (k > s.token_begin + 1) {
-          bool joined = has_and[k] || words_.Find(form[k - 1]) == kAnd;
+          bool joined = has_and[k] || role_of[k - 1] == kAnd;
           if (!joined) break;
-          uint32_t prev = words_.Find(form[k - 1]) == kAnd ? k - 2 : k - 1;
+          uint32_t prev = role_of[k - 1] == kAnd ? k - 2 : k - 1;
           int e = entity_at(prev);
           if (e < 0 || (doc.entities[e].type == EntityType::kLoc && doc.entities[e].key.rfind("country:", 0) != 0))
             break;
@@ -637,7 +646,7 @@ void ClaimExtractor::Extract(Document& doc) const {
       }
       for (uint32_t k = s.token_begin + 1; k < s.token_end && r.location < 0; ++k)
         if (entity_at(k) >= 0 && doc.entities[entity_at(k)].type == EntityType::kLoc &&
-            words_.Find(form[k - 1]) == kIn)
+            role_of[k - 1] == kIn)
           r.location = entity_at(k);
 
       // Coordinated actors act together: "X wa Y shannu hujuman", "shanna X
@@ -646,7 +655,7 @@ void ClaimExtractor::Extract(Document& doc) const {
         std::vector<int> group = {after[first].first};
         for (size_t i = first + 1; i < after.size(); ++i) {
           uint32_t k = after[i].second;
-          if (!(has_and[k] || words_.Find(form[k - 1]) == kAnd)) break;
+          if (!(has_and[k] || role_of[k - 1] == kAnd)) break;
           if (k > after[i - 1].second + 4) break;
           // "Syria, Pakistan and Sudan" after actors are where, not whom.
           bool place = doc.entities[after[i].first].type == EntityType::kLoc;
@@ -663,7 +672,7 @@ void ClaimExtractor::Extract(Document& doc) const {
         bool marked = false;
         for (uint32_t back = 1; back <= 3 && back < k && !marked; ++back) {
           if (back > 1 && (entity_at(k - back + 1) >= 0 || a.tokens[k - back + 1].kind != TokenKind::kWord)) break;
-          marked = words_.Find(form[k - back]) == kAgainst;
+          marked = role_of[k - back] == kAgainst;
         }
         if (marked) {
           marked_target = e;
@@ -677,7 +686,7 @@ void ClaimExtractor::Extract(Document& doc) const {
       if (frame == ArgumentFrame::kVerb && has_object[t] && t > s.token_begin) {
         if (entity_at(t - 1) >= 0)
           antecedent = entity_at(t - 1);
-        else if (t > s.token_begin + 1 && words_.Find(form[t - 1]) == kRelative && entity_at(t - 2) >= 0)
+        else if (t > s.token_begin + 1 && role_of[t - 1] == kRelative && entity_at(t - 2) >= 0)
           antecedent = entity_at(t - 2);
       }
       std::vector<int> sources, targets;
@@ -686,7 +695,7 @@ void ClaimExtractor::Extract(Document& doc) const {
         int x = -1, y = -1;
         bool bayna = false;
         for (uint32_t k = t + 1; k < s.token_end && k <= t + 3; ++k) {
-          if (words_.Find(form[k]) != kBetween) continue;
+          if (role_of[k] != kBetween) continue;
           bayna = true;
           // The second side may stand after a long description of the first
           // (bayna quwwat al-liwa' al-mutaqa'id "Haftar" al-mu'arid ... wa-Da'ish).
@@ -695,7 +704,7 @@ void ClaimExtractor::Extract(Document& doc) const {
             if (e < 0) continue;
             if (x < 0)
               x = e;
-            else if (e != x && (has_and[j] || words_.Find(form[j - 1]) == kAnd)) {
+            else if (e != x && (has_and[j] || role_of[j - 1] == kAnd)) {
               y = e;
               break;
             }
@@ -717,7 +726,7 @@ void ClaimExtractor::Extract(Document& doc) const {
         // "X al-mad'umin min Y": Y does it to X.
         int doer = -1;
         for (const auto& [e, k] : after)
-          if (words_.Find(form[k - 1]) == kFrom) {
+          if (role_of[k - 1] == kFrom) {
             doer = e;
             break;
           }
