@@ -231,6 +231,9 @@ TEST(Entities, ADualPlaceNounBelongsToBothNamesAndNeither) {
   EXPECT_EQ(first->type, EntityType::kLoc);
   EXPECT_EQ(second->type, EntityType::kLoc);
   EXPECT_EQ(EntityNamed(doc, "منطقتي الصابري"), nullptr);
+  // The second name a few words on, past where the first lies.
+  Document far = Analyze("خبر\nوتقدمت القوات في منطقتي الصابري شمالي المدينة وكمفودة في شمالها الغربي.");
+  EXPECT_NE(EntityNamed(far, "كمفودة"), nullptr);
 }
 
 TEST(Entities, ACoalitionNamedByItsLeaderAndNoPluralsOfPeople) {

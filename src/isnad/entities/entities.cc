@@ -676,11 +676,17 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       if (c.type != EntityType::kLoc) continue;
       if (c.end - c.first >= 2 && rules_.dual_place.Contains(tokens[c.first].core)) ++c.first;
       if (c.first == 0 || !rules_.dual_place.Contains(tokens[c.first - 1].core)) continue;
-      uint32_t j = c.end;
-      if (j < n && !covered[j] && (tokens[j].shape >> 4) == 0 && words[j].size() > 4 &&
-          words[j].compare(0, 2, "\xD9\x88") == 0) {  // wa-
+      // The second name may follow a few words on where the first lies
+      // (mintaqatay al-Sabiri shimali al-madina wa-Kamfuda): a wa- word the
+      // lexicon has never seen, within four words.
+      for (uint32_t j = c.end; j < n && j < c.end + 4; ++j) {
+        if (covered[j] || (tokens[j].shape >> 4) != 0 || words[j].size() <= 4 ||
+            words[j].compare(0, 2, "\xD9\x88") != 0)  // wa-
+          continue;
+        if (j > c.end && core.lexicon().Count(Normalize(words[j].substr(2), NormalizeOptions::Light())) > 0) break;
         cands.push_back(Candidate{j, j + 1, EntityType::kLoc});
         covered[j] = true;
+        break;
       }
     }
     std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) {
