@@ -146,21 +146,69 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
   return Status::Ok();
 }
 
+// A report as the claim rules read it: each token's clitic-free form, the
+// clitics glued to it, its entries in the cue, role and trigger tables, and
+// the mention it belongs to; built once by ReadTokens.
+struct ClaimExtractor::Reading {
+  Document& doc;
+  const TextAnalysis& a;
+  std::string_view text;
+  size_t n;
+  std::vector<std::string> form{};
+  std::vector<bool> has_and{};     // wa- glued
+  std::vector<bool> has_to{};      // li- glued: an addressee, not a speaker
+  std::vector<bool> has_by{};      // bi- glued
+  std::vector<bool> has_object{};  // a pronoun suffix: tad'amuhum "(who) support them"
+  std::vector<int> mention_at{};   // the longest mention covering the token, or -1
+  std::vector<uint8_t> cue_of{};
+  std::vector<uint8_t> role_of{};
+  std::vector<uint32_t> trigger_of{};
+
+  int EntityAt(size_t t) const { return mention_at[t] >= 0 ? doc.mentions[mention_at[t]].entity : -1; }
+  CueKind CueAt(size_t t) const { return static_cast<CueKind>(cue_of[t]); }
+  bool InHeader(uint32_t byte) const {
+    for (const Span& h : doc.header_lines)
+      if (byte >= h.begin && byte < h.end) return true;
+    return false;
+  }
+};
+
 void ClaimExtractor::Extract(Document& doc) const {
   doc.quotes.clear();
   doc.relations.clear();
-  const TextAnalysis& a = doc.analysis;
-  std::string_view text(doc.text);
-  const size_t n = a.tokens.size();
+  Reading r{doc, doc.analysis, doc.text, doc.analysis.tokens.size()};
+  ReadTokens(r);
+  FindQuotes(r);
+  NestPublishedRecordings(r);
+  FindRelations(r);
+}
+
+void ClaimExtractor::ReadTokens(Reading& r) const {
+  Document& doc = r.doc;
+  const TextAnalysis& a = r.a;
+  std::string_view text = r.text;
+  const size_t n = r.n;
+  auto& form = r.form;
+  auto& has_and = r.has_and;
+  auto& has_to = r.has_to;
+  auto& has_by = r.has_by;
+  auto& has_object = r.has_object;
+  auto& mention_at = r.mention_at;
+  auto& cue_of = r.cue_of;
+  auto& role_of = r.role_of;
+  auto& trigger_of = r.trigger_of;
+  form.assign(n, std::string());
+  has_and.assign(n, false);
+  has_to.assign(n, false);
+  has_by.assign(n, false);
+  has_object.assign(n, false);
+  mention_at.assign(n, -1);
+  cue_of.assign(n, 0);
+  role_of.assign(n, 0);
+  trigger_of.assign(n, 0);
 
   // Per token: its clitic-free form, whether "wa" is glued to it, and the
   // mention (if any) it belongs to.
-  std::vector<std::string> form(n);
-  std::vector<bool> has_and(n, false);
-  std::vector<bool> has_to(n, false);  // li- glued: an addressee, not a speaker
-  std::vector<bool> has_by(n, false);  // bi- glued
-  std::vector<bool> has_object(n, false);  // a pronoun suffix: tad'amuhum "(who) support them"
-  std::vector<int> mention_at(n, -1);
   for (size_t t = 0; t < n; ++t) {
     for (uint32_t k = a.first_segment[t]; k < a.first_segment[t + 1]; ++k) {
       const Segment& sg = a.segments[k];
@@ -190,9 +238,6 @@ void ClaimExtractor::Extract(Document& doc) const {
     }
   }
   // Each token's entries in the cue, role and trigger tables, looked up once.
-  std::vector<uint8_t> cue_of(n);
-  std::vector<uint8_t> role_of(n);
-  std::vector<uint32_t> trigger_of(n);
   for (size_t t = 0; t < n; ++t) {
     cue_of[t] = static_cast<uint8_t>(cues_.Find(form[t]));
     role_of[t] = static_cast<uint8_t>(words_.Find(form[t]));
@@ -215,13 +260,24 @@ void ClaimExtractor::Extract(Document& doc) const {
                                    m.span.end - m.span.begin)
         mention_at[k] = static_cast<int>(mi);
   }
-  auto entity_at = [&](size_t t) { return mention_at[t] >= 0 ? doc.mentions[mention_at[t]].entity : -1; };
-  auto in_header = [&](uint32_t byte) {
-    for (const Span& h : doc.header_lines)
-      if (byte >= h.begin && byte < h.end) return true;
-    return false;
-  };
-  auto cue_kind = [&](size_t t) { return static_cast<CueKind>(cue_of[t]); };
+}
+
+void ClaimExtractor::FindQuotes(Reading& r) const {
+  Document& doc = r.doc;
+  const TextAnalysis& a = r.a;
+  [[maybe_unused]] std::string_view text = r.text;
+  [[maybe_unused]] const size_t n = r.n;
+  [[maybe_unused]] const auto& form = r.form;
+  [[maybe_unused]] const auto& has_and = r.has_and;
+  [[maybe_unused]] const auto& has_to = r.has_to;
+  [[maybe_unused]] const auto& has_by = r.has_by;
+  [[maybe_unused]] const auto& has_object = r.has_object;
+  [[maybe_unused]] const auto& mention_at = r.mention_at;
+  [[maybe_unused]] const auto& role_of = r.role_of;
+  [[maybe_unused]] const auto& trigger_of = r.trigger_of;
+  [[maybe_unused]] auto entity_at = [&](size_t t) { return r.EntityAt(t); };
+  [[maybe_unused]] auto in_header = [&](uint32_t byte) { return r.InHeader(byte); };
+  [[maybe_unused]] auto cue_kind = [&](size_t t) { return r.CueAt(t); };
   // An unnamed source noun (masadir, al-mas'ul). With the article it may be
   // an office the next words name ("al-mutahaddith bi-ism X, Ali al-Hasi").
   auto is_unnamed = [&](size_t t) {
@@ -477,7 +533,24 @@ void ClaimExtractor::Extract(Document& doc) const {
       if (content_begin > t) t = content_begin - 1;
     }
   }
+}
 
+void ClaimExtractor::NestPublishedRecordings(Reading& r) const {
+  Document& doc = r.doc;
+  const TextAnalysis& a = r.a;
+  [[maybe_unused]] std::string_view text = r.text;
+  [[maybe_unused]] const size_t n = r.n;
+  [[maybe_unused]] const auto& form = r.form;
+  [[maybe_unused]] const auto& has_and = r.has_and;
+  [[maybe_unused]] const auto& has_to = r.has_to;
+  [[maybe_unused]] const auto& has_by = r.has_by;
+  [[maybe_unused]] const auto& has_object = r.has_object;
+  [[maybe_unused]] const auto& mention_at = r.mention_at;
+  [[maybe_unused]] const auto& role_of = r.role_of;
+  [[maybe_unused]] const auto& trigger_of = r.trigger_of;
+  [[maybe_unused]] auto entity_at = [&](size_t t) { return r.EntityAt(t); };
+  [[maybe_unused]] auto in_header = [&](uint32_t byte) { return r.InHeader(byte); };
+  [[maybe_unused]] auto cue_kind = [&](size_t t) { return r.CueAt(t); };
   // A recording an outlet publishes (tasribat bathatha qanat X) speaks in
   // its speakers' voices by the outlet's word: the quotes of the next few
   // sentences nest under the publication, so that what the officer says in
@@ -500,7 +573,24 @@ void ClaimExtractor::Extract(Document& doc) const {
       if (q.parent < 0 && !according) q.parent = static_cast<int>(qi);
     }
   }
+}
 
+void ClaimExtractor::FindRelations(Reading& r) const {
+  Document& doc = r.doc;
+  const TextAnalysis& a = r.a;
+  [[maybe_unused]] std::string_view text = r.text;
+  [[maybe_unused]] const size_t n = r.n;
+  [[maybe_unused]] const auto& form = r.form;
+  [[maybe_unused]] const auto& has_and = r.has_and;
+  [[maybe_unused]] const auto& has_to = r.has_to;
+  [[maybe_unused]] const auto& has_by = r.has_by;
+  [[maybe_unused]] const auto& has_object = r.has_object;
+  [[maybe_unused]] const auto& mention_at = r.mention_at;
+  [[maybe_unused]] const auto& role_of = r.role_of;
+  [[maybe_unused]] const auto& trigger_of = r.trigger_of;
+  [[maybe_unused]] auto entity_at = [&](size_t t) { return r.EntityAt(t); };
+  [[maybe_unused]] auto in_header = [&](uint32_t byte) { return r.InHeader(byte); };
+  [[maybe_unused]] auto cue_kind = [&](size_t t) { return r.CueAt(t); };
   // ---- Relations.
   std::set<std::tuple<int, int, int>> seen;
   // Events (an attack, a protest, an arrest) are claims even when the

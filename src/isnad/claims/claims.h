@@ -20,6 +20,8 @@
 //   An event (attack, protest, arrest) whose sides the sentence leaves
 //   unnamed is kept with a null side when the event model (event_model.h)
 //   judges that the sentence reports one.
+//   The work is done in passes over one report (ReadTokens, FindQuotes,
+//   NestPublishedRecordings, FindRelations), sharing a Reading of its tokens.
 //   One relation per (source, type, target) in a report. A speaker who
 //   alleges that X attacked or coerced someone, or cooperated with or aided
 //   an armed group, accuses X: that ACCUSE claim is derived too.
@@ -59,6 +61,13 @@ class ClaimExtractor {
   std::string Fingerprint() const { return fingerprint_; }
 
  private:
+  // The passes of Extract, in order, over one report's Reading.
+  struct Reading;
+  void ReadTokens(Reading& r) const;
+  void FindQuotes(Reading& r) const;
+  void NestPublishedRecordings(Reading& r) const;
+  void FindRelations(Reading& r) const;
+
   WordTable cues_;      // form -> CueKind
   WordTable triggers_;  // form -> (type << 4 | frame) + 1
   WordTable words_;     // small closed words the rules need (bayna, wa, ala...)
