@@ -119,6 +119,13 @@ TEST(Quotes, TheOfficialIsUnnamedUnlessTheNextWordsNameHim) {
   EXPECT_EQ(KeyOf(doc, doc.quotes[1].speaker), "intl:nato");
 }
 
+TEST(Quotes, TheQuotationFirstThenWhoSaidIt) {
+  Document doc = Analyze("«سنواصل القتال حتى تحرير المدينة»، قال المتحدث باسم حلف الناتو.");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(KeyOf(doc, doc.quotes[0].speaker), "intl:nato");
+  EXPECT_EQ(Text(doc, doc.quotes[0].content), "سنواصل القتال حتى تحرير المدينة");
+}
+
 TEST(Quotes, NestedAttributionIsAChain) {
   Document doc = Analyze("قال أردوغان إن الأمم المتحدة أكدت أن المساعدات وصلت إلى المدنيين في حلب.");
   ASSERT_EQ(doc.quotes.size(), 2u);

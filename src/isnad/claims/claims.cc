@@ -309,6 +309,17 @@ void ClaimExtractor::FindQuotes(Reading& r) const {
     return -1;
   };
 
+  // Whether the sentence opens with a quotation that closes right before
+  // the reporting verb at t (a comma may follow the closing mark).
+  auto QuotedBefore = [&](const Sentence& s, uint32_t t) {
+    auto token = [&](uint32_t k) { return text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin); };
+    std::string_view close = ClosingMark(token(s.token_begin));
+    if (close.empty() || t < s.token_begin + 4) return false;
+    uint32_t k = t - 1;
+    if (token(k) == "," || token(k) == "\xD8\x8C") --k;
+    return token(k) == close;
+  };
+
   // ---- Quotes.
   int last_speaker = -1;
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
@@ -516,6 +527,13 @@ void ClaimExtractor::FindQuotes(Reading& r) const {
                 text.substr(a.tokens[content_end - 1].begin, 2) == "\xD8\x8C"))
           --content_end;
         q.content = Span{a.tokens[content_begin].begin, a.tokens[content_end - 1].end};
+      } else if (QuotedBefore(s, t)) {
+        // The quotation first, then who said it: "<<...>>, qala X".
+        uint32_t last = t - 1;
+        while (last > s.token_begin && a.tokens[last].kind == TokenKind::kPunct) --last;
+        uint32_t first = s.token_begin;
+        while (first < last && a.tokens[first].kind == TokenKind::kPunct) ++first;
+        q.content = Span{a.tokens[first].begin, a.tokens[last].end};
       } else {
         continue;  // a reporting verb with no reported content
       }
