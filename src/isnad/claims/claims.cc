@@ -176,27 +176,27 @@ struct ClaimExtractor::Reading {
 void ClaimExtractor::Extract(Document& doc) const {
   doc.quotes.clear();
   doc.relations.clear();
-  Reading r{doc, doc.analysis, doc.text, doc.analysis.tokens.size()};
-  ReadTokens(r);
-  FindQuotes(r);
-  NestPublishedRecordings(r);
-  FindRelations(r);
+  Reading reading{doc, doc.analysis, doc.text, doc.analysis.tokens.size()};
+  ReadTokens(reading);
+  FindQuotes(reading);
+  NestPublishedRecordings(reading);
+  FindRelations(reading);
 }
 
-void ClaimExtractor::ReadTokens(Reading& r) const {
-  Document& doc = r.doc;
-  const TextAnalysis& a = r.a;
-  std::string_view text = r.text;
-  const size_t n = r.n;
-  auto& form = r.form;
-  auto& has_and = r.has_and;
-  auto& has_to = r.has_to;
-  auto& has_by = r.has_by;
-  auto& has_object = r.has_object;
-  auto& mention_at = r.mention_at;
-  auto& cue_of = r.cue_of;
-  auto& role_of = r.role_of;
-  auto& trigger_of = r.trigger_of;
+void ClaimExtractor::ReadTokens(Reading& reading) const {
+  Document& doc = reading.doc;
+  const TextAnalysis& a = reading.a;
+  std::string_view text = reading.text;
+  const size_t n = reading.n;
+  auto& form = reading.form;
+  auto& has_and = reading.has_and;
+  auto& has_to = reading.has_to;
+  auto& has_by = reading.has_by;
+  auto& has_object = reading.has_object;
+  auto& mention_at = reading.mention_at;
+  auto& cue_of = reading.cue_of;
+  auto& role_of = reading.role_of;
+  auto& trigger_of = reading.trigger_of;
   form.assign(n, std::string());
   has_and.assign(n, false);
   has_to.assign(n, false);
@@ -262,30 +262,26 @@ void ClaimExtractor::ReadTokens(Reading& r) const {
   }
 }
 
-void ClaimExtractor::FindQuotes(Reading& r) const {
-  Document& doc = r.doc;
-  const TextAnalysis& a = r.a;
-  [[maybe_unused]] std::string_view text = r.text;
-  [[maybe_unused]] const size_t n = r.n;
-  [[maybe_unused]] const auto& form = r.form;
-  [[maybe_unused]] const auto& has_and = r.has_and;
-  [[maybe_unused]] const auto& has_to = r.has_to;
-  [[maybe_unused]] const auto& has_by = r.has_by;
-  [[maybe_unused]] const auto& has_object = r.has_object;
-  [[maybe_unused]] const auto& mention_at = r.mention_at;
-  [[maybe_unused]] const auto& role_of = r.role_of;
-  [[maybe_unused]] const auto& trigger_of = r.trigger_of;
-  [[maybe_unused]] auto entity_at = [&](size_t t) { return r.EntityAt(t); };
-  [[maybe_unused]] auto in_header = [&](uint32_t byte) { return r.InHeader(byte); };
-  [[maybe_unused]] auto cue_kind = [&](size_t t) { return r.CueAt(t); };
+void ClaimExtractor::FindQuotes(Reading& reading) const {
+  Document& doc = reading.doc;
+  const TextAnalysis& a = reading.a;
+  std::string_view text = reading.text;
+  const size_t n = reading.n;
+  const auto& form = reading.form;
+  const auto& has_and = reading.has_and;
+  const auto& has_to = reading.has_to;
+  const auto& has_by = reading.has_by;
+  const auto& mention_at = reading.mention_at;
+  const auto& role_of = reading.role_of;
+  const auto& trigger_of = reading.trigger_of;
   // An unnamed source noun (masadir, al-mas'ul). With the article it may be
   // an office the next words name ("al-mutahaddith bi-ism X, Ali al-Hasi").
   auto is_unnamed = [&](size_t t) {
-    if (cue_kind(t) != CueKind::kUnnamed) return false;
+    if (reading.CueAt(t) != CueKind::kUnnamed) return false;
     if (form[t].compare(0, article_.size(), article_) != 0) return true;
-    for (size_t k = t + 1; k < n && k <= t + 8 && cue_kind(k) != CueKind::kOpener; ++k)
-      if (entity_at(k) >= 0 && (doc.entities[entity_at(k)].type == EntityType::kPer ||
-                                (k <= t + 2 && doc.entities[entity_at(k)].type == EntityType::kOrg)))
+    for (size_t k = t + 1; k < n && k <= t + 8 && reading.CueAt(k) != CueKind::kOpener; ++k)
+      if (reading.EntityAt(k) >= 0 && (doc.entities[reading.EntityAt(k)].type == EntityType::kPer ||
+                                (k <= t + 2 && doc.entities[reading.EntityAt(k)].type == EntityType::kOrg)))
         return false;
     return true;
   };
@@ -299,11 +295,11 @@ void ClaimExtractor::FindQuotes(Reading& r) const {
     for (uint32_t j = limit; j-- > 1;) {
       if (form[j] != form[office] || j + 1 >= n || form[j + 1] != form[office + 1]) continue;
       for (uint32_t d = 1; d <= 4; ++d) {
-        if (j >= d && entity_at(j - d) >= 0 && doc.entities[entity_at(j - d)].type == EntityType::kPer)
-          return entity_at(j - d);
-        if (j + 1 + d < n && entity_at(j + 1 + d) >= 0 &&
-            doc.entities[entity_at(j + 1 + d)].type == EntityType::kPer)
-          return entity_at(j + 1 + d);
+        if (j >= d && reading.EntityAt(j - d) >= 0 && doc.entities[reading.EntityAt(j - d)].type == EntityType::kPer)
+          return reading.EntityAt(j - d);
+        if (j + 1 + d < n && reading.EntityAt(j + 1 + d) >= 0 &&
+            doc.entities[reading.EntityAt(j + 1 + d)].type == EntityType::kPer)
+          return reading.EntityAt(j + 1 + d);
       }
     }
     return -1;
@@ -324,11 +320,11 @@ void ClaimExtractor::FindQuotes(Reading& r) const {
   int last_speaker = -1;
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
     const Sentence& s = a.sentences[si];
-    if (in_header(a.tokens[s.token_begin].begin)) continue;
+    if (reading.InHeader(a.tokens[s.token_begin].begin)) continue;
     if (si == 0 && !doc.title.empty()) continue;  // the headline
     for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
       if (a.tokens[t].kind != TokenKind::kWord) continue;
-      CueKind kind = cue_kind(t);
+      CueKind kind = reading.CueAt(t);
       if (kind != CueKind::kSay && kind != CueKind::kDeny && kind != CueKind::kAllege &&
           kind != CueKind::kContinue && kind != CueKind::kAccording)
         continue;
@@ -346,7 +342,7 @@ void ClaimExtractor::FindQuotes(Reading& r) const {
       // whoever spoke last (a continuing verb or a pronoun subject).
       bool comma_seen = false;
       for (uint32_t k = t + 1; k < s.token_end && k <= t + kSpeakerWindow; ++k) {
-        if (cue_kind(k) == CueKind::kOpener) break;
+        if (reading.CueAt(k) == CueKind::kOpener) break;
         std::string_view tk = text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin);
         if (tk == "," || tk == "\xD8\x8C") comma_seen = true;
         if (!comma_seen && k > t + kSpeakerNear) break;
@@ -354,16 +350,16 @@ void ClaimExtractor::FindQuotes(Reading& r) const {
         // Hassoun, said"), and quotation marks may wrap a name (yaqulu
         // "al-Misrati"); other punctuation ends the speaker's phrase.
         bool name_quote = (tk == "\"" || tk == "\xC2\xAB" || tk == "\xC2\xBB") && k + 1 < s.token_end &&
-                          entity_at(k + 1) >= 0 && doc.entities[entity_at(k + 1)].type == EntityType::kPer;
+                          reading.EntityAt(k + 1) >= 0 && doc.entities[reading.EntityAt(k + 1)].type == EntityType::kPer;
         if (a.tokens[k].kind == TokenKind::kPunct && tk != "," && tk != "\xD8\x8C" && !name_quote) break;
-        if (is_unnamed(k) && (k == t + 1 || entity_at(k) < 0)) {
+        if (is_unnamed(k) && (k == t + 1 || reading.EntityAt(k) < 0)) {
           unnamed = true;
           q.speaker_span = Span{a.tokens[k].begin, a.tokens[k].end};
           after_speaker = k + 1;
           break;
         }
-        if (entity_at(k) >= 0) {
-          int e = entity_at(k);
+        if (reading.EntityAt(k) >= 0) {
+          int e = reading.EntityAt(k);
           const Mention& m = doc.mentions[mention_at[k]];
           uint32_t mention_end = k;
           while (mention_end < s.token_end && a.tokens[mention_end].begin < m.span.end) ++mention_end;
@@ -388,9 +384,9 @@ void ClaimExtractor::FindQuotes(Reading& r) const {
             int person = -1;
             uint32_t person_end = mention_end;
             for (uint32_t j = mention_end; j < s.token_end && j <= mention_end + 3; ++j) {
-              if (cue_kind(j) == CueKind::kOpener) break;
-              if (entity_at(j) >= 0 && doc.entities[entity_at(j)].type == EntityType::kPer) {
-                person = entity_at(j);
+              if (reading.CueAt(j) == CueKind::kOpener) break;
+              if (reading.EntityAt(j) >= 0 && doc.entities[reading.EntityAt(j)].type == EntityType::kPer) {
+                person = reading.EntityAt(j);
                 const Mention& pm = doc.mentions[mention_at[j]];
                 person_end = j;
                 while (person_end < s.token_end && a.tokens[person_end].begin < pm.span.end) ++person_end;
@@ -440,8 +436,8 @@ void ClaimExtractor::FindQuotes(Reading& r) const {
             unnamed = true;
             break;
           }
-          if (entity_at(k) >= 0 && doc.entities[entity_at(k)].type != EntityType::kLoc) {
-            q.speaker = entity_at(k);
+          if (reading.EntityAt(k) >= 0 && doc.entities[reading.EntityAt(k)].type != EntityType::kLoc) {
+            q.speaker = reading.EntityAt(k);
             q.speaker_span = doc.mentions[mention_at[k]].span;
             break;
           }
@@ -461,7 +457,7 @@ void ClaimExtractor::FindQuotes(Reading& r) const {
         std::string_view tk = text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin);
         // A quotation mark glued to the speaker's name closes the name.
         if (k == after_speaker && !a.tokens[k].after_space && (tk == "\"" || tk == "\xC2\xBB")) continue;
-        if (cue_kind(k) == CueKind::kOpener || tk == ":" || tk == "\"" || tk == "\xC2\xAB" ||
+        if (reading.CueAt(k) == CueKind::kOpener || tk == ":" || tk == "\"" || tk == "\xC2\xAB" ||
             tk == "\xE2\x80\x9C") {
           // A short quoted name (<<al-Sharq al-Awsat>>) is not the content.
           std::string_view closer = ClosingMark(tk);
@@ -476,7 +472,7 @@ void ClaimExtractor::FindQuotes(Reading& r) const {
           content_begin = k + 1;
           break;
         }
-        if (trigger_of[k] || (k > after_speaker && cue_kind(k) == CueKind::kSay)) break;
+        if (trigger_of[k] || (k > after_speaker && reading.CueAt(k) == CueKind::kSay)) break;
       }
       // Content that opens with a quotation mark ends where it closes.
       for (uint32_t k = content_begin > 0 ? content_begin - 1 : s.token_end; k < s.token_end && k <= content_begin; ++k) {
@@ -505,7 +501,7 @@ void ClaimExtractor::FindQuotes(Reading& r) const {
         // begins: "... and they said that ...", "... while the UN warned ...".
         uint32_t content_end = s.token_end;
         for (uint32_t k = content_begin + 2; k < s.token_end; ++k) {
-          CueKind ck = cue_kind(k);
+          CueKind ck = reading.CueAt(k);
           bool reporting = ck == CueKind::kSay || ck == CueKind::kDeny || ck == CueKind::kAllege;
           // "... wa-qalu inna ..." or "..., mudifan anna ..." opens a new
           // quote; a bare verb after its subject ("... al-umam al-muttahida
@@ -553,22 +549,11 @@ void ClaimExtractor::FindQuotes(Reading& r) const {
   }
 }
 
-void ClaimExtractor::NestPublishedRecordings(Reading& r) const {
-  Document& doc = r.doc;
-  const TextAnalysis& a = r.a;
-  [[maybe_unused]] std::string_view text = r.text;
-  [[maybe_unused]] const size_t n = r.n;
-  [[maybe_unused]] const auto& form = r.form;
-  [[maybe_unused]] const auto& has_and = r.has_and;
-  [[maybe_unused]] const auto& has_to = r.has_to;
-  [[maybe_unused]] const auto& has_by = r.has_by;
-  [[maybe_unused]] const auto& has_object = r.has_object;
-  [[maybe_unused]] const auto& mention_at = r.mention_at;
-  [[maybe_unused]] const auto& role_of = r.role_of;
-  [[maybe_unused]] const auto& trigger_of = r.trigger_of;
-  [[maybe_unused]] auto entity_at = [&](size_t t) { return r.EntityAt(t); };
-  [[maybe_unused]] auto in_header = [&](uint32_t byte) { return r.InHeader(byte); };
-  [[maybe_unused]] auto cue_kind = [&](size_t t) { return r.CueAt(t); };
+void ClaimExtractor::NestPublishedRecordings(Reading& reading) const {
+  Document& doc = reading.doc;
+  const TextAnalysis& a = reading.a;
+  std::string_view text = reading.text;
+  const auto& role_of = reading.role_of;
   // A recording an outlet publishes (tasribat bathatha qanat X) speaks in
   // its speakers' voices by the outlet's word: the quotes of the next few
   // sentences nest under the publication, so that what the officer says in
@@ -593,22 +578,14 @@ void ClaimExtractor::NestPublishedRecordings(Reading& r) const {
   }
 }
 
-void ClaimExtractor::FindRelations(Reading& r) const {
-  Document& doc = r.doc;
-  const TextAnalysis& a = r.a;
-  [[maybe_unused]] std::string_view text = r.text;
-  [[maybe_unused]] const size_t n = r.n;
-  [[maybe_unused]] const auto& form = r.form;
-  [[maybe_unused]] const auto& has_and = r.has_and;
-  [[maybe_unused]] const auto& has_to = r.has_to;
-  [[maybe_unused]] const auto& has_by = r.has_by;
-  [[maybe_unused]] const auto& has_object = r.has_object;
-  [[maybe_unused]] const auto& mention_at = r.mention_at;
-  [[maybe_unused]] const auto& role_of = r.role_of;
-  [[maybe_unused]] const auto& trigger_of = r.trigger_of;
-  [[maybe_unused]] auto entity_at = [&](size_t t) { return r.EntityAt(t); };
-  [[maybe_unused]] auto in_header = [&](uint32_t byte) { return r.InHeader(byte); };
-  [[maybe_unused]] auto cue_kind = [&](size_t t) { return r.CueAt(t); };
+void ClaimExtractor::FindRelations(Reading& reading) const {
+  Document& doc = reading.doc;
+  const TextAnalysis& a = reading.a;
+  const auto& has_and = reading.has_and;
+  const auto& has_object = reading.has_object;
+  const auto& mention_at = reading.mention_at;
+  const auto& role_of = reading.role_of;
+  const auto& trigger_of = reading.trigger_of;
   // ---- Relations.
   std::set<std::tuple<int, int, int>> seen;
   // Events (an attack, a protest, an arrest) are claims even when the
@@ -638,7 +615,7 @@ void ClaimExtractor::FindRelations(Reading& r) const {
     for (size_t qi = 0; qi < doc.quotes.size(); ++qi) {
       const Quote& q = doc.quotes[qi];
       if (!(q.content.begin <= r.trigger.begin && r.trigger.end <= q.content.end)) continue;
-      r.polarity = cue_kind(token_at(q.cue.begin)) == CueKind::kDeny ? Polarity::kDenied : Polarity::kAlleged;
+      r.polarity = reading.CueAt(token_at(q.cue.begin)) == CueKind::kDeny ? Polarity::kDenied : Polarity::kAlleged;
       r.claimed_by.clear();
       for (int p = static_cast<int>(qi); p >= 0; p = doc.quotes[p].parent)
         if (doc.quotes[p].speaker >= 0 &&
@@ -666,11 +643,11 @@ void ClaimExtractor::FindRelations(Reading& r) const {
   uint32_t previous_subject_sentence = UINT32_MAX;
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
     const Sentence& s = a.sentences[si];
-    if (in_header(a.tokens[s.token_begin].begin)) continue;
+    if (reading.InHeader(a.tokens[s.token_begin].begin)) continue;
     const Span evidence{a.tokens[s.token_begin].begin, a.tokens[s.token_end - 1].end};
     for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
       uint32_t code = trigger_of[t];
-      if (!code || entity_at(t) >= 0) continue;
+      if (!code || reading.EntityAt(t) >= 0) continue;
       Relation r;
       r.type = static_cast<PloverType>((code - 1) >> 4);
       const ArgumentFrame frame = static_cast<ArgumentFrame>((code - 1) & 0xF);
@@ -686,13 +663,13 @@ void ClaimExtractor::FindRelations(Reading& r) const {
         // object of a support verb (shanna hajamat didda X).
         uint32_t other = trigger_of[k];
         if (k > t + 1 && ((other && other != code && ((other - 1) >> 4) != ((code - 1) >> 4)) ||
-                          cue_kind(k) == CueKind::kSay))
+                          reading.CueAt(k) == CueKind::kSay))
           break;
-        int e = entity_at(k);
+        int e = reading.EntityAt(k);
         if (e < 0 || (!after.empty() && after.back().first == e)) continue;
         // "Jaysh al-Fath al-tabi' li-l-mu'arada": whom a side belongs to
         // describes it; it is not another side.
-        if (role_of[k - 1] == kAffiliation && k >= 2 && entity_at(k - 2) >= 0) {
+        if (role_of[k - 1] == kAffiliation && k >= 2 && reading.EntityAt(k - 2) >= 0) {
           while (k + 1 < s.token_end && mention_at[k + 1] == mention_at[k]) ++k;
           continue;
         }
@@ -711,8 +688,8 @@ void ClaimExtractor::FindRelations(Reading& r) const {
       uint32_t before_at = 0;
       for (int k = static_cast<int>(t) - 1;
            k >= static_cast<int>(s.token_begin) && k >= static_cast<int>(t) - kSubjectWindow; --k) {
-        if (cue_kind(k) == CueKind::kOpener) break;
-        int e = entity_at(k);
+        if (reading.CueAt(k) == CueKind::kOpener) break;
+        int e = reading.EntityAt(k);
         // States act (Russia struck); other places do not, and a place after
         // fi is the setting ("fi Suriya haythu yusa'id").
         bool setting = e >= 0 && doc.entities[e].type == EntityType::kLoc && k > 0 &&
@@ -720,7 +697,7 @@ void ClaimExtractor::FindRelations(Reading& r) const {
         if (e >= 0) {
           size_t first = static_cast<size_t>(k);
           while (first > s.token_begin && mention_at[first - 1] == mention_at[k]) --first;
-          if (first > 1 && role_of[first - 1] == kAffiliation && entity_at(first - 2) >= 0) {
+          if (first > 1 && role_of[first - 1] == kAffiliation && reading.EntityAt(first - 2) >= 0) {
             k = static_cast<int>(first);
             continue;
           }
@@ -744,7 +721,7 @@ void ClaimExtractor::FindRelations(Reading& r) const {
           bool joined = has_and[k] || role_of[k - 1] == kAnd;
           if (!joined) break;
           uint32_t prev = role_of[k - 1] == kAnd ? k - 2 : k - 1;
-          int e = entity_at(prev);
+          int e = reading.EntityAt(prev);
           if (e < 0 || (doc.entities[e].type == EntityType::kLoc && doc.entities[e].key.rfind("country:", 0) != 0))
             break;
           if (std::find(before_group.begin(), before_group.end(), e) == before_group.end()) before_group.push_back(e);
@@ -753,9 +730,9 @@ void ClaimExtractor::FindRelations(Reading& r) const {
         }
       }
       for (uint32_t k = s.token_begin + 1; k < s.token_end && r.location < 0; ++k)
-        if (entity_at(k) >= 0 && doc.entities[entity_at(k)].type == EntityType::kLoc &&
+        if (reading.EntityAt(k) >= 0 && doc.entities[reading.EntityAt(k)].type == EntityType::kLoc &&
             role_of[k - 1] == kIn)
-          r.location = entity_at(k);
+          r.location = reading.EntityAt(k);
 
       // Coordinated actors act together: "X wa Y shannu hujuman", "shanna X
       // wa Y hujuman didda Z". A group is a run of mentions joined by wa.
@@ -779,7 +756,7 @@ void ClaimExtractor::FindRelations(Reading& r) const {
       for (const auto& [e, k] : after) {
         bool marked = false;
         for (uint32_t back = 1; back <= 3 && back < k && !marked; ++back) {
-          if (back > 1 && (entity_at(k - back + 1) >= 0 || a.tokens[k - back + 1].kind != TokenKind::kWord)) break;
+          if (back > 1 && (reading.EntityAt(k - back + 1) >= 0 || a.tokens[k - back + 1].kind != TokenKind::kWord)) break;
           marked = role_of[k - back] == kAgainst;
         }
         if (marked) {
@@ -792,10 +769,10 @@ void ClaimExtractor::FindRelations(Reading& r) const {
       // "fi Pakistan allati yattahimuha Da'ish").
       int antecedent = -1;
       if (frame == ArgumentFrame::kVerb && has_object[t] && t > s.token_begin) {
-        if (entity_at(t - 1) >= 0)
-          antecedent = entity_at(t - 1);
-        else if (t > s.token_begin + 1 && role_of[t - 1] == kRelative && entity_at(t - 2) >= 0)
-          antecedent = entity_at(t - 2);
+        if (reading.EntityAt(t - 1) >= 0)
+          antecedent = reading.EntityAt(t - 1);
+        else if (t > s.token_begin + 1 && role_of[t - 1] == kRelative && reading.EntityAt(t - 2) >= 0)
+          antecedent = reading.EntityAt(t - 2);
       }
       std::vector<int> sources, targets;
       if (frame == ArgumentFrame::kMutual) {
@@ -808,7 +785,7 @@ void ClaimExtractor::FindRelations(Reading& r) const {
           // The second side may stand after a long description of the first
           // (bayna quwwat al-liwa' al-mutaqa'id "Haftar" al-mu'arid ... wa-Da'ish).
           for (uint32_t j = k + 1; j < s.token_end && j <= k + 2 * kObjectWindow; ++j) {
-            int e = entity_at(j);
+            int e = reading.EntityAt(j);
             if (e < 0) continue;
             if (x < 0)
               x = e;

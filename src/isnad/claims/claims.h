@@ -63,10 +63,10 @@ class ClaimExtractor {
  private:
   // The passes of Extract, in order, over one report's Reading.
   struct Reading;
-  void ReadTokens(Reading& r) const;
-  void FindQuotes(Reading& r) const;
-  void NestPublishedRecordings(Reading& r) const;
-  void FindRelations(Reading& r) const;
+  void ReadTokens(Reading& reading) const;
+  void FindQuotes(Reading& reading) const;
+  void NestPublishedRecordings(Reading& reading) const;
+  void FindRelations(Reading& reading) const;
 
   WordTable cues_;      // form -> CueKind
   WordTable triggers_;  // form -> (type << 4 | frame) + 1
