@@ -185,6 +185,13 @@ TEST(Relations, NegationDenies) {
   EXPECT_EQ(r->polarity, Polarity::kDenied);
 }
 
+TEST(Relations, ANegatingNounReachesToTheEndOfItsClause) {
+  Document doc = Analyze("وتدور التساؤلات حول عدم رغبة جبهة النصرة المتمركزة قرب المدينة بقتال تنظيم داعش.");
+  const Relation* fight = Find(doc, "group:nusra", PloverType::kAssault, "group:isis");
+  ASSERT_NE(fight, nullptr);
+  EXPECT_EQ(fight->polarity, Polarity::kDenied);
+}
+
 TEST(Relations, VerbFirstSentenceAndYesterday) {
   Document doc = Analyze("قصفت طائرات التحالف العربي أمس مواقع الحوثيين في صعدة.");
   const Relation* r = Find(doc, "group:arab_coalition", PloverType::kAssault, "group:houthis");

@@ -32,7 +32,8 @@ enum Role : uint32_t {
   kBy,
   kRelative,
   kAffiliation,
-  kRecording
+  kRecording,
+  kNegatingNoun
 };
 
 const NormalizeOptions& Match() {
@@ -43,7 +44,8 @@ const NormalizeOptions& Match() {
 constexpr int kSpeakerWindow = 12;  // tokens after a cue where the speaker may stand (with an apposition)
 constexpr int kSpeakerNear = 7;     // without a comma, the speaker stands this close to the cue
 constexpr int kSubjectWindow = 8;   // words before a verb where its subject may stand
-constexpr uint32_t kRecordingReach = 6;  // sentences of a published recording's quotes
+constexpr uint32_t kRecordingReach = 6;
+constexpr uint32_t kNegationReach = 10;  // words from a negating noun (adam) to what it negates  // sentences of a published recording's quotes
 constexpr int kSpeakerBefore = 3;   // a speaker before its reporting verb stands next to it
 constexpr int kObjectWindow = 8;    // words after a trigger where its object may stand
 
@@ -92,7 +94,7 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
       {"in", kIn},           {"negation", kNegation}, 
       {"and", kAnd},         {"hedge", kHedge},       {"then", kThen},           {"break", kBreak},
       {"office", kOffice},   {"to", kTo},           {"by", kBy},               {"relative", kRelative},
-      {"affiliation", kAffiliation}, {"recording", kRecording}};
+      {"affiliation", kAffiliation}, {"recording", kRecording}, {"negating_noun", kNegatingNoun}};
   for (std::string_view line : cues.lines) {
     auto f = SplitFields(line);
     if (f.size() < 2) continue;
@@ -107,7 +109,7 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
       if (!role) return Status::Error(cues.path + ": unknown role " + std::string(f[1]));
       for (size_t i = 2; i < f.size(); ++i) {
         out.words_.Insert(Normalize(f[i], Match()), role);
-        if (role == kNegation) out.negations_.Insert(Normalize(f[i], Match()), 1);
+        if (role == kNegation || role == kNegatingNoun) out.negations_.Insert(Normalize(f[i], Match()), 1);
       }
       continue;
     }
@@ -628,6 +630,15 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
         r.polarity = Polarity::kAlleged;
     for (uint32_t k = t >= s.token_begin + 3 ? t - 3 : s.token_begin; k < t; ++k)
       if (role_of[k] == kNegation) r.polarity = Polarity::kDenied;
+    // A negating noun (adam raghbat quwwat Haftar bi-qital Da'ish, "the
+    // unwillingness of Haftar's forces to fight ISIS") reaches further, to
+    // the end of its clause.
+    for (uint32_t k = t >= s.token_begin + kNegationReach ? t - kNegationReach : s.token_begin; k < t; ++k) {
+      if (role_of[k] != kNegatingNoun) continue;
+      bool same_clause = true;
+      for (uint32_t j = k + 1; j < t && same_clause; ++j) same_clause = a.tokens[j].kind != TokenKind::kPunct;
+      if (same_clause) r.polarity = Polarity::kDenied;
+    }
     if (dated_sentence != &s) {
       sentence_date = dater_.Resolve(doc, s);
       dated_sentence = &s;
