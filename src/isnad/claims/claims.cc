@@ -428,9 +428,13 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
         q.speaker = doc.quotes.back().speaker;
         unnamed = q.speaker < 0;
       }
+      // A continuing participle or verb has no subject of its own before it:
+      // the actor just before "..., lafitan ila anna" is the last clause's.
       if (q.speaker < 0 && !unnamed && kind != CueKind::kAccording) {
-        for (int k = static_cast<int>(t) - 1;
-             k >= static_cast<int>(s.token_begin) && k >= static_cast<int>(t) - kSpeakerBefore; --k) {
+        for (int k = static_cast<int>(t) - 1; kind != CueKind::kContinue &&
+                                              k >= static_cast<int>(s.token_begin) &&
+                                              k >= static_cast<int>(t) - kSpeakerBefore;
+             --k) {
           // "... ma'a quwwat Haftar, wa-yaqulu lahu": a comma before wa-
           // closes the last clause; its last actor is not this verb's subject.
           if (a.tokens[k].kind == TokenKind::kPunct && has_and[t]) break;
