@@ -126,6 +126,17 @@ TEST(Quotes, TheQuotationFirstThenWhoSaidIt) {
   EXPECT_EQ(Text(doc, doc.quotes[0].content), "سنواصل القتال حتى تحرير المدينة");
 }
 
+TEST(Quotes, InsideAQuoteANameAfterTheObjectIsNotTheSpeaker) {
+  Document doc = Analyze(
+      "وقال أحمد الزعبي إن هذه الوثائق تكشف أوامر الجيش السوري لعناصره بالتعامل مع التنظيم، لافتا إلى أن "
+      "المعارضة ستسلمها للأمم المتحدة.");
+  ASSERT_FALSE(doc.quotes.empty());
+  const int speaker = doc.quotes[0].speaker;
+  ASSERT_GE(speaker, 0);
+  for (const Quote& q : doc.quotes) EXPECT_NE(KeyOf(doc, q.speaker), "army:syria") << Text(doc, q.content);
+  EXPECT_EQ(doc.quotes.back().speaker, speaker);  // the participle continues al-Zu'bi
+}
+
 TEST(Quotes, NestedAttributionIsAChain) {
   Document doc = Analyze("قال أردوغان إن الأمم المتحدة أكدت أن المساعدات وصلت إلى المدنيين في حلب.");
   ASSERT_EQ(doc.quotes.size(), 2u);

@@ -343,11 +343,18 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
       // unnamed source noun, else the nearest mention before it (SVO), else
       // whoever spoke last (a continuing verb or a pronoun subject).
       bool comma_seen = false;
+      // A cue inside what someone else said ("these documents reveal the
+      // regime's orders") has its subject before it or right after it: a
+      // name further on is an object's possessor.
+      bool nested = false;
+      for (const Quote& outer : doc.quotes)
+        nested = nested || (outer.content.begin <= a.tokens[t].begin && a.tokens[t].end <= outer.content.end);
       for (uint32_t k = t + 1; k < s.token_end && k <= t + kSpeakerWindow; ++k) {
         if (reading.CueAt(k) == CueKind::kOpener) break;
         std::string_view tk = text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin);
         if (tk == "," || tk == "\xD8\x8C") comma_seen = true;
         if (!comma_seen && k > t + kSpeakerNear) break;
+        if (nested && !comma_seen && k > t + 1) break;
         // Commas set off an apposition ("a member of the delegation, Fatih
         // Hassoun, said"), and quotation marks may wrap a name (yaqulu
         // "al-Misrati"); other punctuation ends the speaker's phrase.
