@@ -259,6 +259,15 @@ TEST(Relations, ClaimingAFightAgainstAnArmedGroupAccusesNobody) {
   for (const auto& r : doc.relations) EXPECT_NE(r.type, PloverType::kAccuse);
 }
 
+TEST(Relations, AConjoinedVerbKeepsTheLastVerbsDoerAndObject) {
+  // "Nusra fought ISIS and besieged it more than it fought the army": the
+  // pronoun of the second verb is ISIS, its doer Nusra.
+  Document doc = Analyze("وقاتلت جبهة النصرة تنظيم داعش وحاصرته قبل الجيش السوري.");
+  EXPECT_NE(Find(doc, "group:nusra", PloverType::kCoerce, "group:isis"), nullptr);
+  EXPECT_EQ(Find(doc, "army:syria", PloverType::kCoerce, "group:isis"), nullptr);
+  EXPECT_EQ(Find(doc, "group:isis", PloverType::kCoerce, "army:syria"), nullptr);
+}
+
 TEST(Relations, OneRelationPerSourceTypeTarget) {
   Document doc = Analyze("هاجمت حركة طالبان قوات الحكومة الأفغانية في كابول. وهاجمت حركة طالبان قوات الحكومة الأفغانية مجددا.");
   int n = 0;

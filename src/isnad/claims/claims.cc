@@ -790,14 +790,31 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
       // it directly or after a relative pronoun (even a place after fi:
       // "fi Pakistan allati yattahimuha Da'ish").
       int antecedent = -1;
-      if (frame == ArgumentFrame::kVerb && has_object[t] && t > s.token_begin) {
+      // "X tu'arid Da'ish wa-tuharibuhu": a conjoined verb whose pronoun
+      // takes up the last verb's object keeps that verb's doer.
+      int shared_object = -1, shared_doer = -1;
+      if (frame == ArgumentFrame::kVerb && has_object[t] && has_and[t] && t > s.token_begin &&
+          reading.EntityAt(t - 1) >= 0) {
+        shared_object = reading.EntityAt(t - 1);
+        for (auto it = doc.relations.rbegin(); it != doc.relations.rend(); ++it) {
+          if (it->evidence.begin != evidence.begin) break;  // this sentence only
+          if (it->target == shared_object) {
+            shared_doer = it->source;
+            break;
+          }
+        }
+      }
+      if (frame == ArgumentFrame::kVerb && has_object[t] && !has_and[t] && t > s.token_begin) {
         if (reading.EntityAt(t - 1) >= 0)
           antecedent = reading.EntityAt(t - 1);
         else if (t > s.token_begin + 1 && role_of[t - 1] == kRelative && reading.EntityAt(t - 2) >= 0)
           antecedent = reading.EntityAt(t - 2);
       }
       std::vector<int> sources, targets;
-      if (frame == ArgumentFrame::kMutual) {
+      if (shared_object >= 0) {
+        sources = {shared_doer};
+        targets = {shared_object};
+      } else if (frame == ArgumentFrame::kMutual) {
         // bayna X wa Y; else X ... trigger ... Y.
         int x = -1, y = -1;
         bool bayna = false;
