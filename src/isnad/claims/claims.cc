@@ -49,13 +49,6 @@ constexpr uint32_t kNegationReach = 10;  // words from a negating noun (adam) to
 constexpr int kSpeakerBefore = 3;   // a speaker before its reporting verb stands next to it
 constexpr int kObjectWindow = 8;    // words after a trigger where its object may stand
 
-// The mark that closes a quotation opened by `mark`, or empty.
-std::string_view ClosingMark(std::string_view mark) {
-  if (mark == "\"") return "\"";
-  if (mark == "\xC2\xAB") return "\xC2\xBB";
-  if (mark == "\xE2\x80\x9C") return "\xE2\x80\x9D";
-  return {};
-}
 
 
 }  // namespace
@@ -168,6 +161,12 @@ struct ClaimExtractor::Reading {
 
   int EntityAt(size_t t) const { return mention_at[t] >= 0 ? doc.mentions[mention_at[t]].entity : -1; }
   CueKind CueAt(size_t t) const { return static_cast<CueKind>(cue_of[t]); }
+  // The token that holds byte `byte`.
+  size_t TokenAt(uint32_t byte) const {
+    return static_cast<size_t>(std::lower_bound(a.tokens.begin(), a.tokens.end(), byte,
+                                                [](const Token& tok, uint32_t b) { return tok.end <= b; }) -
+                               a.tokens.begin());
+  }
   bool InHeader(uint32_t byte) const {
     for (const Span& h : doc.header_lines)
       if (byte >= h.begin && byte < h.end) return true;
@@ -214,17 +213,13 @@ void ClaimExtractor::ReadTokens(Reading& reading) const {
   for (size_t t = 0; t < n; ++t) {
     for (uint32_t k = a.first_segment[t]; k < a.first_segment[t + 1]; ++k) {
       const Segment& sg = a.segments[k];
-      if (sg.kind == SegmentKind::kPrefix &&
-          words_.Find(Normalize(text.substr(sg.begin, sg.end - sg.begin), Match())) == kAnd)
-        has_and[t] = true;
-      if (sg.kind == SegmentKind::kPrefix) {
-        uint32_t role = words_.Find(Normalize(text.substr(sg.begin, sg.end - sg.begin), Match()));
-        if (role == kTo) has_to[t] = true;
-        if (role == kBy) has_by[t] = true;
-      }
+      if (sg.kind == SegmentKind::kSuffix) has_object[t] = true;
+      if (sg.kind != SegmentKind::kPrefix) continue;
+      uint32_t role = words_.Find(Normalize(text.substr(sg.begin, sg.end - sg.begin), Match()));
+      if (role == kAnd) has_and[t] = true;
+      if (role == kTo) has_to[t] = true;
+      if (role == kBy) has_by[t] = true;
     }
-    for (uint32_t k = a.first_segment[t]; k < a.first_segment[t + 1]; ++k)
-      if (a.segments[k].kind == SegmentKind::kSuffix) has_object[t] = true;
     auto [begin, end] = a.StemSpan(t);
     form[t] = Normalize(text.substr(begin, end - begin), Match());
     // The segmenter keeps wa-adafa whole when the lexicon sees it more
@@ -255,9 +250,7 @@ void ClaimExtractor::ReadTokens(Reading& reading) const {
       std::string w = Normalize(text.substr(m.span.begin, m.span.end - m.span.begin), Match());
       if (w.find(' ') == std::string::npos && (triggers_.Contains(w) || cues_.Contains(w))) continue;
     }
-    auto it = std::lower_bound(a.tokens.begin(), a.tokens.end(), m.span.begin,
-                               [](const Token& tok, uint32_t b) { return tok.end <= b; });
-    for (size_t k = it - a.tokens.begin(); k < n && a.tokens[k].begin < m.span.end; ++k)
+    for (size_t k = reading.TokenAt(m.span.begin); k < n && a.tokens[k].begin < m.span.end; ++k)
       if (mention_at[k] < 0 || doc.mentions[mention_at[k]].span.end - doc.mentions[mention_at[k]].span.begin <
                                    m.span.end - m.span.begin)
         mention_at[k] = static_cast<int>(mi);
@@ -311,7 +304,7 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
   // the reporting verb at t (a comma may follow the closing mark).
   auto QuotedBefore = [&](const Sentence& s, uint32_t t) {
     auto token = [&](uint32_t k) { return text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin); };
-    std::string_view close = ClosingMark(token(s.token_begin));
+    std::string_view close = ClosingQuoteMark(token(s.token_begin));
     if (close.empty() || t < s.token_begin + 4) return false;
     uint32_t k = t - 1;
     if (token(k) == "," || token(k) == "\xD8\x8C") --k;
@@ -473,7 +466,7 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
         if (reading.CueAt(k) == CueKind::kOpener || tk == ":" || tk == "\"" || tk == "\xC2\xAB" ||
             tk == "\xE2\x80\x9C") {
           // A short quoted name (<<al-Sharq al-Awsat>>) is not the content.
-          std::string_view closer = ClosingMark(tk);
+          std::string_view closer = ClosingQuoteMark(tk);
           if (!closer.empty()) {
             uint32_t j = k + 1;
             while (j < s.token_end && j <= k + 4 && text.substr(a.tokens[j].begin, a.tokens[j].end - a.tokens[j].begin) != closer) ++j;
@@ -490,7 +483,7 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
       // Content that opens with a quotation mark ends where it closes.
       for (uint32_t k = content_begin > 0 ? content_begin - 1 : s.token_end; k < s.token_end && k <= content_begin; ++k) {
         std::string_view closer =
-            ClosingMark(text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin));
+            ClosingQuoteMark(text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin));
         // Straight quotes do not say which way they face, so nested ones
         // (a name quoted inside the quotation) cannot be paired: only
         // directed marks bound the content.
@@ -565,7 +558,6 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
 void ClaimExtractor::NestPublishedRecordings(Reading& reading) const {
   Document& doc = reading.doc;
   const TextAnalysis& a = reading.a;
-  std::string_view text = reading.text;
   const auto& role_of = reading.role_of;
   // A recording an outlet publishes (tasribat bathatha qanat X) speaks in
   // its speakers' voices by the outlet's word: the quotes of the next few
@@ -584,8 +576,7 @@ void ClaimExtractor::NestPublishedRecordings(Reading& reading) const {
       if (q.sentence > pub.sentence + kRecordingReach) break;
       if (q.speaker == pub.speaker) break;  // the outlet speaks for itself again
       // bi-hasab X is the report's own attribution, not the recording's.
-      std::string cue = Normalize(text.substr(q.cue.begin, q.cue.end - q.cue.begin), Match());
-      bool according = static_cast<CueKind>(cues_.Find(cue)) == CueKind::kAccording;
+      bool according = reading.CueAt(reading.TokenAt(q.cue.begin)) == CueKind::kAccording;
       if (q.parent < 0 && !according) q.parent = static_cast<int>(qi);
     }
   }
@@ -616,11 +607,6 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
     doc.relations.push_back(std::move(r));
     mutual.push_back(from_mutual);
   };
-  auto token_at = [&](uint32_t byte) {
-    return static_cast<size_t>(std::lower_bound(a.tokens.begin(), a.tokens.end(), byte,
-                                                [](const Token& tok, uint32_t b) { return tok.end <= b; }) -
-                               a.tokens.begin());
-  };
   const Sentence* dated_sentence = nullptr;  // the date of the last sentence asked
   std::optional<ReportDate> sentence_date;
   // Polarity, claimants and date of a relation found at token t of s.
@@ -628,7 +614,7 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
     for (size_t qi = 0; qi < doc.quotes.size(); ++qi) {
       const Quote& q = doc.quotes[qi];
       if (!(q.content.begin <= r.trigger.begin && r.trigger.end <= q.content.end)) continue;
-      r.polarity = reading.CueAt(token_at(q.cue.begin)) == CueKind::kDeny ? Polarity::kDenied : Polarity::kAlleged;
+      r.polarity = reading.CueAt(reading.TokenAt(q.cue.begin)) == CueKind::kDeny ? Polarity::kDenied : Polarity::kAlleged;
       r.claimed_by.clear();
       for (int p = static_cast<int>(qi); p >= 0; p = doc.quotes[p].parent)
         if (doc.quotes[p].speaker >= 0 &&

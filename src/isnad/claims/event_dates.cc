@@ -1,7 +1,5 @@
 #include "isnad/claims/event_dates.h"
 
-#include <charconv>
-
 #include "isnad/text/normalize.h"
 
 namespace isnad {
@@ -11,12 +9,6 @@ namespace {
 const NormalizeOptions& Match() {
   static const NormalizeOptions o = NormalizeOptions::Matching();
   return o;
-}
-
-int DaysInMonth(int year, int month) {
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return kDays[month - 1] + (month == 2 && leap);
 }
 
 // Days since 1970-01-01 of a Gregorian date, and back (Hinnant's civil
@@ -44,13 +36,6 @@ ReportDate CivilFromDays(int64_t z) {
   return d;
 }
 
-int Number(std::string_view word) {
-  std::string ascii = Normalize(word, NormalizeOptions::Light());
-  int v = -1;
-  auto [p, ec] = std::from_chars(ascii.data(), ascii.data() + ascii.size(), v);
-  return ec == std::errc() && p == ascii.data() + ascii.size() ? v : -1;
-}
-
 }  // namespace
 
 ReportDate EventDater::AddDays(ReportDate d, int days) {
@@ -73,8 +58,8 @@ Status EventDater::FromResources(const ResourceFile& time, const ResourceFile& d
     if (f.size() < 3) return Status::Error(time.path + ": expected 'kind value forms...': " + std::string(line));
     uint32_t kind = 0, value = 0;
     size_t first = 2;
-    if (f[0] == "days") kind = kDays, value = static_cast<uint32_t>(Number(f[1]));
-    else if (f[0] == "weekday") kind = kWeekday, value = static_cast<uint32_t>(Number(f[1]));
+    if (f[0] == "days") kind = kDays, value = static_cast<uint32_t>(ParseNumber(f[1]));
+    else if (f[0] == "weekday") kind = kWeekday, value = static_cast<uint32_t>(ParseNumber(f[1]));
     else if (f[0] == "ago") kind = kAgo;
     else if (f[0] == "past") kind = kPast;
     else if (f[0] == "year_intro") kind = kYearIntro;
@@ -84,7 +69,7 @@ Status EventDater::FromResources(const ResourceFile& time, const ResourceFile& d
              : f[1] == "month" ? uint32_t{kUnitMonth}
              : f[1] == "year"  ? uint32_t{kUnitYear}
                                : 0u;
-      value = static_cast<uint32_t>(Number(f[2]));
+      value = static_cast<uint32_t>(ParseNumber(f[2]));
       first = 3;
     }
     if (kind == 0 || value > 255) return Status::Error(time.path + ": bad line: " + std::string(line));
@@ -169,7 +154,7 @@ std::optional<ReportDate> EventDater::Resolve(const Document& doc, const Sentenc
     if (kind == kAgo && dated) {
       // mundhu [N] unit: N (or the unit's own count) units before.
       size_t j = i + len;
-      int count = j < n ? Number(w[j]) : -1;
+      int count = j < n ? ParseNumber(w[j]) : -1;
       if (count > 0) ++j;
       size_t unit_len;
       uint32_t unit = j < n ? lookup(j, unit_len) : 0;
@@ -195,8 +180,8 @@ std::optional<ReportDate> EventDater::Resolve(const Document& doc, const Sentenc
     }
     // [day] month [year]
     if (int month = gregorian_month(i)) {
-      int day = i > 0 ? Number(w[i - 1]) : -1;
-      int year = i + 1 < n ? Number(w[i + 1]) : -1;
+      int day = i > 0 ? ParseNumber(w[i - 1]) : -1;
+      int year = i + 1 < n ? ParseNumber(w[i + 1]) : -1;
       if (!plausible_year(year)) year = -1;
       // A month name alone must be introduced (fi Mayu, matla' Yulyu):
       // maris is also "he practised".
@@ -213,7 +198,7 @@ std::optional<ReportDate> EventDater::Resolve(const Document& doc, const Sentenc
     }
     // fi 2013, 'am 2013
     if (kind == kYearIntro || kind == kUnitYear) {
-      int year = i + len < n ? Number(w[i + len]) : -1;
+      int year = i + len < n ? ParseNumber(w[i + len]) : -1;
       if (plausible_year(year)) {
         ReportDate d;
         d.year = year;

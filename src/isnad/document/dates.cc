@@ -27,15 +27,6 @@ std::string JoinUnderscores(std::string_view s) {
   return out;
 }
 
-int ParseInt(std::string_view digits) {
-  // Digits may be Arabic-Indic: normalize first.
-  std::string ascii = Normalize(digits, NormalizeOptions::Light());
-  int v = -1;
-  auto [p, ec] = std::from_chars(ascii.data(), ascii.data() + ascii.size(), v);
-  if (ec != std::errc() || p != ascii.data() + ascii.size()) return -1;
-  return v;
-}
-
 }  // namespace
 
 Status DateLexicon::FromResource(const ResourceFile& file, DateLexicon& out) {
@@ -46,7 +37,7 @@ Status DateLexicon::FromResource(const ResourceFile& file, DateLexicon& out) {
     if (f.empty()) continue;
     if (f[0] == "month" && f.size() >= 4) {
       bool hijri = f[1] == "hijri";
-      int number = ParseInt(f[2]);
+      int number = ParseNumber(f[2]);
       if (number < 1 || number > 12 || (!hijri && f[1] != "gregorian"))
         return Status::Error(file.path + ": bad month line: " + std::string(line));
       for (size_t i = 3; i < f.size(); ++i) {
@@ -72,12 +63,24 @@ Status DateLexicon::Load(const std::string& path, DateLexicon& out) {
   return LoadResource(path, "dates", 1, out);
 }
 
+int ParseNumber(std::string_view digits) {
+  // Digits may be Arabic-Indic: normalize first.
+  std::string ascii = Normalize(digits, NormalizeOptions::Light());
+  int v = -1;
+  auto [p, ec] = std::from_chars(ascii.data(), ascii.data() + ascii.size(), v);
+  if (ec != std::errc() || p != ascii.data() + ascii.size()) return -1;
+  return v;
+}
+
+int DaysInMonth(int year, int month) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return kDays[month - 1] + (month == 2 && leap);
+}
+
 bool IsValidGregorian(int y, int m, int d) {
   if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  int days = kDays[m - 1];
-  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) days = 29;
-  return d <= days;
+  return d <= DaysInMonth(y, m);
 }
 
 bool HijriToGregorian(int year, int month, int day, int& gy, int& gm, int& gd) {
@@ -132,7 +135,7 @@ std::optional<FoundDate> FindDate(std::string_view text, const DateLexicon& lex)
       std::string s = Normalize(t, NormalizeOptions::Light());
       size_t a = s.find('.'), b = s.find('.', a + 1);
       if (b != std::string::npos && s.find('.', b + 1) == std::string::npos) {
-        int d = ParseInt(s.substr(0, a)), m = ParseInt(s.substr(a + 1, b - a - 1)), y = ParseInt(s.substr(b + 1));
+        int d = ParseNumber(s.substr(0, a)), m = ParseNumber(s.substr(a + 1, b - a - 1)), y = ParseNumber(s.substr(b + 1));
         if (y >= 0 && y < 100) y += 2000;
         if (IsValidGregorian(y, m, d))
           keep(FoundDate{{y, m, d, Calendar::kGregorian, std::string(t)}, tokens[i].begin, tokens[i].end});
@@ -143,7 +146,7 @@ std::optional<FoundDate> FindDate(std::string_view text, const DateLexicon& lex)
         tok(i + 1) == tok(i + 3) && (tok(i + 1) == "/" || tok(i + 1) == "-" || tok(i + 1) == "\\") &&
         !tokens[i + 1].after_space && !tokens[i + 2].after_space && !tokens[i + 3].after_space &&
         !tokens[i + 4].after_space) {
-      int a = ParseInt(tok(i)), b = ParseInt(tok(i + 2)), c = ParseInt(tok(i + 4));
+      int a = ParseNumber(tok(i)), b = ParseNumber(tok(i + 2)), c = ParseNumber(tok(i + 4));
       int y, m, d;
       if (tok(i).size() == 4) { y = a; m = b; d = c; }
       else {
@@ -164,7 +167,7 @@ std::optional<FoundDate> FindDate(std::string_view text, const DateLexicon& lex)
       continue;
     }
     // Day, month name (one or more words), year, optional calendar marker.
-    int day = ParseInt(tok(i));
+    int day = ParseNumber(tok(i));
     if (day < 1 || day > 31) continue;
     for (size_t words = std::min(lex.longest_month_words, tokens.size() - i - 1); words >= 1; --words) {
       std::string name;
@@ -182,7 +185,7 @@ std::optional<FoundDate> FindDate(std::string_view text, const DateLexicon& lex)
           (tok(y_index) == "," || tok(y_index) == "\xD8\x8C"))
         ++y_index;
       if (!month || !is_num(y_index)) continue;
-      int year = ParseInt(tok(y_index));
+      int year = ParseNumber(tok(y_index));
       size_t end_index = y_index;
       bool hijri = month > kHijriFlag;
       if (end_index + 1 < tokens.size() && tokens[end_index + 1].kind == TokenKind::kWord) {

@@ -48,6 +48,11 @@ std::optional<FoundDate> FindDate(std::string_view text, const DateLexicon& lexi
 // month is 0 too (an event dated "in May 2016" or "last year").
 std::string IsoDate(const ReportDate& date);
 
+// A number written in ASCII or Arabic-Indic digits; -1 when `digits` is not one.
+int ParseNumber(std::string_view digits);
+// Days in a Gregorian month (1-12), leap years counted.
+int DaysInMonth(int year, int month);
+
 // Umm al-Qura Hijri date -> Gregorian; false when the date does not exist.
 bool HijriToGregorian(int year, int month, int day, int& gy, int& gm, int& gd);
 bool IsValidGregorian(int year, int month, int day);

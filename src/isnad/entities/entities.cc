@@ -323,7 +323,7 @@ Status EntityRecognizer::Load(const std::string& dir, EntityRecognizer& out) {
 bool EntityRecognizer::IsCountryAdjective(std::string_view w) const {
   if (article_.empty() || w.compare(0, article_.size(), article_) != 0) return false;
   w.remove_prefix(article_.size());
-  for (std::string_view ending : {"\xD9\x8A\xD9\x87", "\xD9\x8A\xD8\xA9", "\xD9\x8A"}) {  // -iyya, -i
+  for (std::string_view ending : {std::string_view(kAdjectiveIyya), std::string_view("\xD9\x8A")}) {  // -iyya, -i
     if (w.size() > ending.size() && w.substr(w.size() - ending.size()) == ending)
       return nisba_stems_.Contains(w.substr(0, w.size() - ending.size()));
   }

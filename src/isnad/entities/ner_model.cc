@@ -87,9 +87,8 @@ int ParseTag(std::string_view name) {
 void NerModel::Features(const std::vector<NerToken>& tokens, size_t i, int prev, int prev2,
                         std::vector<uint64_t>& out) {
   WordFeatures(tokens, i, out);
-  std::vector<uint64_t> history;
-  HistoryFeatures(tokens, i, prev, prev2, history);
-  out.insert(out.end(), history.begin(), history.end());
+  TagPairFeatures(prev, prev2, out);
+  TagWordFeatures(tokens[i], prev, out);
 }
 
 void NerModel::HistoryFeatures(const std::vector<NerToken>& tokens, size_t i, int prev, int prev2,

@@ -39,16 +39,8 @@ bool IsCloser(std::string_view s) {
 }
 
 // Opening and closing quotation marks whose direction is known.
-bool IsQuoteOpener(std::string_view s) {
-  size_t pos = 0;
-  char32_t c = utf8::Next(s, pos);
-  return c == 0x00AB || c == 0x201C;
-}
-bool IsQuoteCloser(std::string_view s) {
-  size_t pos = 0;
-  char32_t c = utf8::Next(s, pos);
-  return c == 0x00BB || c == 0x201D;
-}
+bool IsQuoteOpener(std::string_view s) { return s != "\"" && !ClosingQuoteMark(s).empty(); }
+bool IsQuoteCloser(std::string_view s) { return s == "\xC2\xBB" || s == "\xE2\x80\x9D"; }
 
 // A mark inside a short quotation does not end the sentence that quotes it:
 // <<these lies.. will cause problems>> said X is one sentence. Only when the
@@ -61,6 +53,13 @@ bool IsSingleCapital(std::string_view s) {
 }
 
 }  // namespace
+
+std::string_view ClosingQuoteMark(std::string_view mark) {
+  if (mark == "\"") return "\"";
+  if (mark == "\xC2\xAB") return "\xC2\xBB";
+  if (mark == "\xE2\x80\x9C") return "\xE2\x80\x9D";
+  return {};
+}
 
 Status SentenceCues::FromResource(const ResourceFile& file, SentenceCues& out) {
   out = SentenceCues();

@@ -41,6 +41,10 @@ struct SentenceCues {
 };
 
 // Appends the sentences of `tokens` (over `text`) to `out`.
+// The mark that closes a quotation opened by `mark` (<< >>, the curly
+// quotes, the straight double quote), or empty when `mark` opens none.
+std::string_view ClosingQuoteMark(std::string_view mark);
+
 void SplitSentences(std::string_view text, const std::vector<Token>& tokens,
                     const SentenceCues& cues, std::vector<Sentence>& out);
 
