@@ -268,6 +268,30 @@ TEST(Relations, AConjoinedVerbKeepsTheLastVerbsDoerAndObject) {
   EXPECT_EQ(Find(doc, "group:isis", PloverType::kCoerce, "army:syria"), nullptr);
 }
 
+TEST(Relations, AnActorRightAfterAVerbalNounIsTheOneDoneTo) {
+  // "Syria ... since the assassination of Rafiq al-Hariri": Hariri was
+  // killed; Syria, in another clause, did not kill him.
+  Document doc = Analyze("وتدهورت علاقات سوريا مع فرنسا منذ اغتيال رئيس الوزراء السابق رفيق الحريري.");
+  EXPECT_EQ(Find(doc, "country:SYR", PloverType::kAssault, KeyOf(doc, -1)), nullptr);
+  for (const auto& r : doc.relations)
+    if (r.type == PloverType::kAssault) EXPECT_NE(KeyOf(doc, r.target), "-");
+  // With li- after it, the genitive is the doer: "Iran's support for Hezbollah".
+  Document aid = Analyze("وتحدث التقرير عن دعم إيران لحزب الله في سوريا.");
+  EXPECT_NE(Find(aid, "country:IRN", PloverType::kAid, "group:hezbollah"), nullptr);
+  EXPECT_EQ(Find(aid, "group:hezbollah", PloverType::kAid, "country:IRN"), nullptr);
+}
+
+TEST(Relations, AVerbalNounTakesItsDoerFromASupportVerb) {
+  // VSO: "Jaysh al-Fath launched artillery shelling on regime positions".
+  Document doc = Analyze("وشنت قوات جيش الفتح التابع للمعارضة السورية المسلحة قصفا مدفعيا على مواقع لقوات النظام السوري.");
+  EXPECT_NE(Find(doc, "group:jaysh_fatah", PloverType::kAssault, "gov:syria_regime"), nullptr);
+  // Without a support verb the actor before the noun is not its doer.
+  // "Turkey condemned the strikes on Aleppo" names who condemned, not who struck.
+  Document other = Analyze("ونددت تركيا بالغارات على مدينة حلب.");
+  for (const auto& r : other.relations)
+    if (r.type == PloverType::kAssault) EXPECT_NE(KeyOf(other, r.source), "country:TUR");
+}
+
 TEST(Relations, OneRelationPerSourceTypeTarget) {
   Document doc = Analyze("هاجمت حركة طالبان قوات الحكومة الأفغانية في كابول. وهاجمت حركة طالبان قوات الحكومة الأفغانية مجددا.");
   int n = 0;

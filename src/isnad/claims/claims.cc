@@ -33,7 +33,8 @@ enum Role : uint32_t {
   kRelative,
   kAffiliation,
   kRecording,
-  kNegatingNoun
+  kNegatingNoun,
+  kSupport
 };
 
 const NormalizeOptions& Match() {
@@ -48,6 +49,9 @@ constexpr uint32_t kRecordingReach = 6;
 constexpr uint32_t kNegationReach = 10;  // words from a negating noun (adam) to what it negates  // sentences of a published recording's quotes
 constexpr int kSpeakerBefore = 3;   // a speaker before its reporting verb stands next to it
 constexpr int kObjectWindow = 8;    // words after a trigger where its object may stand
+// An object noun's genitive starts within this many words of it, titles
+// between (ightiyal ra'is al-wuzara' al-sabiq Rafiq al-Hariri).
+constexpr uint32_t kGenitiveReach = 5;
 
 
 
@@ -87,7 +91,8 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
       {"in", kIn},           {"negation", kNegation}, 
       {"and", kAnd},         {"hedge", kHedge},       {"then", kThen},           {"break", kBreak},
       {"office", kOffice},   {"to", kTo},           {"by", kBy},               {"relative", kRelative},
-      {"affiliation", kAffiliation}, {"recording", kRecording}, {"negating_noun", kNegatingNoun}};
+      {"affiliation", kAffiliation}, {"recording", kRecording}, {"negating_noun", kNegatingNoun},
+      {"support", kSupport}};
   for (std::string_view line : cues.lines) {
     auto f = SplitFields(line);
     if (f.size() < 2) continue;
@@ -124,7 +129,8 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
                      : f[2] == "noun"    ? 1
                      : f[2] == "mutual"  ? 2
                      : f[2] == "passive" ? 3
-                                         : 9;
+                     : f[2] == "object_noun" ? 4
+                                             : 9;
     if (frame == 9) return Status::Error(triggers.path + ": unknown frame " + std::string(f[2]));
     std::string form = Normalize(f[0], Match());
     if (out.triggers_.Contains(form))
@@ -590,6 +596,8 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
   const auto& mention_at = reading.mention_at;
   const auto& role_of = reading.role_of;
   const auto& trigger_of = reading.trigger_of;
+  const auto& has_to = reading.has_to;
+  const auto& has_by = reading.has_by;
   // ---- Relations.
   std::set<std::tuple<int, int, int>> seen;
   // Events (an attack, a protest, an arrest) are claims even when the
@@ -671,7 +679,7 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
         // object of a support verb (shanna hajamat didda X).
         uint32_t other = trigger_of[k];
         if (k > t + 1 && ((other && other != code && ((other - 1) >> 4) != ((code - 1) >> 4)) ||
-                          reading.CueAt(k) == CueKind::kSay))
+                          reading.CueAt(k) == CueKind::kSay || reading.CueAt(k) == CueKind::kAccording))
           break;
         int e = reading.EntityAt(k);
         if (e < 0 || (!after.empty() && after.back().first == e)) continue;
@@ -737,6 +745,24 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
           while (k > s.token_begin && mention_at[k - 1] == mention_at[prev]) --k;
         }
       }
+      // A verbal noun's doer stands before it only as the subject of a
+      // support verb (qama X bi-ightiyal Y, X shannat hajaman, shannat X
+      // qasfan); any other actor before it belongs to another clause:
+      // "Suriya ... mundhu ightiyal Rafiq al-Hariri" does not make Syria the killer.
+      const bool verbal_noun = frame == ArgumentFrame::kNoun || frame == ArgumentFrame::kObjectNoun;
+      auto support_verb_governs = [&] {
+        for (uint32_t k = before_at + 1; k < t; ++k)
+          if (role_of[k] == kSupport) return true;
+        uint32_t start = before_at;  // VSO: shannat quwwat X qasfan
+        while (start > s.token_begin && mention_at[start - 1] == mention_at[before_at]) --start;
+        for (uint32_t k = start; k > s.token_begin && k + 2 >= start; --k)
+          if (role_of[k - 1] == kSupport) return true;
+        return false;
+      };
+      if (verbal_noun && before >= 0 && !support_verb_governs()) {
+        before = -1;
+        before_group.clear();
+      }
       for (uint32_t k = s.token_begin + 1; k < s.token_end && r.location < 0; ++k)
         if (reading.EntityAt(k) >= 0 && doc.entities[reading.EntityAt(k)].type == EntityType::kLoc &&
             role_of[k - 1] == kIn)
@@ -796,6 +822,16 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
         else if (t > s.token_begin + 1 && role_of[t - 1] == kRelative && reading.EntityAt(t - 2) >= 0)
           antecedent = reading.EntityAt(t - 2);
       }
+      // Does the actor whose mention starts at k stand as the genitive of the
+      // trigger at t: close after it, with only words (no preposition) between?
+      auto genitive_of_noun = [&](uint32_t k) {
+        if (k - t > kGenitiveReach || has_to[k] || has_by[k]) return false;
+        for (uint32_t j = t + 1; j < k; ++j)
+          if (a.tokens[j].kind != TokenKind::kWord || (role_of[j] != 0 && role_of[j] != kOffice) || has_to[j] ||
+              has_by[j])
+            return false;
+        return true;
+      };
       std::vector<int> sources, targets;
       if (shared_object >= 0) {
         sources = {shared_doer};
@@ -842,6 +878,25 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
           }
         if (doer >= 0) sources = {doer};
         if (before >= 0) targets = {before};
+      } else if (frame == ArgumentFrame::kObjectNoun && !after.empty() && genitive_of_noun(after[0].second)) {
+        // The verbal noun of a transitive verb: its genitive is the one done
+        // to (ightiyal al-Hariri, i'tiqal al-nashit), unless li- or ala names
+        // that one after it (da'm Iran li-l-Huthiyyin): then the genitive does it.
+        size_t marked = 0;
+        for (size_t i = 1; i < after.size() && !marked; ++i)
+          if (after[i].first == marked_target || has_to[after[i].second]) marked = i;
+        if (marked) {
+          sources = group_from(0);
+          targets = group_from(marked);
+        } else {
+          targets = group_from(0);
+          if (before >= 0) sources = before_group;
+        }
+      } else if (frame == ArgumentFrame::kObjectNoun && before < 0) {
+        // No genitive: an actor after it is not its doer (maqtal 16 shakhsan
+        // ... bi-hasab AFP); only a marked one is done to.
+        for (size_t i = 0; i < after.size(); ++i)
+          if (after[i].first == marked_target) targets = group_from(i);
       } else if (antecedent >= 0 && !after.empty() && after[0].first != antecedent) {
         // A verb whose object is a pronoun right after an actor is a relative
         // clause on that actor: "muqatilin mahalliyin tad'amuhum quwwat
