@@ -292,6 +292,56 @@ TEST(Relations, AVerbalNounTakesItsDoerFromASupportVerb) {
     if (r.type == PloverType::kAssault) EXPECT_NE(KeyOf(other, r.source), "country:TUR");
 }
 
+TEST(Relations, TheDoerNamedAfterALaYadOrMinQibal) {
+  // "Opposition fighters were arrested at the hands of Nusra fighters".
+  Document doc = Analyze("وقالت مصادر إن مقاتلين من المعارضة السورية اعتقلوا على أيدي مقاتلي جبهة النصرة.");
+  bool nusra_arrested = false;
+  for (const auto& r : doc.relations) {
+    EXPECT_NE(KeyOf(doc, r.target), "group:nusra");
+    nusra_arrested = nusra_arrested || (r.type == PloverType::kCoerce && KeyOf(doc, r.source) == "group:nusra");
+  }
+  EXPECT_TRUE(nusra_arrested);
+}
+
+TEST(Relations, ASupportVerbWithAPronounNamesTheVerbalNounsDoer) {
+  // "Turkey condemned the attack that the Taliban launched on Kandahar".
+  Document doc = Analyze("وأدانت تركيا الهجوم الذي شنته حركة طالبان على مدينة قندهار.");
+  EXPECT_EQ(Find(doc, "country:TUR", PloverType::kAssault, "group:taliban"), nullptr);
+  bool taliban_attacked = false;
+  for (const auto& r : doc.relations) {
+    if (r.type != PloverType::kAssault) continue;
+    EXPECT_NE(KeyOf(doc, r.source), "country:TUR");
+    taliban_attacked = taliban_attacked || KeyOf(doc, r.source) == "group:taliban";
+  }
+  EXPECT_TRUE(taliban_attacked);
+}
+
+TEST(Events, APlaceAfterTheTriggerLeavesTheDoerUnnamedNotTheEventUnreported) {
+  // "16 were killed yesterday in a car bomb blast east of Mosul": Mosul did
+  // nothing, yet a blast is reported.
+  Document doc = Analyze("وقتل 16 شخصا وأصيب 21 آخرون أمس في انفجار سيارة مفخخة شرق الموصل.");
+  bool reported = false;
+  for (const auto& r : doc.relations) {
+    EXPECT_NE(KeyOf(doc, r.source), "city:mosul");
+    reported = reported || r.type == PloverType::kAssault;
+  }
+  EXPECT_TRUE(reported);
+}
+
+TEST(Relations, AVerbsLettersAfterAPrepositionAreItsVerbalNoun) {
+  // "Turkey condemned the killing of civilians by ..." is not "Turkey
+  // killed": after bi- qatl is a noun whose genitive is the one killed.
+  Document doc = Analyze("ونددت تركيا بقتل المدنيين في حلب.");
+  for (const auto& r : doc.relations)
+    if (r.type == PloverType::kAssault) EXPECT_NE(KeyOf(doc, r.source), "country:TUR");
+  // Unless an accusation names who did it: the accused.
+  Document accused = Analyze("واتهمت المعارضة السورية الجيش السوري بقتل المدنيين في حلب.");
+  bool army_killed = false;
+  for (const auto& r : accused.relations)
+    army_killed = army_killed || (r.type == PloverType::kAssault && KeyOf(accused, r.source) == "army:syria");
+  EXPECT_TRUE(army_killed);
+}
+
 TEST(Relations, OneRelationPerSourceTypeTarget) {
   Document doc = Analyze("هاجمت حركة طالبان قوات الحكومة الأفغانية في كابول. وهاجمت حركة طالبان قوات الحكومة الأفغانية مجددا.");
   int n = 0;

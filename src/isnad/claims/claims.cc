@@ -34,7 +34,8 @@ enum Role : uint32_t {
   kAffiliation,
   kRecording,
   kNegatingNoun,
-  kSupport
+  kSupport,
+  kAgent
 };
 
 const NormalizeOptions& Match() {
@@ -92,7 +93,7 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
       {"and", kAnd},         {"hedge", kHedge},       {"then", kThen},           {"break", kBreak},
       {"office", kOffice},   {"to", kTo},           {"by", kBy},               {"relative", kRelative},
       {"affiliation", kAffiliation}, {"recording", kRecording}, {"negating_noun", kNegatingNoun},
-      {"support", kSupport}};
+      {"support", kSupport}, {"agent", kAgent}};
   for (std::string_view line : cues.lines) {
     auto f = SplitFields(line);
     if (f.size() < 2) continue;
@@ -123,19 +124,29 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
   for (std::string_view line : triggers.lines) {
     auto f = SplitFields(line);
     PloverType type;
-    if (f.size() != 3 || !ParsePloverType(f[1], type))
-      return Status::Error(triggers.path + ": expected 'form TYPE frame': " + std::string(line));
-    uint32_t frame = f[2] == "verb"      ? 0
-                     : f[2] == "noun"    ? 1
-                     : f[2] == "mutual"  ? 2
-                     : f[2] == "passive" ? 3
-                     : f[2] == "object_noun" ? 4
-                                             : 9;
+    if ((f.size() != 3 && f.size() != 4) || !ParsePloverType(f[1], type))
+      return Status::Error(triggers.path + ": expected 'form TYPE frame [noun-frame]': " + std::string(line));
+    auto frame_named = [](std::string_view name) -> uint32_t {
+      return name == "verb"          ? 0
+             : name == "noun"        ? 1
+             : name == "mutual"      ? 2
+             : name == "passive"     ? 3
+             : name == "object_noun" ? 4
+                                     : 9;
+    };
+    uint32_t frame = frame_named(f[2]);
     if (frame == 9) return Status::Error(triggers.path + ": unknown frame " + std::string(f[2]));
     std::string form = Normalize(f[0], Match());
     if (out.triggers_.Contains(form))
       return Status::Error(triggers.path + ": trigger '" + std::string(f[0]) + "' is listed twice");
     out.triggers_.Insert(form, (static_cast<uint32_t>(type) << 4 | frame) + 1);
+    if (f.size() == 4) {
+      uint32_t noun_frame = frame_named(f[3]);
+      if (frame != 0 || (noun_frame != 1 && noun_frame != 4))
+        return Status::Error(triggers.path + ": only a verb has a verbal-noun frame, noun or object_noun: " +
+                             std::string(line));
+      out.noun_frames_.Insert(form, noun_frame);
+    }
   }
   out.fingerprint_ = cues.name + "-" + std::to_string(cues.version) + " " + triggers.name + "-" +
                      std::to_string(triggers.version);
@@ -666,7 +677,16 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
       if (!code || reading.EntityAt(t) >= 0) continue;
       Relation r;
       r.type = static_cast<PloverType>((code - 1) >> 4);
-      const ArgumentFrame frame = static_cast<ArgumentFrame>((code - 1) & 0xF);
+      ArgumentFrame frame = static_cast<ArgumentFrame>((code - 1) & 0xF);
+      // A verb's form after a preposition or bi- is its verbal noun (fi
+      // qasf, bi-qatl): no verb follows a preposition. (Not after min, which
+      // is also man "who": hiya man sahhalat.)
+      if (frame == ArgumentFrame::kVerb &&
+          (has_by[t] || (t > s.token_begin && (role_of[t - 1] == kIn || role_of[t - 1] == kAgainst ||
+                                               role_of[t - 1] == kWith)))) {
+        uint32_t noun_frame = noun_frames_.Find(reading.form[t]);
+        frame = noun_frame ? static_cast<ArgumentFrame>(noun_frame) : ArgumentFrame::kNoun;
+      }
       r.trigger = Span{a.tokens[t].begin, a.tokens[t].end};
       r.evidence = evidence;
 
@@ -757,6 +777,11 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
         while (start > s.token_begin && mention_at[start - 1] == mention_at[before_at]) --start;
         for (uint32_t k = start; k > s.token_begin && k + 2 >= start; --k)
           if (role_of[k - 1] == kSupport) return true;
+        // "ittahamat al-mu'arada al-jaysh bi-qatl al-madaniyyin": the accused
+        // does what bi- names.
+        if (has_by[t] && t <= before_at + 2)
+          for (uint32_t k = start; k > s.token_begin && k + kSubjectWindow >= start; --k)
+            if (reading.CueAt(k - 1) == CueKind::kAllege) return true;
         return false;
       };
       if (verbal_noun && before >= 0 && !support_verb_governs()) {
@@ -821,6 +846,13 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
           antecedent = reading.EntityAt(t - 1);
         else if (t > s.token_begin + 1 && role_of[t - 1] == kRelative && reading.EntityAt(t - 2) >= 0)
           antecedent = reading.EntityAt(t - 2);
+        else if (role_of[t - 1] == kRelative && !after.empty()) {
+          // "al-hujum alladhi shannathu Taliban": the pronoun is the thing
+          // before the relative, and the doer follows the verb; an actor
+          // further back belongs to the main clause (Turkiya adanat ...).
+          before = -1;
+          before_group.clear();
+        }
       }
       // Does the actor whose mention starts at k stand as the genitive of the
       // trigger at t: close after it, with only words (no preposition) between?
@@ -832,8 +864,39 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
             return false;
         return true;
       };
+      // "hujum shannahu X", "al-qasf alladhi nafadhahu X": a support verb
+      // whose pronoun takes up the verbal noun names its doer right after it.
+      size_t doer_after_support = after.size();
+      if (verbal_noun) {
+        for (uint32_t k = t + 1; k < s.token_end && k <= t + kObjectWindow; ++k) {
+          if (reading.EntityAt(k) >= 0 || a.tokens[k].kind == TokenKind::kPunct) break;
+          if (role_of[k] != kSupport || !has_object[k]) continue;
+          for (size_t i = 0; i < after.size(); ++i)
+            if (after[i].second > k && after[i].second <= k + 3) doer_after_support = i;
+          break;
+        }
+      }
+      // "ala yad X", "ala aydi X", "min qibal X": X is the doer (of a passive
+      // verb or a verbal noun), whatever stands before.
+      size_t agent = after.size();
+      for (size_t i = 0; i < after.size() && agent == after.size(); ++i) {
+        // A word or two may stand between (ala aydi muqatili Jabhat al-Nusra).
+        for (uint32_t k = after[i].second, back = 0; back < 3 && k >= t + 3 + back; ++back) {
+          if (role_of[k - 1 - back] == kAgent) {
+            if (role_of[k - 2 - back] == kAgainst || role_of[k - 2 - back] == kFrom) agent = i;
+            break;
+          }
+          if (a.tokens[k - 1 - back].kind != TokenKind::kWord || reading.EntityAt(k - 1 - back) >= 0) break;
+        }
+      }
       std::vector<int> sources, targets;
-      if (shared_object >= 0) {
+      if (agent < after.size() && frame != ArgumentFrame::kMutual) {
+        sources = group_from(agent);
+        if (before >= 0 && std::find(sources.begin(), sources.end(), before) == sources.end())
+          targets = before_group;
+        else if (agent > 0)
+          targets = group_from(0);
+      } else if (shared_object >= 0) {
         sources = {shared_doer};
         targets = {shared_object};
       } else if (frame == ArgumentFrame::kMutual) {
@@ -878,6 +941,12 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
           }
         if (doer >= 0) sources = {doer};
         if (before >= 0) targets = {before};
+      } else if (doer_after_support < after.size()) {
+        sources = group_from(doer_after_support);
+        for (size_t i = 0; i < after.size(); ++i)
+          if (after[i].first == marked_target &&
+              std::find(sources.begin(), sources.end(), marked_target) == sources.end())
+            targets = group_from(i);
       } else if (frame == ArgumentFrame::kObjectNoun && !after.empty() && genitive_of_noun(after[0].second)) {
         // The verbal noun of a transitive verb: its genitive is the one done
         // to (ightiyal al-Hariri, i'tiqal al-nashit), unless li- or ala names
@@ -944,20 +1013,21 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
       }
       if (sources.empty()) sources = {-1};
       if (targets.empty()) targets = {-1};
-      for (int x : sources)
-        for (int y : targets) {
-          if ((x < 0 || y < 0) && !is_event(r.type)) continue;
-          if (x >= 0 && x == y) continue;
-          // Places do not act; states do (Turkey struck), and a place can be
-          // struck or besieged.
-          auto can_act = [&](int e) {
-            return e < 0 || doc.entities[e].type != EntityType::kLoc ||
-                   doc.entities[e].key.rfind("country:", 0) == 0;
-          };
-          if (!can_act(x)) continue;
+      // Places do not act; states do (Turkey struck), and a place can be
+      // struck or besieged. A place standing as the doer of an event leaves
+      // the doer unnamed ("a blast east of Mosul"): the event stays.
+      auto can_act = [&](int e) {
+        return e < 0 || doc.entities[e].type != EntityType::kLoc || doc.entities[e].key.rfind("country:", 0) == 0;
+      };
+      for (int named_source : sources)
+        for (int named_target : targets) {
+          int x = named_source, y = named_target;
+          if (!can_act(x)) x = -1;
           if (!can_act(y) && (frame == ArgumentFrame::kMutual ||  // both sides of a mutual tie act
                               (r.type != PloverType::kAssault && r.type != PloverType::kCoerce)))
-            continue;
+            y = -1;
+          if ((x < 0 || y < 0) && !is_event(r.type)) continue;
+          if (x >= 0 && x == y) continue;
           if (x < 0 || y < 0) {
             // A side is unnamed: keep the event only if the sentence reports one.
             if (features_for != si) {

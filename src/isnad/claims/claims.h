@@ -69,7 +69,8 @@ class ClaimExtractor {
   void FindRelations(Reading& reading) const;
 
   WordTable cues_;      // form -> CueKind
-  WordTable triggers_;  // form -> (type << 4 | frame) + 1
+  WordTable triggers_;     // form -> (type << 4 | frame) + 1
+  WordTable noun_frames_;  // a verb's form -> its frame when it stands as a verbal noun
   WordTable words_;     // small closed words the rules need (bayna, wa, ala...)
   WordTable negations_;
   std::string article_;  // the definite article, to find al-masadir among unnamed sources
