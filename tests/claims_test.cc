@@ -342,6 +342,25 @@ TEST(Relations, AVerbsLettersAfterAPrepositionAreItsVerbalNoun) {
   EXPECT_TRUE(army_killed);
 }
 
+TEST(Relations, ATownWithBiGluedIsWhereNotWhom) {
+  // "the fourth suicide attack al-Qaeda has launched in Aden".
+  Document doc = Analyze("وهذا هو رابع هجوم انتحاري بسيارة مفخخة يشنه تنظيم القاعدة بعدن.");
+  bool placed = false;
+  for (const auto& r : doc.relations) {
+    EXPECT_NE(KeyOf(doc, r.target), "city:aden");
+    placed = placed || (KeyOf(doc, r.source) == "group:al_qaeda" && KeyOf(doc, r.location) == "city:aden");
+  }
+  EXPECT_TRUE(placed);
+}
+
+TEST(Relations, AStateStaysTheDoerOfTheNextSentencesSupportVerb) {
+  // "Turkey launched strikes on ISIS ... It also carried out attacks on PKK camps."
+  Document doc = Analyze(
+      "شنت تركيا عددا من الغارات الجوية ضد مقاتلي تنظيم داعش في شمال سورية. كما نفذت أيضا هجمات على معسكرات "
+      "حزب العمال الكردستاني في شمال العراق.");
+  EXPECT_NE(Find(doc, "country:TUR", PloverType::kAssault, "group:pkk"), nullptr);
+}
+
 TEST(Relations, OneRelationPerSourceTypeTarget) {
   Document doc = Analyze("هاجمت حركة طالبان قوات الحكومة الأفغانية في كابول. وهاجمت حركة طالبان قوات الحكومة الأفغانية مجددا.");
   int n = 0;

@@ -664,6 +664,9 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
 
   std::vector<uint64_t> sentence_features;
   uint32_t features_for = UINT32_MAX;
+  // Events with a named doer the event model did not take as reported: they
+  // are not relations, but the accusation they carry is.
+  std::vector<Relation> unreported;
   // The doer of the last sentence that named one, for a verb that opens the
   // next sentence without naming its own.
   int previous_subject = -1;
@@ -710,9 +713,13 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
           continue;
         }
         // A place after fi is the setting, and so are places joined to it
-        // (fi Suriya wa Pakistan wa al-Sudan).
+        // (fi Suriya wa Pakistan wa al-Sudan); so is a town or region with bi-
+        // glued (bi-l-Yaman, bi-Saywun): a state with bi- may be whom a verb
+        // names (rahhaba bi-Turkiya).
+        const bool town = doc.entities[e].type == EntityType::kLoc && doc.entities[e].key.rfind("country:", 0) != 0;
         if (doc.entities[e].type == EntityType::kLoc &&
-            (role_of[k - 1] == kIn || (setting_run && (has_and[k] || role_of[k - 1] == kAnd)))) {
+            (role_of[k - 1] == kIn || (town && has_by[k]) ||
+             (setting_run && (has_and[k] || role_of[k - 1] == kAnd)))) {
           if (r.location < 0) r.location = e;
           setting_run = true;
           continue;
@@ -985,9 +992,13 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
         // The first actor after the verb is marked as the one done to (shanna
         // ghara ala X): the doer is unnamed here. A verb opening its sentence
         // continues the doer of the sentence before (wa-shanna 6 gharat ala ...).
+        // So does a verbal noun whose support verb opens it (kama nafadhat
+        // aydan hajamat ala ...).
         targets = group_from(0);
-        if (frame == ArgumentFrame::kVerb && t <= s.token_begin + 2 && previous_subject >= 0 &&
-            previous_subject_sentence + 1 == si)
+        bool opens_sentence = frame == ArgumentFrame::kVerb && t <= s.token_begin + 2;
+        for (uint32_t k = s.token_begin; verbal_noun && k < t && k <= s.token_begin + 2; ++k)
+          if (role_of[k] == kSupport && t <= k + 3) opens_sentence = true;
+        if (opens_sentence && previous_subject >= 0 && previous_subject_sentence + 1 == si)
           sources = {previous_subject};
       } else if (!after.empty()) {
         // VSO, or a verbal noun: the doers first, then the one done to.
@@ -1007,7 +1018,8 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
         }
       }
       if (!sources.empty() && sources[0] >= 0 && previous_subject_sentence != si &&
-          doc.entities[sources[0]].type != EntityType::kLoc) {
+          (doc.entities[sources[0]].type != EntityType::kLoc ||
+           doc.entities[sources[0]].key.rfind("country:", 0) == 0)) {
         previous_subject = sources[0];
         previous_subject_sentence = si;
       }
@@ -1035,8 +1047,19 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
               features_for = si;
             }
             if (events_.Knows(r.type) &&
-                events_.Score(r.type, sentence_features) <= events_.Threshold(r.type))
+                events_.Score(r.type, sentence_features) <= events_.Threshold(r.type)) {
+              // Not reported as an event, but still alleged by its speaker:
+              // an accusation of the named doer stands ("the network said 63
+              // died in shelling by regime forces").
+              if (x >= 0) {
+                Relation alleged = r;
+                alleged.source = x;
+                alleged.target = y;
+                finish(alleged, s, t);
+                unreported.push_back(std::move(alleged));
+              }
               continue;
+            }
           }
           Relation one = r;
           one.source = x;
@@ -1056,9 +1079,10 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
   // Derived accusations: a speaker who alleges that X attacked or coerced
   // someone, or cooperated with or aided an armed group, accuses X.
   const size_t found = doc.relations.size();
-  for (size_t i = 0; i < found; ++i) {
-    const Relation r = doc.relations[i];
-    if (r.polarity != Polarity::kAlleged || r.claimed_by.empty() || r.source < 0 || mutual[i]) continue;
+  for (size_t i = 0; i < found + unreported.size(); ++i) {
+    const Relation r = i < found ? doc.relations[i] : unreported[i - found];
+    if (r.polarity != Polarity::kAlleged || r.claimed_by.empty() || r.source < 0 || (i < found && mutual[i]))
+      continue;
     // Fighting an armed group is what states and coalitions announce of
     // themselves and their allies: no accusation in it.
     bool hostile = (r.type == PloverType::kAssault || r.type == PloverType::kCoerce) &&
@@ -1066,6 +1090,8 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
     bool with_armed_group = (r.type == PloverType::kCooperate || r.type == PloverType::kAid) &&
                             r.target >= 0 && doc.entities[r.target].key.rfind("group:", 0) == 0;
     if (!hostile && !with_armed_group) continue;
+    // A collective the report does not name (al-madaniyyun) is not accused.
+    if (doc.entities[r.source].generic) continue;
     Relation accuse;
     accuse.type = PloverType::kAccuse;
     accuse.source = r.claimed_by.back();  // who makes the allegation: the innermost speaker
