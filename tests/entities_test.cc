@@ -279,6 +279,17 @@ TEST(Entities, TheBylineIsNotAnActor) {
   EXPECT_NE(EntityNamed(doc, "أردوغان"), nullptr);
 }
 
+TEST(Entities, AGroupNamedByItsAdjectiveIsTheGroup) {
+  // al-miliciyat al-Huthiyya is the Houthis (their alias al-Huthi, feminine
+  // adjective), not a collective of militias.
+  Document doc = Analyze("خبر\nوقال الوزير إن الميليشيات الحوثية قصفت أحياء في تعز، وإن الحوثيين يتراجعون.");
+  const Entity* militias = EntityNamed(doc, "الميليشيات الحوثية");
+  ASSERT_NE(militias, nullptr);
+  EXPECT_EQ(militias->key, "group:houthis");
+  EXPECT_FALSE(militias->generic);
+  EXPECT_EQ(militias->mentions.size(), 2u);
+}
+
 TEST(NerModel, RefusesAFileThatIsNotAModel) {
   testing::TempDir dir;
   NerModel m;

@@ -316,6 +316,19 @@ Status EntityRecognizer::Load(const std::string& dir, EntityRecognizer& out) {
       }
     }
   }
+  // Feminine adjectives of groups named by a nisba (al-Huthi -> al-Huthiyya).
+  for (size_t i = 0; i < out.gazetteer_.size(); ++i) {
+    const GazetteerEntry& e = out.gazetteer_.entry(i);
+    if (e.id.rfind("group:", 0) != 0) continue;
+    std::vector<std::string> names = e.aliases;
+    names.push_back(e.canonical);
+    for (const std::string& name : names) {
+      std::string n = Normalize(name, Match());
+      if (n.find(' ') != std::string::npos || n.compare(0, out.article_.size(), out.article_) != 0) continue;
+      if (n.size() < out.article_.size() + 6 || n.compare(n.size() - 2, 2, "\xD9\x8A") != 0) continue;  // -i
+      out.group_adjectives_.Insert(n + "\xD9\x87", static_cast<uint32_t>(i) + 1);  // -iyya, ta marbuta folded
+    }
+  }
   return EntityRules::Load(dir + "/entities/entity_rules.txt", out.rules_);
 }
 
@@ -548,6 +561,21 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       uint32_t first = covered[i] ? i + 1 : i;
       cands.push_back(Candidate{first, end, EntityType::kLoc});
       for (uint32_t k = first; k < end; ++k) covered[k] = true;
+    }
+
+    // A group named by its adjective after a force or organization noun
+    // (al-miliciyat al-Huthiyya, al-haraka al-Huthiyya): the group itself.
+    for (uint32_t i = 0; i + 1 < n; ++i) {
+      if (covered[i] || covered[i + 1] || !(tokens[i].shape & 8)) continue;
+      std::string_view noun = tokens[i].core;
+      if (noun.compare(0, article_.size(), article_) == 0) noun.remove_prefix(article_.size());
+      if (!rules_.force.Contains(noun) && !rules_.head.Contains(noun)) continue;
+      uint32_t group = group_adjectives_.Find(tokens[i + 1].norm);
+      if (!group) continue;
+      Candidate c{i, i + 2, EntityType::kOrg};
+      c.entry = static_cast<int>(group) - 1;
+      cands.push_back(c);
+      covered[i] = covered[i + 1] = true;
     }
 
     // Collective actors where nothing else was found: longest phrase first,

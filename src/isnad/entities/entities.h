@@ -91,6 +91,7 @@ class EntityRecognizer {
   // Stems of countries' names as their adjectives are built on them
   // (Qatar -> al-qatari, Afghanistan -> al-afghaniyya), from the lexicon.
   WordTable nisba_stems_;
+  WordTable group_adjectives_;  // al-huthiyya -> gazetteer entry + 1
   bool IsCountryAdjective(std::string_view normalized) const;
 };
 
