@@ -361,6 +361,22 @@ TEST(Relations, AStateStaysTheDoerOfTheNextSentencesSupportVerb) {
   EXPECT_NE(Find(doc, "country:TUR", PloverType::kAssault, "group:pkk"), nullptr);
 }
 
+TEST(Relations, APassiveParticiplesDoersAfterBiJoinedByANoun) {
+  // "the resistance backed by army forces and coalition aircraft".
+  Document doc = Analyze("وتقدمت المقاومة الشعبية المدعومة بقوات الجيش السوري وطائرات التحالف العربي نحو المدينة.");
+  int backers = 0;
+  for (const auto& r : doc.relations)
+    if (r.type == PloverType::kAid && (KeyOf(doc, r.source) == "army:syria" || KeyOf(doc, r.source) == "group:arab_coalition"))
+      ++backers;
+  EXPECT_EQ(backers, 2);
+}
+
+TEST(Relations, AHamzaSeatBeforeAPronounStillFindsTheTrigger) {
+  // liqa'ihi "his meeting", hulafa'uhu: the noun with its hamza back.
+  Document doc = Analyze("وقال أردوغان عقب لقائه مع روحاني في طهران إن العلاقات جيدة.");
+  EXPECT_NE(Find(doc, "per:erdogan", PloverType::kConsult, "per:rouhani"), nullptr);
+}
+
 TEST(Relations, OneRelationPerSourceTypeTarget) {
   Document doc = Analyze("هاجمت حركة طالبان قوات الحكومة الأفغانية في كابول. وهاجمت حركة طالبان قوات الحكومة الأفغانية مجددا.");
   int n = 0;

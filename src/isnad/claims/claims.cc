@@ -250,6 +250,23 @@ void ClaimExtractor::ReadTokens(Reading& reading) const {
         has_and[t] = true;
       }
     }
+    // A pronoun after a final hamza moves it onto a seat (liqa' -> liqa'uhu,
+    // liqa'ihi; hulafa' -> hulafa'ihi) and the segmenter, not knowing the
+    // form, keeps it whole: the trigger is the noun with its hamza back.
+    if (a.tokens[t].kind == TokenKind::kWord && !triggers_.Contains(form[t])) {
+      std::string_view w = form[t];
+      for (std::string_view pronoun : {"\xD9\x87", "\xD9\x87\xD8\xA7", "\xD9\x87\xD9\x85"}) {  // -hu, -ha, -hum
+        if (w.size() <= pronoun.size() + 4 || w.substr(w.size() - pronoun.size()) != pronoun) continue;
+        std::string_view seat = w.substr(w.size() - pronoun.size() - 2, 2);
+        if (seat != "\xD8\xA6" && seat != "\xD8\xA4") continue;  // ya' or waw hamza seat
+        std::string noun = std::string(w.substr(0, w.size() - pronoun.size() - 2)) + "\xD8\xA1";  // hamza
+        if (triggers_.Contains(noun)) {
+          form[t] = noun;
+          has_object[t] = true;
+        }
+        break;
+      }
+    }
   }
   // Each token's entries in the cue, role and trigger tables, looked up once.
   for (size_t t = 0; t < n; ++t) {
@@ -717,8 +734,12 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
         // glued (bi-l-Yaman, bi-Saywun): a state with bi- may be whom a verb
         // names (rahhaba bi-Turkiya).
         const bool town = doc.entities[e].type == EntityType::kLoc && doc.entities[e].key.rfind("country:", 0) != 0;
+        // fi and one noun of where (fi janub Afghanistan) set the scene too.
+        const bool in_area = k >= 2 && role_of[k - 2] == kIn && role_of[k - 1] == 0 &&
+                             a.tokens[k - 1].kind == TokenKind::kWord && reading.EntityAt(k - 1) < 0 &&
+                             trigger_of[k - 1] == 0;
         if (doc.entities[e].type == EntityType::kLoc &&
-            (role_of[k - 1] == kIn || (town && has_by[k]) ||
+            (role_of[k - 1] == kIn || in_area || (town && has_by[k]) ||
              (setting_run && (has_and[k] || role_of[k - 1] == kAnd)))) {
           if (r.location < 0) r.location = e;
           setting_run = true;
@@ -806,8 +827,19 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
         std::vector<int> group = {after[first].first};
         for (size_t i = first + 1; i < after.size(); ++i) {
           uint32_t k = after[i].second;
-          if (!(has_and[k] || role_of[k - 1] == kAnd)) break;
+          // wa and the actor, or wa and one noun of it (bi-quwwat al-jaysh
+          // al-watani wa-ta'irat al-tahaluf), right after the last one.
+          uint32_t last_end = after[i - 1].second;
+          while (last_end + 1 < s.token_end && mention_at[last_end + 1] == mention_at[after[i - 1].second]) ++last_end;
+          const bool noun_joined = k == last_end + 2 && has_and[k - 1] && reading.EntityAt(k - 1) < 0 &&
+                                   role_of[k - 1] == 0 && trigger_of[k - 1] == 0;
+          if (!(has_and[k] || role_of[k - 1] == kAnd || noun_joined)) break;
           if (k > after[i - 1].second + 4) break;
+          // A comma before wa starts another clause (... al-tahaluf al-arabi،
+          // wa-l-mutamarridin al-Huthiyyin al-mad'umin ...).
+          bool comma = false;
+          for (uint32_t j = last_end + 1; j < k; ++j) comma = comma || a.tokens[j].kind == TokenKind::kPunct;
+          if (comma) break;
           // "Syria, Pakistan and Sudan" after actors are where, not whom.
           bool place = doc.entities[after[i].first].type == EntityType::kLoc;
           if (place != (doc.entities[after[first].first].type == EntityType::kLoc)) break;
@@ -932,21 +964,21 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
           y = -1;
           for (const auto& [e, k] : after)
             if (e != x) {
-              y = e;
+              // "haliefuha al-qawi Iran", "wa-a'da'uhum al-judud": with a
+              // pronoun the noun's other side stands right after it, or is unnamed.
+              if (!has_object[t] || k <= t + kGenitiveReach) y = e;
               break;
             }
         }
         sources = {x};
         targets = {y};
       } else if (frame == ArgumentFrame::kPassive) {
-        // "X al-mad'umin min Y": Y does it to X.
-        int doer = -1;
-        for (const auto& [e, k] : after)
-          if (role_of[k - 1] == kFrom) {
-            doer = e;
-            break;
-          }
-        if (doer >= 0) sources = {doer};
+        // "X al-mad'umin min Y", "X al-mad'uma bi-quwwat Y": Y does it to X.
+        for (size_t i = 0; i < after.size() && sources.empty(); ++i) {
+          uint32_t k = after[i].second;
+          if (role_of[k - 1] == kFrom || (has_by[k] && k <= t + 2) || (has_by[k - 1] && k - 1 == t + 1))
+            sources = group_from(i);
+        }
         if (before >= 0) targets = {before};
       } else if (doer_after_support < after.size()) {
         sources = group_from(doer_after_support);
