@@ -377,6 +377,14 @@ TEST(Relations, AHamzaSeatBeforeAPronounStillFindsTheTrigger) {
   EXPECT_NE(Find(doc, "per:erdogan", PloverType::kConsult, "per:rouhani"), nullptr);
 }
 
+TEST(Relations, ARelativeClausesVerbHasItsAntecedentAsDoer) {
+  // "the strikes that targeted the PKK were harsher than those that targeted
+  // the extremists": neither the PKK nor anyone named did the targeting.
+  Document doc = Analyze("وأشار وزير الخارجية التركي إلى أن الغارات التي استهدفت حزب العمال الكردستاني كانت أشد من التي استهدفت المتطرفين.");
+  for (const auto& r : doc.relations) EXPECT_NE(KeyOf(doc, r.source), "group:pkk");
+  for (const auto& r : doc.relations) EXPECT_NE(r.type, PloverType::kAccuse);
+}
+
 TEST(Relations, OneRelationPerSourceTypeTarget) {
   Document doc = Analyze("هاجمت حركة طالبان قوات الحكومة الأفغانية في كابول. وهاجمت حركة طالبان قوات الحكومة الأفغانية مجددا.");
   int n = 0;

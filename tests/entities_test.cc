@@ -290,6 +290,15 @@ TEST(Entities, AGroupNamedByItsAdjectiveIsTheGroup) {
   EXPECT_EQ(militias->mentions.size(), 2u);
 }
 
+TEST(Entities, ACollectiveNounAfterTheGroupItBeginsRefersBack) {
+  // al-mutamarridin after al-mutamarridin al-Huthiyyin is the Houthis.
+  Document doc = Analyze("خبر\nوقتل 13 من المتمردين الحوثيين في مأرب، وقال شهود إن المتمردين انسحبوا.");
+  const Entity* houthis = EntityNamed(doc, "المتمردين الحوثيين");
+  ASSERT_NE(houthis, nullptr);
+  EXPECT_EQ(houthis->mentions.size(), 2u);
+  for (const Entity& e : doc.entities) EXPECT_NE(e.key, "generic:المتمردين");
+}
+
 TEST(NerModel, RefusesAFileThatIsNotAModel) {
   testing::TempDir dir;
   NerModel m;

@@ -714,6 +714,7 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
       // after fi is the location, not a side), and the nearest actor before it.
       std::vector<std::pair<int, uint32_t>> after;
       bool setting_run = false;
+      const bool verbal_noun = frame == ArgumentFrame::kNoun || frame == ArgumentFrame::kObjectNoun;
       for (uint32_t k = t + 1; k < s.token_end && k <= t + kObjectWindow; ++k) {
         // Another trigger ends the clause, unless it is of the same type: the
         // object of a support verb (shanna hajamat didda X).
@@ -721,6 +722,15 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
         if (k > t + 1 && ((other && other != code && ((other - 1) >> 4) != ((code - 1) >> 4)) ||
                           reading.CueAt(k) == CueKind::kSay || reading.CueAt(k) == CueKind::kAccording))
           break;
+        // A relative clause on a verbal noun has its own verb and sides
+        // (al-gharat allati istahdafat X), unless its verb is a support verb
+        // taking the noun up (al-hujum alladhi shannathu X: X did it).
+        if (verbal_noun && role_of[k] == kRelative) {
+          bool support = false;
+          for (uint32_t j = k + 1; j < s.token_end && j <= k + 2; ++j)
+            support = support || (role_of[j] == kSupport && has_object[j]);
+          if (!support) break;
+        }
         int e = reading.EntityAt(k);
         if (e < 0 || (!after.empty() && after.back().first == e)) continue;
         // "Jaysh al-Fath al-tabi' li-l-mu'arada": whom a side belongs to
@@ -797,7 +807,6 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
       // support verb (qama X bi-ightiyal Y, X shannat hajaman, shannat X
       // qasfan); any other actor before it belongs to another clause:
       // "Suriya ... mundhu ightiyal Rafiq al-Hariri" does not make Syria the killer.
-      const bool verbal_noun = frame == ArgumentFrame::kNoun || frame == ArgumentFrame::kObjectNoun;
       auto support_verb_governs = [&] {
         for (uint32_t k = before_at + 1; k < t; ++k)
           if (role_of[k] == kSupport) return true;
@@ -1005,6 +1014,11 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
         // ... bi-hasab AFP); only a marked one is done to.
         for (size_t i = 0; i < after.size(); ++i)
           if (after[i].first == marked_target) targets = group_from(i);
+      } else if (frame == ArgumentFrame::kVerb && !has_object[t] && t > s.token_begin + 1 &&
+                 role_of[t - 1] == kRelative && reading.EntityAt(t - 2) < 0) {
+        // "al-gharat allati istahdafat X": the relative's antecedent, not
+        // an actor, does it; X is the one done to.
+        if (!after.empty()) targets = group_from(0);
       } else if (antecedent >= 0 && !after.empty() && after[0].first != antecedent) {
         // A verb whose object is a pronoun right after an actor is a relative
         // clause on that actor: "muqatilin mahalliyin tad'amuhum quwwat
@@ -1083,7 +1097,7 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
               // Not reported as an event, but still alleged by its speaker:
               // an accusation of the named doer stands ("the network said 63
               // died in shelling by regime forces").
-              if (x >= 0) {
+              if (x >= 0 && frame != ArgumentFrame::kMutual) {
                 Relation alleged = r;
                 alleged.source = x;
                 alleged.target = y;

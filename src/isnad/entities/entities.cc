@@ -773,6 +773,19 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
                                   : std::string(EntityTypeName(m.type)) + ":" + Join(name);
 
     int target = -1;
+    if (target < 0 && m.generic && name.size() == 1) {
+      // A collective noun after a named group it begins (al-mutamarridin
+      // after al-mutamarridin al-Huthiyyin) refers back to that group.
+      for (size_t e = doc.entities.size(); e-- > 0 && target < 0;) {
+        const Entity& ent = doc.entities[e];
+        if (ent.generic || ent.type != EntityType::kOrg) continue;
+        const auto& ew = entity_words[e].words;
+        if (ew.size() >= 2 && ew[0] == name[0]) {
+          target = static_cast<int>(e);
+          m.generic = false;
+        }
+      }
+    }
     for (size_t e = 0; e < doc.entities.size() && target < 0; ++e) {
       Entity& ent = doc.entities[e];
       if (ent.key == key) target = static_cast<int>(e);
