@@ -385,6 +385,29 @@ TEST(Relations, ARelativeClausesVerbHasItsAntecedentAsDoer) {
   for (const auto& r : doc.relations) EXPECT_NE(r.type, PloverType::kAccuse);
 }
 
+TEST(Relations, FightingAnObjectIsOneWayEnmityAndClashesBothWays) {
+  // "the unwillingness of Haftar's forces to fight ISIS": Haftar's forces
+  // (would) fight ISIS, not ISIS them.
+  Document doc = Analyze("وتساءل مراقبون عن عدم رغبة قوات حفتر بقتال تنظيم \"داعش\" في درنة.");
+  bool haftar_fights = false;
+  for (const auto& r : doc.relations) {
+    EXPECT_FALSE(r.type == PloverType::kAssault && KeyOf(doc, r.source) == "group:isis");
+    haftar_fights = haftar_fights || (r.type == PloverType::kAssault && KeyOf(doc, r.target) == "group:isis");
+  }
+  EXPECT_TRUE(haftar_fights);
+  Document clashes = Analyze("ودارت اشتباكات عنيفة بين تنظيم داعش وجبهة النصرة في ريف حلب.");
+  EXPECT_NE(Find(clashes, "group:isis", PloverType::kAssault, "group:nusra"), nullptr);
+  EXPECT_NE(Find(clashes, "group:nusra", PloverType::kAssault, "group:isis"), nullptr);
+}
+
+TEST(Relations, SanctionsOnTwoNamedPeopleReachBoth) {
+  Document doc = Analyze("وأعلنت الولايات المتحدة فرض عقوبات على سعد بن سعد محمد الشريان الكعبي وعبد اللطيف بن عبد الله صالح محمد الكواري.");
+  int sanctioned = 0;
+  for (const auto& r : doc.relations)
+    sanctioned += r.type == PloverType::kSanction && KeyOf(doc, r.source) == "country:USA";
+  EXPECT_EQ(sanctioned, 2);
+}
+
 TEST(Relations, OneRelationPerSourceTypeTarget) {
   Document doc = Analyze("هاجمت حركة طالبان قوات الحكومة الأفغانية في كابول. وهاجمت حركة طالبان قوات الحكومة الأفغانية مجددا.");
   int n = 0;

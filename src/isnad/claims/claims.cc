@@ -142,8 +142,10 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
     out.triggers_.Insert(form, (static_cast<uint32_t>(type) << 4 | frame) + 1);
     if (f.size() == 4) {
       uint32_t noun_frame = frame_named(f[3]);
-      if (frame != 0 || (noun_frame != 1 && noun_frame != 4))
-        return Status::Error(triggers.path + ": only a verb has a verbal-noun frame, noun or object_noun: " +
+      if (!(frame == 0 && (noun_frame == 1 || noun_frame == 4)) && !(frame == 2 && noun_frame == 4))
+        return Status::Error(triggers.path +
+                             ": a fourth column is a verb's verbal-noun frame (noun, object_noun) or a "
+                             "mutual noun's object_noun: " +
                              std::string(line));
       out.noun_frames_.Insert(form, noun_frame);
     }
@@ -843,7 +845,7 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
           const bool noun_joined = k == last_end + 2 && has_and[k - 1] && reading.EntityAt(k - 1) < 0 &&
                                    role_of[k - 1] == 0 && trigger_of[k - 1] == 0;
           if (!(has_and[k] || role_of[k - 1] == kAnd || noun_joined)) break;
-          if (k > after[i - 1].second + 4) break;
+          if (k > last_end + 3) break;
           // A comma before wa starts another clause (... al-tahaluf al-arabi،
           // wa-l-mutamarridin al-Huthiyyin al-mad'umin ...).
           bool comma = false;
@@ -906,10 +908,15 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
       // trigger at t: close after it, with only words (no preposition) between?
       auto genitive_of_noun = [&](uint32_t k) {
         if (k - t > kGenitiveReach || has_to[k] || has_by[k]) return false;
-        for (uint32_t j = t + 1; j < k; ++j)
+        for (uint32_t j = t + 1; j < k; ++j) {
+          // Quotation marks around a name (tanzim "Da'ish") do not part it from the noun.
+          std::string_view mark = std::string_view(doc.text).substr(a.tokens[j].begin, a.tokens[j].end - a.tokens[j].begin);
+          if (a.tokens[j].kind == TokenKind::kPunct && (mark == "\"" || mark == "\xC2\xAB" || mark == "\xC2\xBB"))
+            continue;
           if (a.tokens[j].kind != TokenKind::kWord || (role_of[j] != 0 && role_of[j] != kOffice) || has_to[j] ||
               has_by[j])
             return false;
+        }
         return true;
       };
       // "hujum shannahu X", "al-qasf alladhi nafadhahu X": a support verb
@@ -938,6 +945,7 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
         }
       }
       std::vector<int> sources, targets;
+      bool one_way = false;  // a mutual noun read in one direction
       if (agent < after.size() && frame != ArgumentFrame::kMutual) {
         sources = group_from(agent);
         if (before >= 0 && std::find(sources.begin(), sources.end(), before) == sources.end())
@@ -976,6 +984,11 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
               // "haliefuha al-qawi Iran", "wa-a'da'uhum al-judud": with a
               // pronoun the noun's other side stands right after it, or is unnamed.
               if (!has_object[t] || k <= t + kGenitiveReach) y = e;
+              // A doer before and the other side as the object of a mutual
+              // noun that takes one (bi-qital Da'ish, qitaluhu li-Da'ish):
+              // one way, from the doer. Enmity stays mutual (min alladd khusum X).
+              one_way = y >= 0 && x == before && noun_frames_.Find(reading.form[t]) == 4 &&
+                        (genitive_of_noun(k) || has_to[k]);
               break;
             }
         }
@@ -1111,7 +1124,7 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
           one.source = x;
           one.target = y;
           finish(one, s, t);
-          const bool both_ways = frame == ArgumentFrame::kMutual && x >= 0 && y >= 0;
+          const bool both_ways = frame == ArgumentFrame::kMutual && !one_way && x >= 0 && y >= 0;
           if (both_ways) {
             Relation back = one;
             std::swap(back.source, back.target);

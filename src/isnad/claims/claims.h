@@ -70,7 +70,7 @@ class ClaimExtractor {
 
   WordTable cues_;      // form -> CueKind
   WordTable triggers_;     // form -> (type << 4 | frame) + 1
-  WordTable noun_frames_;  // a verb's form -> its frame when it stands as a verbal noun
+  WordTable noun_frames_;  // a verb's form -> its frame as a verbal noun; a mutual noun's -> 4 (one way with an object)
   WordTable words_;     // small closed words the rules need (bayna, wa, ala...)
   WordTable negations_;
   std::string article_;  // the definite article, to find al-masadir among unnamed sources
