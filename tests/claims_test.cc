@@ -408,6 +408,22 @@ TEST(Relations, SanctionsOnTwoNamedPeopleReachBoth) {
   EXPECT_EQ(sanctioned, 2);
 }
 
+TEST(Relations, ProtestersAreTheDoersAndOnlyWhomTheyOpposeIsATarget) {
+  // "the protesters raised EU flags": the EU is no side of a protest.
+  Document flags = Analyze("ورفع المتظاهرون أعلام الاتحاد الأوروبي وأعلام ألمانيا في وسط المدينة.");
+  for (const auto& r : flags.relations)
+    if (r.type == PloverType::kProtest) {
+      EXPECT_NE(KeyOf(flags, r.target), "intl:eu");
+      EXPECT_NE(KeyOf(flags, r.source), "intl:eu");
+    }
+  // "protesters against NATO": NATO is whom they protest.
+  Document against = Analyze("واحتشد آلاف المتظاهرين ضد حلف الناتو أمس في بيشاور.");
+  bool against_nato = false;
+  for (const auto& r : against.relations)
+    against_nato = against_nato || (r.type == PloverType::kProtest && KeyOf(against, r.target) == "intl:nato");
+  EXPECT_TRUE(against_nato);
+}
+
 TEST(Relations, OneRelationPerSourceTypeTarget) {
   Document doc = Analyze("هاجمت حركة طالبان قوات الحكومة الأفغانية في كابول. وهاجمت حركة طالبان قوات الحكومة الأفغانية مجددا.");
   int n = 0;

@@ -132,6 +132,7 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
              : name == "mutual"      ? 2
              : name == "passive"     ? 3
              : name == "object_noun" ? 4
+             : name == "agent_noun"  ? 5
                                      : 9;
     };
     uint32_t frame = frame_named(f[2]);
@@ -696,7 +697,11 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
     const Span evidence{a.tokens[s.token_begin].begin, a.tokens[s.token_end - 1].end};
     for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
       uint32_t code = trigger_of[t];
-      if (!code || reading.EntityAt(t) >= 0) continue;
+      // A trigger inside an actor's name is no trigger, except a noun that
+      // names the doers themselves (al-mutazahirun, a collective actor).
+      if (!code || (reading.EntityAt(t) >= 0 &&
+                    static_cast<ArgumentFrame>((code - 1) & 0xF) != ArgumentFrame::kAgentNoun))
+        continue;
       Relation r;
       r.type = static_cast<PloverType>((code - 1) >> 4);
       ArgumentFrame frame = static_cast<ArgumentFrame>((code - 1) & 0xF);
@@ -946,7 +951,14 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
       }
       std::vector<int> sources, targets;
       bool one_way = false;  // a mutual noun read in one direction
-      if (agent < after.size() && frame != ArgumentFrame::kMutual) {
+      if (frame == ArgumentFrame::kAgentNoun) {
+        // The noun names the doers (al-mutazahirun, the collective if it is
+        // one); whom they act against follows didda/ala. Nothing else
+        // around it is a side.
+        sources = {reading.EntityAt(t)};
+        for (size_t i = 0; i < after.size() && targets.empty(); ++i)
+          if (after[i].first == marked_target) targets = group_from(i);
+      } else if (agent < after.size() && frame != ArgumentFrame::kMutual) {
         sources = group_from(agent);
         if (before >= 0 && std::find(sources.begin(), sources.end(), before) == sources.end())
           targets = before_group;

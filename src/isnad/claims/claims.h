@@ -43,7 +43,7 @@ namespace isnad {
 
 enum class CueKind : uint8_t { kSay = 1, kDeny, kAllege, kContinue, kAccording, kUnnamed, kOpener };
 
-enum class ArgumentFrame : uint8_t { kVerb, kNoun, kMutual, kPassive, kObjectNoun };
+enum class ArgumentFrame : uint8_t { kVerb, kNoun, kMutual, kPassive, kObjectNoun, kAgentNoun };
 
 class ClaimExtractor {
  public:
