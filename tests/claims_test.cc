@@ -343,8 +343,8 @@ TEST(Relations, AVerbsLettersAfterAPrepositionAreItsVerbalNoun) {
 }
 
 TEST(Relations, ATownWithBiGluedIsWhereNotWhom) {
-  // "the fourth suicide attack al-Qaeda has launched in Aden".
-  Document doc = Analyze("وهذا هو رابع هجوم انتحاري بسيارة مفخخة يشنه تنظيم القاعدة بعدن.");
+  // "the fourth suicide attack al-Qaeda has launched on the Arab coalition in Aden".
+  Document doc = Analyze("وهذا هو رابع هجوم انتحاري بسيارة مفخخة يشنه تنظيم القاعدة على التحالف العربي بعدن.");
   bool placed = false;
   for (const auto& r : doc.relations) {
     EXPECT_NE(KeyOf(doc, r.target), "city:aden");

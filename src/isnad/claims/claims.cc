@@ -832,10 +832,13 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
         before = -1;
         before_group.clear();
       }
-      for (uint32_t k = s.token_begin + 1; k < s.token_end && r.location < 0; ++k)
-        if (reading.EntityAt(k) >= 0 && doc.entities[reading.EntityAt(k)].type == EntityType::kLoc &&
-            role_of[k - 1] == kIn)
-          r.location = reading.EntityAt(k);
+      // Else the sentence's first place after fi, or town with bi-.
+      for (uint32_t k = s.token_begin + 1; k < s.token_end && r.location < 0; ++k) {
+        const int e = reading.EntityAt(k);
+        if (e >= 0 && doc.entities[e].type == EntityType::kLoc &&
+            (role_of[k - 1] == kIn || (has_by[k] && doc.entities[e].key.rfind("country:", 0) != 0)))
+          r.location = e;
+      }
 
       // Coordinated actors act together: "X wa Y shannu hujuman", "shanna X
       // wa Y hujuman didda Z". A group is a run of mentions joined by wa.
