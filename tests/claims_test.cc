@@ -424,6 +424,19 @@ TEST(Relations, ProtestersAreTheDoersAndOnlyWhomTheyOpposeIsATarget) {
   EXPECT_TRUE(against_nato);
 }
 
+TEST(Relations, APossessivePronounOnAVerbalNounIsItsDoer) {
+  // "al-Shabaab stepped up its attacks on Kenya": hajamatiha is al-Shabaab's.
+  Document doc = Analyze("وصعدت حركة الشباب هجماتها على كينيا خلال الأشهر الماضية.");
+  EXPECT_NE(Find(doc, "group:shabaab", PloverType::kAssault, "country:KEN"), nullptr);
+}
+
+TEST(Relations, ASupportVerbGovernsOnlyTheFirstVerbalNounAfterIt) {
+  // "the Treasury imposed sanctions on two Qataris on the charge of funding
+  // al-Qaeda": the Treasury sanctions; it does not fund al-Qaeda.
+  Document doc = Analyze("وفرضت وزارة الخزانة الأميركية عقوبات على قطريين بتهمة تمويل تنظيم القاعدة.");
+  EXPECT_EQ(Find(doc, "gov:us_treasury", PloverType::kAid, "group:al_qaeda"), nullptr);
+}
+
 TEST(Relations, OneRelationPerSourceTypeTarget) {
   Document doc = Analyze("هاجمت حركة طالبان قوات الحكومة الأفغانية في كابول. وهاجمت حركة طالبان قوات الحكومة الأفغانية مجددا.");
   int n = 0;

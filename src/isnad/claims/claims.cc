@@ -815,6 +815,10 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
       // qasfan); any other actor before it belongs to another clause:
       // "Suriya ... mundhu ightiyal Rafiq al-Hariri" does not make Syria the killer.
       auto support_verb_governs = [&] {
+        // The support verb's object is the first verbal noun after it
+        // (farada X uqubat ... bi-tuhmat tamwil Y: X did not fund Y).
+        for (uint32_t k = before_at + 1; k < t; ++k)
+          if (trigger_of[k] && role_of[k] != kSupport) return false;
         for (uint32_t k = before_at + 1; k < t; ++k)
           if (role_of[k] == kSupport) return true;
         uint32_t start = before_at;  // VSO: shannat quwwat X qasfan
@@ -828,7 +832,9 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
             if (reading.CueAt(k - 1) == CueKind::kAllege) return true;
         return false;
       };
-      if (verbal_noun && before >= 0 && !support_verb_governs()) {
+      // A possessive pronoun on the noun (hajamatuha, ziyaratuhu) is its
+      // doer, taking up the actor before it.
+      if (verbal_noun && before >= 0 && !has_object[t] && !support_verb_governs()) {
         before = -1;
         before_group.clear();
       }
