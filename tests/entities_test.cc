@@ -299,6 +299,15 @@ TEST(Entities, ACollectiveNounAfterTheGroupItBeginsRefersBack) {
   for (const Entity& e : doc.entities) EXPECT_NE(e.key, "generic:المتمردين");
 }
 
+TEST(Entities, AQuotedNameWithAnOrganizationsHeadIsOneOrganization) {
+  // "majlis shura thuwwar Darna" in quotes: one council, not "shura" and Derna.
+  Document doc = Analyze("خبر\nوبالرغم من القصف على مواقع \"مجلس شورى ثوار درنة\" فإن التنظيم انسحب.");
+  const Entity* council = EntityNamed(doc, "مجلس شورى ثوار درنة");
+  ASSERT_NE(council, nullptr);
+  EXPECT_EQ(council->type, EntityType::kOrg);
+  EXPECT_EQ(EntityNamed(doc, "شورى"), nullptr);
+}
+
 TEST(NerModel, RefusesAFileThatIsNotAModel) {
   testing::TempDir dir;
   NerModel m;

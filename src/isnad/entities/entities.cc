@@ -628,6 +628,30 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       for (uint32_t k = i; k < end; ++k) covered[k] = true;
     }
 
+    // A quoted name that begins with an organization's head noun ("majlis
+    // shura thuwwar Darna", "harakat X") is one organization, whatever the
+    // tagger made of its words, unless the lexicon knows it.
+    for (uint32_t i = 0; i + 3 < n; ++i) {
+      std::string_view open = words[i];
+      if (open != "\"" && open != "\xC2\xAB") continue;
+      std::string_view close = open == "\"" ? std::string_view("\"") : std::string_view("\xC2\xBB");
+      uint32_t j = i + 1;
+      while (j < n && j <= i + 7 && words[j] != close && (tokens[j].shape >> 4) == 0) ++j;
+      if (j >= n || words[j] != close || j < i + 3) continue;
+      std::string_view head = tokens[i + 1].core;
+      if (head.compare(0, article_.size(), article_) == 0) head.remove_prefix(article_.size());
+      if (!rules_.head.Contains(head) || tokens[i + 1].has_prefix) continue;
+      bool known = false;
+      for (const auto& c : cands) known = known || (c.entry >= 0 && c.first <= i + 1 && j <= c.end);
+      if (known) continue;
+      cands.erase(std::remove_if(cands.begin(), cands.end(),
+                                 [&](const Candidate& c) { return c.first < j && i + 1 < c.end; }),
+                  cands.end());
+      cands.push_back(Candidate{i + 1, j, EntityType::kOrg});
+      for (uint32_t k = i + 1; k < j; ++k) covered[k] = true;
+      i = j;
+    }
+
     // An outlet named after its noun (qanat al-Anba' al-Libiyya, sahifat
     // "Akhbar al-Hadath"): the noun without the article, then a quoted name
     // or up to three definite words.
