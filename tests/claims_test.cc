@@ -29,6 +29,16 @@ const Relation* Find(const Document& doc, const std::string& source, PloverType 
   return nullptr;
 }
 
+// Is there a relation of `type` whose source key is `source` ("" for any)
+// and target key is `target` ("" for any)?
+bool AnyRelation(const Document& doc, PloverType type, const std::string& source, const std::string& target) {
+  for (const auto& r : doc.relations)
+    if (r.type == type && (source.empty() || KeyOf(doc, r.source) == source) &&
+        (target.empty() || KeyOf(doc, r.target) == target))
+      return true;
+  return false;
+}
+
 TEST(Quotes, NamedSpeakerAfterTheVerb) {
   Document doc = Analyze("قال وزير الخارجية الأمريكي جون كيري إن الولايات المتحدة ستدعم المعارضة.");
   ASSERT_EQ(doc.quotes.size(), 1u);
@@ -273,8 +283,7 @@ TEST(Relations, AnActorRightAfterAVerbalNounIsTheOneDoneTo) {
   // killed; Syria, in another clause, did not kill him.
   Document doc = Analyze("وتدهورت علاقات سوريا مع فرنسا منذ اغتيال رئيس الوزراء السابق رفيق الحريري.");
   EXPECT_EQ(Find(doc, "country:SYR", PloverType::kAssault, KeyOf(doc, -1)), nullptr);
-  for (const auto& r : doc.relations)
-    if (r.type == PloverType::kAssault) EXPECT_NE(KeyOf(doc, r.target), "-");
+  EXPECT_FALSE(AnyRelation(doc, PloverType::kAssault, "", "-"));
   // With li- after it, the genitive is the doer: "Iran's support for Hezbollah".
   Document aid = Analyze("وتحدث التقرير عن دعم إيران لحزب الله في سوريا.");
   EXPECT_NE(Find(aid, "country:IRN", PloverType::kAid, "group:hezbollah"), nullptr);
@@ -288,58 +297,40 @@ TEST(Relations, AVerbalNounTakesItsDoerFromASupportVerb) {
   // Without a support verb the actor before the noun is not its doer.
   // "Turkey condemned the strikes on Aleppo" names who condemned, not who struck.
   Document other = Analyze("ونددت تركيا بالغارات على مدينة حلب.");
-  for (const auto& r : other.relations)
-    if (r.type == PloverType::kAssault) EXPECT_NE(KeyOf(other, r.source), "country:TUR");
+  EXPECT_FALSE(AnyRelation(other, PloverType::kAssault, "country:TUR", ""));
 }
 
 TEST(Relations, TheDoerNamedAfterALaYadOrMinQibal) {
   // "Opposition fighters were arrested at the hands of Nusra fighters".
   Document doc = Analyze("وقالت مصادر إن مقاتلين من المعارضة السورية اعتقلوا على أيدي مقاتلي جبهة النصرة.");
-  bool nusra_arrested = false;
-  for (const auto& r : doc.relations) {
-    EXPECT_NE(KeyOf(doc, r.target), "group:nusra");
-    nusra_arrested = nusra_arrested || (r.type == PloverType::kCoerce && KeyOf(doc, r.source) == "group:nusra");
-  }
-  EXPECT_TRUE(nusra_arrested);
+  for (const auto& r : doc.relations) EXPECT_NE(KeyOf(doc, r.target), "group:nusra");
+  EXPECT_TRUE(AnyRelation(doc, PloverType::kCoerce, "group:nusra", ""));
 }
 
 TEST(Relations, ASupportVerbWithAPronounNamesTheVerbalNounsDoer) {
   // "Turkey condemned the attack that the Taliban launched on Kandahar".
   Document doc = Analyze("وأدانت تركيا الهجوم الذي شنته حركة طالبان على مدينة قندهار.");
   EXPECT_EQ(Find(doc, "country:TUR", PloverType::kAssault, "group:taliban"), nullptr);
-  bool taliban_attacked = false;
-  for (const auto& r : doc.relations) {
-    if (r.type != PloverType::kAssault) continue;
-    EXPECT_NE(KeyOf(doc, r.source), "country:TUR");
-    taliban_attacked = taliban_attacked || KeyOf(doc, r.source) == "group:taliban";
-  }
-  EXPECT_TRUE(taliban_attacked);
+  EXPECT_FALSE(AnyRelation(doc, PloverType::kAssault, "country:TUR", ""));
+  EXPECT_TRUE(AnyRelation(doc, PloverType::kAssault, "group:taliban", ""));
 }
 
 TEST(Events, APlaceAfterTheTriggerLeavesTheDoerUnnamedNotTheEventUnreported) {
   // "16 were killed yesterday in a car bomb blast east of Mosul": Mosul did
   // nothing, yet a blast is reported.
   Document doc = Analyze("وقتل 16 شخصا وأصيب 21 آخرون أمس في انفجار سيارة مفخخة شرق الموصل.");
-  bool reported = false;
-  for (const auto& r : doc.relations) {
-    EXPECT_NE(KeyOf(doc, r.source), "city:mosul");
-    reported = reported || r.type == PloverType::kAssault;
-  }
-  EXPECT_TRUE(reported);
+  for (const auto& r : doc.relations) EXPECT_NE(KeyOf(doc, r.source), "city:mosul");
+  EXPECT_TRUE(AnyRelation(doc, PloverType::kAssault, "", ""));
 }
 
 TEST(Relations, AVerbsLettersAfterAPrepositionAreItsVerbalNoun) {
   // "Turkey condemned the killing of civilians by ..." is not "Turkey
   // killed": after bi- qatl is a noun whose genitive is the one killed.
   Document doc = Analyze("ونددت تركيا بقتل المدنيين في حلب.");
-  for (const auto& r : doc.relations)
-    if (r.type == PloverType::kAssault) EXPECT_NE(KeyOf(doc, r.source), "country:TUR");
+  EXPECT_FALSE(AnyRelation(doc, PloverType::kAssault, "country:TUR", ""));
   // Unless an accusation names who did it: the accused.
   Document accused = Analyze("واتهمت المعارضة السورية الجيش السوري بقتل المدنيين في حلب.");
-  bool army_killed = false;
-  for (const auto& r : accused.relations)
-    army_killed = army_killed || (r.type == PloverType::kAssault && KeyOf(accused, r.source) == "army:syria");
-  EXPECT_TRUE(army_killed);
+  EXPECT_TRUE(AnyRelation(accused, PloverType::kAssault, "army:syria", ""));
 }
 
 TEST(Relations, ATownWithBiGluedIsWhereNotWhom) {
@@ -389,12 +380,8 @@ TEST(Relations, FightingAnObjectIsOneWayEnmityAndClashesBothWays) {
   // "the unwillingness of Haftar's forces to fight ISIS": Haftar's forces
   // (would) fight ISIS, not ISIS them.
   Document doc = Analyze("وتساءل مراقبون عن عدم رغبة قوات حفتر بقتال تنظيم \"داعش\" في درنة.");
-  bool haftar_fights = false;
-  for (const auto& r : doc.relations) {
-    EXPECT_FALSE(r.type == PloverType::kAssault && KeyOf(doc, r.source) == "group:isis");
-    haftar_fights = haftar_fights || (r.type == PloverType::kAssault && KeyOf(doc, r.target) == "group:isis");
-  }
-  EXPECT_TRUE(haftar_fights);
+  EXPECT_FALSE(AnyRelation(doc, PloverType::kAssault, "group:isis", ""));
+  EXPECT_TRUE(AnyRelation(doc, PloverType::kAssault, "", "group:isis"));
   Document clashes = Analyze("ودارت اشتباكات عنيفة بين تنظيم داعش وجبهة النصرة في ريف حلب.");
   EXPECT_NE(Find(clashes, "group:isis", PloverType::kAssault, "group:nusra"), nullptr);
   EXPECT_NE(Find(clashes, "group:nusra", PloverType::kAssault, "group:isis"), nullptr);
@@ -418,10 +405,7 @@ TEST(Relations, ProtestersAreTheDoersAndOnlyWhomTheyOpposeIsATarget) {
     }
   // "protesters against NATO": NATO is whom they protest.
   Document against = Analyze("واحتشد آلاف المتظاهرين ضد حلف الناتو أمس في بيشاور.");
-  bool against_nato = false;
-  for (const auto& r : against.relations)
-    against_nato = against_nato || (r.type == PloverType::kProtest && KeyOf(against, r.target) == "intl:nato");
-  EXPECT_TRUE(against_nato);
+  EXPECT_TRUE(AnyRelation(against, PloverType::kProtest, "", "intl:nato"));
 }
 
 TEST(Relations, APossessivePronounOnAVerbalNounIsItsDoer) {

@@ -860,7 +860,7 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
                                    role_of[k - 1] == 0 && trigger_of[k - 1] == 0;
           if (!(has_and[k] || role_of[k - 1] == kAnd || noun_joined)) break;
           if (k > last_end + 3) break;
-          // A comma before wa starts another clause (... al-tahaluf al-arabi،
+          // A comma before wa starts another clause (... al-tahaluf al-arabi,
           // wa-l-mutamarridin al-Huthiyyin al-mad'umin ...).
           bool comma = false;
           for (uint32_t j = last_end + 1; j < k; ++j) comma = comma || a.tokens[j].kind == TokenKind::kPunct;

@@ -297,38 +297,37 @@ Status EntityRecognizer::Load(const std::string& dir, EntityRecognizer& out) {
   out.lil_ = seg.elided_alef_after + seg.elided_alef_after;
   out.elided_alef_ = seg.elided_alef;
   out.article_ = Normalize(seg.definite_article, Match());
-  // Adjective stems of every country the lexicon knows: the name without
-  // its article, and without a final alif, ta marbuta or -stan.
-  for (size_t i = 0; i < out.gazetteer_.size(); ++i) {
-    const GazetteerEntry& e = out.gazetteer_.entry(i);
-    if (e.id.rfind("country:", 0) != 0) continue;
-    std::vector<std::string> names = e.aliases;
-    names.push_back(e.canonical);
-    for (const std::string& name : names) {
-      std::string n = Normalize(name, Match());
-      if (n.find(' ') != std::string::npos) continue;
-      if (n.compare(0, out.article_.size(), out.article_) == 0) n.erase(0, out.article_.size());
-      if (utf8::CountCodePoints(n) < 3) continue;
-      out.nisba_stems_.Insert(n, 1);
-      for (std::string_view ending : {"\xD8\xA7", "\xD9\x87", "\xD8\xA9", "\xD8\xB3\xD8\xAA\xD8\xA7\xD9\x86"}) {
-        if (n.size() > ending.size() + 4 && n.compare(n.size() - ending.size(), ending.size(), ending) == 0)
-          out.nisba_stems_.Insert(n.substr(0, n.size() - ending.size()), 1);
+  // Every name (canonical and aliases) of the lexicon's entries whose id
+  // starts with `kind`, Matching-normalized, one word only.
+  auto for_each_word_name = [&](std::string_view kind, auto&& use) {
+    for (size_t i = 0; i < out.gazetteer_.size(); ++i) {
+      const GazetteerEntry& e = out.gazetteer_.entry(i);
+      if (e.id.rfind(kind, 0) != 0) continue;
+      std::vector<std::string> names = e.aliases;
+      names.push_back(e.canonical);
+      for (const std::string& name : names) {
+        std::string n = Normalize(name, Match());
+        if (n.find(' ') == std::string::npos) use(i, std::move(n));
       }
     }
-  }
-  // Feminine adjectives of groups named by a nisba (al-Huthi -> al-Huthiyya).
-  for (size_t i = 0; i < out.gazetteer_.size(); ++i) {
-    const GazetteerEntry& e = out.gazetteer_.entry(i);
-    if (e.id.rfind("group:", 0) != 0) continue;
-    std::vector<std::string> names = e.aliases;
-    names.push_back(e.canonical);
-    for (const std::string& name : names) {
-      std::string n = Normalize(name, Match());
-      if (n.find(' ') != std::string::npos || n.compare(0, out.article_.size(), out.article_) != 0) continue;
-      if (n.size() < out.article_.size() + 6 || n.compare(n.size() - 2, 2, "\xD9\x8A") != 0) continue;  // -i
-      out.group_adjectives_.Insert(n + "\xD9\x87", static_cast<uint32_t>(i) + 1);  // -iyya, ta marbuta folded
+  };
+  // Adjective stems of every country the lexicon knows: the name without
+  // its article, and without a final alif, ta marbuta or -stan.
+  for_each_word_name("country:", [&](size_t, std::string n) {
+    if (n.compare(0, out.article_.size(), out.article_) == 0) n.erase(0, out.article_.size());
+    if (utf8::CountCodePoints(n) < 3) return;
+    out.nisba_stems_.Insert(n, 1);
+    for (std::string_view ending : {"\xD8\xA7", "\xD9\x87", "\xD8\xA9", "\xD8\xB3\xD8\xAA\xD8\xA7\xD9\x86"}) {
+      if (n.size() > ending.size() + 4 && n.compare(n.size() - ending.size(), ending.size(), ending) == 0)
+        out.nisba_stems_.Insert(n.substr(0, n.size() - ending.size()), 1);
     }
-  }
+  });
+  // Feminine adjectives of groups named by a nisba (al-Huthi -> al-Huthiyya).
+  for_each_word_name("group:", [&](size_t i, const std::string& n) {
+    if (n.compare(0, out.article_.size(), out.article_) != 0 || n.size() < out.article_.size() + 6) return;
+    if (n.compare(n.size() - 2, 2, "\xD9\x8A") != 0) return;                   // -i
+    out.group_adjectives_.Insert(n + "\xD9\x87", static_cast<uint32_t>(i) + 1);  // -iyya, ta marbuta folded
+  });
   return EntityRules::Load(dir + "/entities/entity_rules.txt", out.rules_);
 }
 
