@@ -194,6 +194,28 @@ struct ClaimExtractor::Reading {
   }
 };
 
+// The actors around one trigger, as FindRelations reads them.
+struct ClaimExtractor::Surroundings {
+  const Reading* reading = nullptr;
+  const Sentence* s = nullptr;
+  uint32_t t = 0;
+  ArgumentFrame frame = ArgumentFrame::kVerb;
+  bool verbal_noun = false;
+  std::vector<std::pair<int, uint32_t>> after;  // actors after it: entity, first token
+  int location = -1;
+  int before = -1;  // the nearest actor before it that can act
+  uint32_t before_at = 0;
+  std::vector<int> before_group;  // and those joined to it by wa
+  int marked_target = -1;         // an actor after didda/ala
+  int antecedent = -1;            // what its object pronoun refers to
+  int shared_object = -1, shared_doer = -1;  // a conjoined verb's pronoun and the last verb's doer
+  size_t doer_after_support = 0;  // index in `after`, or after.size()
+  size_t agent = 0;               // index in `after` of the one after ala yad / min qibal, or after.size()
+
+  std::vector<int> GroupFrom(size_t first) const;
+  bool GenitiveOfNoun(uint32_t k) const;
+};
+
 void ClaimExtractor::Extract(Document& doc) const {
   doc.quotes.clear();
   doc.relations.clear();
@@ -619,15 +641,449 @@ void ClaimExtractor::NestPublishedRecordings(Reading& reading) const {
   }
 }
 
-void ClaimExtractor::FindRelations(Reading& reading) const {
-  Document& doc = reading.doc;
+// Coordinated actors act together: "X wa Y shannu hujuman", "shanna X wa Y
+// hujuman didda Z". A group is a run of mentions joined by wa.
+std::vector<int> ClaimExtractor::Surroundings::GroupFrom(size_t first) const {
+  const Document& doc = reading->doc;
+  const TextAnalysis& a = reading->a;
+  const auto& has_and = reading->has_and;
+  const auto& mention_at = reading->mention_at;
+  const auto& role_of = reading->role_of;
+  const auto& trigger_of = reading->trigger_of;
+  std::vector<int> group = {after[first].first};
+  for (size_t i = first + 1; i < after.size(); ++i) {
+    uint32_t k = after[i].second;
+    // wa and the actor, or wa and one noun of it (bi-quwwat al-jaysh
+    // al-watani wa-ta'irat al-tahaluf), right after the last one.
+    uint32_t last_end = after[i - 1].second;
+    while (last_end + 1 < s->token_end && mention_at[last_end + 1] == mention_at[after[i - 1].second]) ++last_end;
+    const bool noun_joined = k == last_end + 2 && has_and[k - 1] && reading->EntityAt(k - 1) < 0 &&
+                             role_of[k - 1] == 0 && trigger_of[k - 1] == 0;
+    if (!(has_and[k] || role_of[k - 1] == kAnd || noun_joined)) break;
+    if (k > last_end + 3) break;
+    // A comma before wa starts another clause (... al-tahaluf al-arabi,
+    // wa-l-mutamarridin al-Huthiyyin al-mad'umin ...).
+    bool comma = false;
+    for (uint32_t j = last_end + 1; j < k; ++j) comma = comma || a.tokens[j].kind == TokenKind::kPunct;
+    if (comma) break;
+    // "Syria, Pakistan and Sudan" after actors are where, not whom.
+    bool place = doc.entities[after[i].first].type == EntityType::kLoc;
+    if (place != (doc.entities[after[first].first].type == EntityType::kLoc)) break;
+    group.push_back(after[i].first);
+  }
+  return group;
+}
+
+// Does the actor whose mention starts at k stand as the genitive of the
+// trigger: close after it, with only words (no preposition) between?
+bool ClaimExtractor::Surroundings::GenitiveOfNoun(uint32_t k) const {
+  const Document& doc = reading->doc;
+  const TextAnalysis& a = reading->a;
+  const auto& has_to = reading->has_to;
+  const auto& has_by = reading->has_by;
+  const auto& role_of = reading->role_of;
+  if (k - t > kGenitiveReach || has_to[k] || has_by[k]) return false;
+  for (uint32_t j = t + 1; j < k; ++j) {
+    // Quotation marks around a name (tanzim "Da'ish") do not part it from the noun.
+    std::string_view mark = std::string_view(doc.text).substr(a.tokens[j].begin, a.tokens[j].end - a.tokens[j].begin);
+    if (a.tokens[j].kind == TokenKind::kPunct && (mark == "\"" || mark == "\xC2\xAB" || mark == "\xC2\xBB"))
+      continue;
+    if (a.tokens[j].kind != TokenKind::kWord || (role_of[j] != 0 && role_of[j] != kOffice) || has_to[j] ||
+        has_by[j])
+      return false;
+  }
+  return true;
+}
+
+// The actors around the trigger at token t of sentence si: after it (to
+// the next trigger or cue), before it (the nearest that can act, and those
+// joined to it by wa), the place, and the marks that say which is which.
+void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint32_t t, ArgumentFrame frame,
+                                      uint32_t code, Surroundings& out) const {
+  const Document& doc = reading.doc;
   const TextAnalysis& a = reading.a;
+  const Sentence& s = a.sentences[si];
   const auto& has_and = reading.has_and;
+  const auto& has_by = reading.has_by;
   const auto& has_object = reading.has_object;
   const auto& mention_at = reading.mention_at;
   const auto& role_of = reading.role_of;
   const auto& trigger_of = reading.trigger_of;
+  out.reading = &reading;
+  out.s = &s;
+  out.t = t;
+  out.frame = frame;
+  out.verbal_noun = frame == ArgumentFrame::kNoun || frame == ArgumentFrame::kObjectNoun;
+  const bool verbal_noun = out.verbal_noun;
+  auto& after = out.after;
+  int& before = out.before;
+  uint32_t& before_at = out.before_at;
+  auto& before_group = out.before_group;
+  int& marked_target = out.marked_target;
+  int& antecedent = out.antecedent;
+  int& shared_object = out.shared_object;
+  int& shared_doer = out.shared_doer;
+  size_t& doer_after_support = out.doer_after_support;
+  size_t& agent = out.agent;
+  // Actors after the trigger (up to the next trigger or cue; a place
+  // after fi is the location, not a side), and the nearest actor before it.
+  bool setting_run = false;
+  for (uint32_t k = t + 1; k < s.token_end && k <= t + kObjectWindow; ++k) {
+    // Another trigger ends the clause, unless it is of the same type: the
+    // object of a support verb (shanna hajamat didda X).
+    uint32_t other = trigger_of[k];
+    if (k > t + 1 && ((other && other != code && ((other - 1) >> 4) != ((code - 1) >> 4)) ||
+                      reading.CueAt(k) == CueKind::kSay || reading.CueAt(k) == CueKind::kAccording))
+      break;
+    // A relative clause on a verbal noun has its own verb and sides
+    // (al-gharat allati istahdafat X), unless its verb is a support verb
+    // taking the noun up (al-hujum alladhi shannathu X: X did it).
+    if (verbal_noun && role_of[k] == kRelative) {
+      bool support = false;
+      for (uint32_t j = k + 1; j < s.token_end && j <= k + 2; ++j)
+        support = support || (role_of[j] == kSupport && has_object[j]);
+      if (!support) break;
+    }
+    int e = reading.EntityAt(k);
+    if (e < 0 || (!after.empty() && after.back().first == e)) continue;
+    // "Jaysh al-Fath al-tabi' li-l-mu'arada": whom a side belongs to
+    // describes it; it is not another side.
+    if (role_of[k - 1] == kAffiliation && k >= 2 && reading.EntityAt(k - 2) >= 0) {
+      while (k + 1 < s.token_end && mention_at[k + 1] == mention_at[k]) ++k;
+      continue;
+    }
+    // A place after fi is the setting, and so are places joined to it
+    // (fi Suriya wa Pakistan wa al-Sudan); so is a town or region with bi-
+    // glued (bi-l-Yaman, bi-Saywun): a state with bi- may be whom a verb
+    // names (rahhaba bi-Turkiya).
+    const bool town = doc.entities[e].type == EntityType::kLoc && doc.entities[e].key.rfind("country:", 0) != 0;
+    // fi and one noun of where (fi janub Afghanistan) set the scene too.
+    const bool in_area = k >= 2 && role_of[k - 2] == kIn && role_of[k - 1] == 0 &&
+                         a.tokens[k - 1].kind == TokenKind::kWord && reading.EntityAt(k - 1) < 0 &&
+                         trigger_of[k - 1] == 0;
+    if (doc.entities[e].type == EntityType::kLoc &&
+        (role_of[k - 1] == kIn || in_area || (town && has_by[k]) ||
+         (setting_run && (has_and[k] || role_of[k - 1] == kAnd)))) {
+      if (out.location < 0) out.location = e;
+      setting_run = true;
+      continue;
+    }
+    setting_run = false;
+    after.emplace_back(e, k);
+  }
+  for (int k = static_cast<int>(t) - 1;
+       k >= static_cast<int>(s.token_begin) && k >= static_cast<int>(t) - kSubjectWindow; --k) {
+    if (reading.CueAt(k) == CueKind::kOpener) break;
+    int e = reading.EntityAt(k);
+    // States act (Russia struck); other places do not, and a place after
+    // fi is the setting ("fi Suriya haythu yusa'id").
+    bool setting = e >= 0 && doc.entities[e].type == EntityType::kLoc && k > 0 &&
+                   role_of[static_cast<size_t>(k) - 1] == kIn;
+    if (e >= 0) {
+      size_t first = static_cast<size_t>(k);
+      while (first > s.token_begin && mention_at[first - 1] == mention_at[k]) --first;
+      if (first > 1 && role_of[first - 1] == kAffiliation && reading.EntityAt(first - 2) >= 0) {
+        k = static_cast<int>(first);
+        continue;
+      }
+    }
+    if (e >= 0 && !setting &&
+        (doc.entities[e].type != EntityType::kLoc || doc.entities[e].key.rfind("country:", 0) == 0)) {
+      before = e;
+      before_at = static_cast<uint32_t>(k);
+      break;
+    }
+  }
+  // Subjects joined by wa act together: "Turkiya wa al-Wilayat
+  // al-Muttahida ta'kufan"; walk back from the nearest one.
+  if (before >= 0) {
+    before_group.push_back(before);
+    uint32_t k = before_at;
+    // The start of the nearest subject's mention.
+    while (k > s.token_begin && mention_at[k - 1] == mention_at[before_at]) --k;
+    while (k > s.token_begin + 1) {
+      bool joined = has_and[k] || role_of[k - 1] == kAnd;
+      if (!joined) break;
+      uint32_t prev = role_of[k - 1] == kAnd ? k - 2 : k - 1;
+      int e = reading.EntityAt(prev);
+      if (e < 0 || (doc.entities[e].type == EntityType::kLoc && doc.entities[e].key.rfind("country:", 0) != 0))
+        break;
+      if (std::find(before_group.begin(), before_group.end(), e) == before_group.end()) before_group.push_back(e);
+      k = prev;
+      while (k > s.token_begin && mention_at[k - 1] == mention_at[prev]) --k;
+    }
+  }
+  // A verbal noun's doer stands before it only as the subject of a
+  // support verb (qama X bi-ightiyal Y, X shannat hajaman, shannat X
+  // qasfan); any other actor before it belongs to another clause:
+  // "Suriya ... mundhu ightiyal Rafiq al-Hariri" does not make Syria the killer.
+  auto support_verb_governs = [&] {
+    // The support verb's object is the first verbal noun after it
+    // (farada X uqubat ... bi-tuhmat tamwil Y: X did not fund Y).
+    for (uint32_t k = before_at + 1; k < t; ++k)
+      if (trigger_of[k] && role_of[k] != kSupport) return false;
+    for (uint32_t k = before_at + 1; k < t; ++k)
+      if (role_of[k] == kSupport) return true;
+    uint32_t start = before_at;  // VSO: shannat quwwat X qasfan
+    while (start > s.token_begin && mention_at[start - 1] == mention_at[before_at]) --start;
+    for (uint32_t k = start; k > s.token_begin && k + 2 >= start; --k)
+      if (role_of[k - 1] == kSupport) return true;
+    // "ittahamat al-mu'arada al-jaysh bi-qatl al-madaniyyin": the accused
+    // does what bi- names.
+    if (has_by[t] && t <= before_at + 2)
+      for (uint32_t k = start; k > s.token_begin && k + kSubjectWindow >= start; --k)
+        if (reading.CueAt(k - 1) == CueKind::kAllege) return true;
+    return false;
+  };
+  // A possessive pronoun on the noun (hajamatuha, ziyaratuhu) is its
+  // doer, taking up the actor before it.
+  if (verbal_noun && before >= 0 && !has_object[t] && !support_verb_governs()) {
+    before = -1;
+    before_group.clear();
+  }
+  // Else the sentence's first place after fi, or town with bi-.
+  for (uint32_t k = s.token_begin + 1; k < s.token_end && out.location < 0; ++k) {
+    const int e = reading.EntityAt(k);
+    if (e >= 0 && doc.entities[e].type == EntityType::kLoc &&
+        (role_of[k - 1] == kIn || (has_by[k] && doc.entities[e].key.rfind("country:", 0) != 0)))
+      out.location = e;
+  }
+
+  // The one done to, when a preposition names it: didda Z, ala Z.
+  // ala X, or ala and a noun or two of what was hit (ala tajammu'
+  // li-l-mutamarridin, ala mawaqi' quwwat al-nizam).
+  for (const auto& [e, k] : after) {
+    bool marked = false;
+    for (uint32_t back = 1; back <= 3 && back < k && !marked; ++back) {
+      if (back > 1 && (reading.EntityAt(k - back + 1) >= 0 || a.tokens[k - back + 1].kind != TokenKind::kWord)) break;
+      marked = role_of[k - back] == kAgainst;
+    }
+    if (marked) {
+      marked_target = e;
+      break;
+    }
+  }
+  // The actor a verb's object pronoun refers to, when the verb follows
+  // it directly or after a relative pronoun (even a place after fi:
+  // "fi Pakistan allati yattahimuha Da'ish").
+  // "X tu'arid Da'ish wa-tuharibuhu": a conjoined verb whose pronoun
+  // takes up the last verb's object keeps that verb's doer.
+  if (frame == ArgumentFrame::kVerb && has_object[t] && has_and[t] && t > s.token_begin &&
+      reading.EntityAt(t - 1) >= 0) {
+    shared_object = reading.EntityAt(t - 1);
+    for (auto it = doc.relations.rbegin(); it != doc.relations.rend(); ++it) {
+      if (it->evidence.begin != a.tokens[s.token_begin].begin) break;  // this sentence only
+      if (it->target == shared_object) {
+        shared_doer = it->source;
+        break;
+      }
+    }
+  }
+  if (frame == ArgumentFrame::kVerb && has_object[t] && !has_and[t] && t > s.token_begin) {
+    if (reading.EntityAt(t - 1) >= 0)
+      antecedent = reading.EntityAt(t - 1);
+    else if (t > s.token_begin + 1 && role_of[t - 1] == kRelative && reading.EntityAt(t - 2) >= 0)
+      antecedent = reading.EntityAt(t - 2);
+    else if (role_of[t - 1] == kRelative && !after.empty()) {
+      // "al-hujum alladhi shannathu Taliban": the pronoun is the thing
+      // before the relative, and the doer follows the verb; an actor
+      // further back belongs to the main clause (Turkiya adanat ...).
+      before = -1;
+      before_group.clear();
+    }
+  }
+  // "hujum shannahu X", "al-qasf alladhi nafadhahu X": a support verb
+  // whose pronoun takes up the verbal noun names its doer right after it.
+  doer_after_support = after.size();
+  if (verbal_noun) {
+    for (uint32_t k = t + 1; k < s.token_end && k <= t + kObjectWindow; ++k) {
+      if (reading.EntityAt(k) >= 0 || a.tokens[k].kind == TokenKind::kPunct) break;
+      if (role_of[k] != kSupport || !has_object[k]) continue;
+      for (size_t i = 0; i < after.size(); ++i)
+        if (after[i].second > k && after[i].second <= k + 3) doer_after_support = i;
+      break;
+    }
+  }
+  // "ala yad X", "ala aydi X", "min qibal X": X is the doer (of a passive
+  // verb or a verbal noun), whatever stands before.
+  agent = after.size();
+  for (size_t i = 0; i < after.size() && agent == after.size(); ++i) {
+    // A word or two may stand between (ala aydi muqatili Jabhat al-Nusra).
+    for (uint32_t k = after[i].second, back = 0; back < 3 && k >= t + 3 + back; ++back) {
+      if (role_of[k - 1 - back] == kAgent) {
+        if (role_of[k - 2 - back] == kAgainst || role_of[k - 2 - back] == kFrom) agent = i;
+        break;
+      }
+      if (a.tokens[k - 1 - back].kind != TokenKind::kWord || reading.EntityAt(k - 1 - back) >= 0) break;
+    }
+  }
+}
+
+// The doers and the ones done to of the trigger `around` describes, by its
+// frame and the marks around it; `one_way` for a mutual noun read one way.
+void ClaimExtractor::ChooseSides(const Reading& reading, uint32_t si, const Surroundings& around,
+                                 const SubjectMemory& previous, std::vector<int>& sources, std::vector<int>& targets,
+                                 bool& one_way) const {
+  const TextAnalysis& a = reading.a;
+  const Sentence& s = a.sentences[si];
+  const uint32_t t = around.t;
+  const ArgumentFrame frame = around.frame;
+  const bool verbal_noun = around.verbal_noun;
+  const auto& after = around.after;
+  const int before = around.before;
+  const auto& before_group = around.before_group;
+  const int marked_target = around.marked_target;
+  const auto& has_and = reading.has_and;
   const auto& has_to = reading.has_to;
+  const auto& has_by = reading.has_by;
+  const auto& has_object = reading.has_object;
+  const auto& role_of = reading.role_of;
+  sources.clear();
+  targets.clear();
+  one_way = false;
+  if (frame == ArgumentFrame::kAgentNoun) {
+    // The noun names the doers (al-mutazahirun, the collective if it is
+    // one); whom they act against follows didda/ala. Nothing else
+    // around it is a side.
+    sources = {reading.EntityAt(t)};
+    for (size_t i = 0; i < after.size() && targets.empty(); ++i)
+      if (after[i].first == marked_target) targets = around.GroupFrom(i);
+  } else if (around.agent < after.size() && frame != ArgumentFrame::kMutual) {
+    sources = around.GroupFrom(around.agent);
+    if (before >= 0 && std::find(sources.begin(), sources.end(), before) == sources.end())
+      targets = before_group;
+    else if (around.agent > 0)
+      targets = around.GroupFrom(0);
+  } else if (around.shared_object >= 0) {
+    sources = {around.shared_doer};
+    targets = {around.shared_object};
+  } else if (frame == ArgumentFrame::kMutual) {
+    // bayna X wa Y; else X ... trigger ... Y.
+    int x = -1, y = -1;
+    bool bayna = false;
+    for (uint32_t k = t + 1; k < s.token_end && k <= t + 3; ++k) {
+      if (role_of[k] != kBetween) continue;
+      bayna = true;
+      // The second side may stand after a long description of the first
+      // (bayna quwwat al-liwa' al-mutaqa'id "Haftar" al-mu'arid ... wa-Da'ish).
+      for (uint32_t j = k + 1; j < s.token_end && j <= k + 2 * kObjectWindow; ++j) {
+        int e = reading.EntityAt(j);
+        if (e < 0) continue;
+        if (x < 0)
+          x = e;
+        else if (e != x && (has_and[j] || role_of[j - 1] == kAnd)) {
+          y = e;
+          break;
+        }
+      }
+      break;
+    }
+    if (!bayna && (x < 0 || y < 0)) {
+      x = before >= 0 ? before : (after.empty() ? -1 : after[0].first);
+      y = -1;
+      for (const auto& [e, k] : after)
+        if (e != x) {
+          // "haliefuha al-qawi Iran", "wa-a'da'uhum al-judud": with a
+          // pronoun the noun's other side stands right after it, or is unnamed.
+          if (!has_object[t] || k <= t + kGenitiveReach) y = e;
+          // A doer before and the other side as the object of a mutual
+          // noun that takes one (bi-qital Da'ish, qitaluhu li-Da'ish):
+          // one way, from the doer. Enmity stays mutual (min alladd khusum X).
+          one_way = y >= 0 && x == before && noun_frames_.Find(reading.form[t]) == 4 &&
+                    (around.GenitiveOfNoun(k) || has_to[k]);
+          break;
+        }
+    }
+    sources = {x};
+    targets = {y};
+  } else if (frame == ArgumentFrame::kPassive) {
+    // "X al-mad'umin min Y", "X al-mad'uma bi-quwwat Y": Y does it to X.
+    for (size_t i = 0; i < after.size() && sources.empty(); ++i) {
+      uint32_t k = after[i].second;
+      if (role_of[k - 1] == kFrom || (has_by[k] && k <= t + 2) || (has_by[k - 1] && k - 1 == t + 1))
+        sources = around.GroupFrom(i);
+    }
+    if (before >= 0) targets = {before};
+  } else if (around.doer_after_support < after.size()) {
+    sources = around.GroupFrom(around.doer_after_support);
+    for (size_t i = 0; i < after.size(); ++i)
+      if (after[i].first == marked_target &&
+          std::find(sources.begin(), sources.end(), marked_target) == sources.end())
+        targets = around.GroupFrom(i);
+  } else if (frame == ArgumentFrame::kObjectNoun && !after.empty() && around.GenitiveOfNoun(after[0].second)) {
+    // The verbal noun of a transitive verb: its genitive is the one done
+    // to (ightiyal al-Hariri, i'tiqal al-nashit), unless li- or ala names
+    // that one after it (da'm Iran li-l-Huthiyyin): then the genitive does it.
+    size_t marked = 0;
+    for (size_t i = 1; i < after.size() && !marked; ++i)
+      if (after[i].first == marked_target || has_to[after[i].second]) marked = i;
+    if (marked) {
+      sources = around.GroupFrom(0);
+      targets = around.GroupFrom(marked);
+    } else {
+      targets = around.GroupFrom(0);
+      if (before >= 0) sources = before_group;
+    }
+  } else if (frame == ArgumentFrame::kObjectNoun && before < 0) {
+    // No genitive: an actor after it is not its doer (maqtal 16 shakhsan
+    // ... bi-hasab AFP); only a marked one is done to.
+    for (size_t i = 0; i < after.size(); ++i)
+      if (after[i].first == marked_target) targets = around.GroupFrom(i);
+  } else if (frame == ArgumentFrame::kVerb && !has_object[t] && t > s.token_begin + 1 &&
+             role_of[t - 1] == kRelative && reading.EntityAt(t - 2) < 0) {
+    // "al-gharat allati istahdafat X": the relative's antecedent, not
+    // an actor, does it; X is the one done to.
+    if (!after.empty()) targets = around.GroupFrom(0);
+  } else if (around.antecedent >= 0 && !after.empty() && after[0].first != around.antecedent) {
+    // A verb whose object is a pronoun right after an actor is a relative
+    // clause on that actor: "muqatilin mahalliyin tad'amuhum quwwat
+    // al-tahaluf", "Pakistan allati yattahimuha Da'ish": the doer follows.
+    sources = around.GroupFrom(0);
+    targets = {around.antecedent};
+  } else if (before >= 0) {
+    // SVO: the doers before the verb, the one done to after it.
+    sources = before_group;
+    for (size_t i = 0; i < after.size(); ++i)
+      if (marked_target >= 0 ? after[i].first == marked_target
+                             : std::find(sources.begin(), sources.end(), after[i].first) == sources.end()) {
+        targets = around.GroupFrom(i);
+        break;
+      }
+  } else if (!after.empty() && marked_target == after[0].first) {
+    // The first actor after the verb is marked as the one done to (shanna
+    // ghara ala X): the doer is unnamed here. A verb opening its sentence
+    // continues the doer of the sentence before (wa-shanna 6 gharat ala ...).
+    // So does a verbal noun whose support verb opens it (kama nafadhat
+    // aydan hajamat ala ...).
+    targets = around.GroupFrom(0);
+    bool opens_sentence = frame == ArgumentFrame::kVerb && t <= s.token_begin + 2;
+    for (uint32_t k = s.token_begin; verbal_noun && k < t && k <= s.token_begin + 2; ++k)
+      if (role_of[k] == kSupport && t <= k + 3) opens_sentence = true;
+    if (opens_sentence && previous.entity >= 0 && previous.sentence + 1 == si) sources = {previous.entity};
+  } else if (!after.empty()) {
+    // VSO, or a verbal noun: the doers first, then the one done to.
+    sources = around.GroupFrom(0);
+    if (marked_target >= 0 && std::find(sources.begin(), sources.end(), marked_target) == sources.end()) {
+      for (size_t i = 0; i < after.size(); ++i)
+        if (after[i].first == marked_target) {
+          targets = around.GroupFrom(i);
+          break;
+        }
+    } else {
+      for (size_t i = sources.size(); i < after.size(); ++i)
+        if (std::find(sources.begin(), sources.end(), after[i].first) == sources.end()) {
+          targets = around.GroupFrom(i);
+          break;
+        }
+    }
+  }
+}
+
+void ClaimExtractor::FindRelations(Reading& reading) const {
+  Document& doc = reading.doc;
+  const TextAnalysis& a = reading.a;
+  const auto& role_of = reading.role_of;
+  const auto& trigger_of = reading.trigger_of;
   const auto& has_by = reading.has_by;
   // ---- Relations.
   std::set<std::tuple<int, int, int>> seen;
@@ -689,8 +1145,7 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
   std::vector<Relation> unreported;
   // The doer of the last sentence that named one, for a verb that opens the
   // next sentence without naming its own.
-  int previous_subject = -1;
-  uint32_t previous_subject_sentence = UINT32_MAX;
+  SubjectMemory previous;
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
     const Sentence& s = a.sentences[si];
     if (reading.InHeader(a.tokens[s.token_begin].begin)) continue;
@@ -717,392 +1172,16 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
       r.trigger = Span{a.tokens[t].begin, a.tokens[t].end};
       r.evidence = evidence;
 
-      // Actors after the trigger (up to the next trigger or cue; a place
-      // after fi is the location, not a side), and the nearest actor before it.
-      std::vector<std::pair<int, uint32_t>> after;
-      bool setting_run = false;
-      const bool verbal_noun = frame == ArgumentFrame::kNoun || frame == ArgumentFrame::kObjectNoun;
-      for (uint32_t k = t + 1; k < s.token_end && k <= t + kObjectWindow; ++k) {
-        // Another trigger ends the clause, unless it is of the same type: the
-        // object of a support verb (shanna hajamat didda X).
-        uint32_t other = trigger_of[k];
-        if (k > t + 1 && ((other && other != code && ((other - 1) >> 4) != ((code - 1) >> 4)) ||
-                          reading.CueAt(k) == CueKind::kSay || reading.CueAt(k) == CueKind::kAccording))
-          break;
-        // A relative clause on a verbal noun has its own verb and sides
-        // (al-gharat allati istahdafat X), unless its verb is a support verb
-        // taking the noun up (al-hujum alladhi shannathu X: X did it).
-        if (verbal_noun && role_of[k] == kRelative) {
-          bool support = false;
-          for (uint32_t j = k + 1; j < s.token_end && j <= k + 2; ++j)
-            support = support || (role_of[j] == kSupport && has_object[j]);
-          if (!support) break;
-        }
-        int e = reading.EntityAt(k);
-        if (e < 0 || (!after.empty() && after.back().first == e)) continue;
-        // "Jaysh al-Fath al-tabi' li-l-mu'arada": whom a side belongs to
-        // describes it; it is not another side.
-        if (role_of[k - 1] == kAffiliation && k >= 2 && reading.EntityAt(k - 2) >= 0) {
-          while (k + 1 < s.token_end && mention_at[k + 1] == mention_at[k]) ++k;
-          continue;
-        }
-        // A place after fi is the setting, and so are places joined to it
-        // (fi Suriya wa Pakistan wa al-Sudan); so is a town or region with bi-
-        // glued (bi-l-Yaman, bi-Saywun): a state with bi- may be whom a verb
-        // names (rahhaba bi-Turkiya).
-        const bool town = doc.entities[e].type == EntityType::kLoc && doc.entities[e].key.rfind("country:", 0) != 0;
-        // fi and one noun of where (fi janub Afghanistan) set the scene too.
-        const bool in_area = k >= 2 && role_of[k - 2] == kIn && role_of[k - 1] == 0 &&
-                             a.tokens[k - 1].kind == TokenKind::kWord && reading.EntityAt(k - 1) < 0 &&
-                             trigger_of[k - 1] == 0;
-        if (doc.entities[e].type == EntityType::kLoc &&
-            (role_of[k - 1] == kIn || in_area || (town && has_by[k]) ||
-             (setting_run && (has_and[k] || role_of[k - 1] == kAnd)))) {
-          if (r.location < 0) r.location = e;
-          setting_run = true;
-          continue;
-        }
-        setting_run = false;
-        after.emplace_back(e, k);
-      }
-      int before = -1;
-      uint32_t before_at = 0;
-      for (int k = static_cast<int>(t) - 1;
-           k >= static_cast<int>(s.token_begin) && k >= static_cast<int>(t) - kSubjectWindow; --k) {
-        if (reading.CueAt(k) == CueKind::kOpener) break;
-        int e = reading.EntityAt(k);
-        // States act (Russia struck); other places do not, and a place after
-        // fi is the setting ("fi Suriya haythu yusa'id").
-        bool setting = e >= 0 && doc.entities[e].type == EntityType::kLoc && k > 0 &&
-                       role_of[static_cast<size_t>(k) - 1] == kIn;
-        if (e >= 0) {
-          size_t first = static_cast<size_t>(k);
-          while (first > s.token_begin && mention_at[first - 1] == mention_at[k]) --first;
-          if (first > 1 && role_of[first - 1] == kAffiliation && reading.EntityAt(first - 2) >= 0) {
-            k = static_cast<int>(first);
-            continue;
-          }
-        }
-        if (e >= 0 && !setting &&
-            (doc.entities[e].type != EntityType::kLoc || doc.entities[e].key.rfind("country:", 0) == 0)) {
-          before = e;
-          before_at = static_cast<uint32_t>(k);
-          break;
-        }
-      }
-      // Subjects joined by wa act together: "Turkiya wa al-Wilayat
-      // al-Muttahida ta'kufan"; walk back from the nearest one.
-      std::vector<int> before_group;
-      if (before >= 0) {
-        before_group.push_back(before);
-        uint32_t k = before_at;
-        // The start of the nearest subject's mention.
-        while (k > s.token_begin && mention_at[k - 1] == mention_at[before_at]) --k;
-        while (k > s.token_begin + 1) {
-          bool joined = has_and[k] || role_of[k - 1] == kAnd;
-          if (!joined) break;
-          uint32_t prev = role_of[k - 1] == kAnd ? k - 2 : k - 1;
-          int e = reading.EntityAt(prev);
-          if (e < 0 || (doc.entities[e].type == EntityType::kLoc && doc.entities[e].key.rfind("country:", 0) != 0))
-            break;
-          if (std::find(before_group.begin(), before_group.end(), e) == before_group.end()) before_group.push_back(e);
-          k = prev;
-          while (k > s.token_begin && mention_at[k - 1] == mention_at[prev]) --k;
-        }
-      }
-      // A verbal noun's doer stands before it only as the subject of a
-      // support verb (qama X bi-ightiyal Y, X shannat hajaman, shannat X
-      // qasfan); any other actor before it belongs to another clause:
-      // "Suriya ... mundhu ightiyal Rafiq al-Hariri" does not make Syria the killer.
-      auto support_verb_governs = [&] {
-        // The support verb's object is the first verbal noun after it
-        // (farada X uqubat ... bi-tuhmat tamwil Y: X did not fund Y).
-        for (uint32_t k = before_at + 1; k < t; ++k)
-          if (trigger_of[k] && role_of[k] != kSupport) return false;
-        for (uint32_t k = before_at + 1; k < t; ++k)
-          if (role_of[k] == kSupport) return true;
-        uint32_t start = before_at;  // VSO: shannat quwwat X qasfan
-        while (start > s.token_begin && mention_at[start - 1] == mention_at[before_at]) --start;
-        for (uint32_t k = start; k > s.token_begin && k + 2 >= start; --k)
-          if (role_of[k - 1] == kSupport) return true;
-        // "ittahamat al-mu'arada al-jaysh bi-qatl al-madaniyyin": the accused
-        // does what bi- names.
-        if (has_by[t] && t <= before_at + 2)
-          for (uint32_t k = start; k > s.token_begin && k + kSubjectWindow >= start; --k)
-            if (reading.CueAt(k - 1) == CueKind::kAllege) return true;
-        return false;
-      };
-      // A possessive pronoun on the noun (hajamatuha, ziyaratuhu) is its
-      // doer, taking up the actor before it.
-      if (verbal_noun && before >= 0 && !has_object[t] && !support_verb_governs()) {
-        before = -1;
-        before_group.clear();
-      }
-      // Else the sentence's first place after fi, or town with bi-.
-      for (uint32_t k = s.token_begin + 1; k < s.token_end && r.location < 0; ++k) {
-        const int e = reading.EntityAt(k);
-        if (e >= 0 && doc.entities[e].type == EntityType::kLoc &&
-            (role_of[k - 1] == kIn || (has_by[k] && doc.entities[e].key.rfind("country:", 0) != 0)))
-          r.location = e;
-      }
-
-      // Coordinated actors act together: "X wa Y shannu hujuman", "shanna X
-      // wa Y hujuman didda Z". A group is a run of mentions joined by wa.
-      auto group_from = [&](size_t first) {
-        std::vector<int> group = {after[first].first};
-        for (size_t i = first + 1; i < after.size(); ++i) {
-          uint32_t k = after[i].second;
-          // wa and the actor, or wa and one noun of it (bi-quwwat al-jaysh
-          // al-watani wa-ta'irat al-tahaluf), right after the last one.
-          uint32_t last_end = after[i - 1].second;
-          while (last_end + 1 < s.token_end && mention_at[last_end + 1] == mention_at[after[i - 1].second]) ++last_end;
-          const bool noun_joined = k == last_end + 2 && has_and[k - 1] && reading.EntityAt(k - 1) < 0 &&
-                                   role_of[k - 1] == 0 && trigger_of[k - 1] == 0;
-          if (!(has_and[k] || role_of[k - 1] == kAnd || noun_joined)) break;
-          if (k > last_end + 3) break;
-          // A comma before wa starts another clause (... al-tahaluf al-arabi,
-          // wa-l-mutamarridin al-Huthiyyin al-mad'umin ...).
-          bool comma = false;
-          for (uint32_t j = last_end + 1; j < k; ++j) comma = comma || a.tokens[j].kind == TokenKind::kPunct;
-          if (comma) break;
-          // "Syria, Pakistan and Sudan" after actors are where, not whom.
-          bool place = doc.entities[after[i].first].type == EntityType::kLoc;
-          if (place != (doc.entities[after[first].first].type == EntityType::kLoc)) break;
-          group.push_back(after[i].first);
-        }
-        return group;
-      };
-      // The one done to, when a preposition names it: didda Z, ala Z.
-      int marked_target = -1;
-      // ala X, or ala and a noun or two of what was hit (ala tajammu'
-      // li-l-mutamarridin, ala mawaqi' quwwat al-nizam).
-      for (const auto& [e, k] : after) {
-        bool marked = false;
-        for (uint32_t back = 1; back <= 3 && back < k && !marked; ++back) {
-          if (back > 1 && (reading.EntityAt(k - back + 1) >= 0 || a.tokens[k - back + 1].kind != TokenKind::kWord)) break;
-          marked = role_of[k - back] == kAgainst;
-        }
-        if (marked) {
-          marked_target = e;
-          break;
-        }
-      }
-      // The actor a verb's object pronoun refers to, when the verb follows
-      // it directly or after a relative pronoun (even a place after fi:
-      // "fi Pakistan allati yattahimuha Da'ish").
-      int antecedent = -1;
-      // "X tu'arid Da'ish wa-tuharibuhu": a conjoined verb whose pronoun
-      // takes up the last verb's object keeps that verb's doer.
-      int shared_object = -1, shared_doer = -1;
-      if (frame == ArgumentFrame::kVerb && has_object[t] && has_and[t] && t > s.token_begin &&
-          reading.EntityAt(t - 1) >= 0) {
-        shared_object = reading.EntityAt(t - 1);
-        for (auto it = doc.relations.rbegin(); it != doc.relations.rend(); ++it) {
-          if (it->evidence.begin != evidence.begin) break;  // this sentence only
-          if (it->target == shared_object) {
-            shared_doer = it->source;
-            break;
-          }
-        }
-      }
-      if (frame == ArgumentFrame::kVerb && has_object[t] && !has_and[t] && t > s.token_begin) {
-        if (reading.EntityAt(t - 1) >= 0)
-          antecedent = reading.EntityAt(t - 1);
-        else if (t > s.token_begin + 1 && role_of[t - 1] == kRelative && reading.EntityAt(t - 2) >= 0)
-          antecedent = reading.EntityAt(t - 2);
-        else if (role_of[t - 1] == kRelative && !after.empty()) {
-          // "al-hujum alladhi shannathu Taliban": the pronoun is the thing
-          // before the relative, and the doer follows the verb; an actor
-          // further back belongs to the main clause (Turkiya adanat ...).
-          before = -1;
-          before_group.clear();
-        }
-      }
-      // Does the actor whose mention starts at k stand as the genitive of the
-      // trigger at t: close after it, with only words (no preposition) between?
-      auto genitive_of_noun = [&](uint32_t k) {
-        if (k - t > kGenitiveReach || has_to[k] || has_by[k]) return false;
-        for (uint32_t j = t + 1; j < k; ++j) {
-          // Quotation marks around a name (tanzim "Da'ish") do not part it from the noun.
-          std::string_view mark = std::string_view(doc.text).substr(a.tokens[j].begin, a.tokens[j].end - a.tokens[j].begin);
-          if (a.tokens[j].kind == TokenKind::kPunct && (mark == "\"" || mark == "\xC2\xAB" || mark == "\xC2\xBB"))
-            continue;
-          if (a.tokens[j].kind != TokenKind::kWord || (role_of[j] != 0 && role_of[j] != kOffice) || has_to[j] ||
-              has_by[j])
-            return false;
-        }
-        return true;
-      };
-      // "hujum shannahu X", "al-qasf alladhi nafadhahu X": a support verb
-      // whose pronoun takes up the verbal noun names its doer right after it.
-      size_t doer_after_support = after.size();
-      if (verbal_noun) {
-        for (uint32_t k = t + 1; k < s.token_end && k <= t + kObjectWindow; ++k) {
-          if (reading.EntityAt(k) >= 0 || a.tokens[k].kind == TokenKind::kPunct) break;
-          if (role_of[k] != kSupport || !has_object[k]) continue;
-          for (size_t i = 0; i < after.size(); ++i)
-            if (after[i].second > k && after[i].second <= k + 3) doer_after_support = i;
-          break;
-        }
-      }
-      // "ala yad X", "ala aydi X", "min qibal X": X is the doer (of a passive
-      // verb or a verbal noun), whatever stands before.
-      size_t agent = after.size();
-      for (size_t i = 0; i < after.size() && agent == after.size(); ++i) {
-        // A word or two may stand between (ala aydi muqatili Jabhat al-Nusra).
-        for (uint32_t k = after[i].second, back = 0; back < 3 && k >= t + 3 + back; ++back) {
-          if (role_of[k - 1 - back] == kAgent) {
-            if (role_of[k - 2 - back] == kAgainst || role_of[k - 2 - back] == kFrom) agent = i;
-            break;
-          }
-          if (a.tokens[k - 1 - back].kind != TokenKind::kWord || reading.EntityAt(k - 1 - back) >= 0) break;
-        }
-      }
+      Surroundings around;
+      ReadSurroundings(reading, si, t, frame, code, around);
+      r.location = around.location;
       std::vector<int> sources, targets;
       bool one_way = false;  // a mutual noun read in one direction
-      if (frame == ArgumentFrame::kAgentNoun) {
-        // The noun names the doers (al-mutazahirun, the collective if it is
-        // one); whom they act against follows didda/ala. Nothing else
-        // around it is a side.
-        sources = {reading.EntityAt(t)};
-        for (size_t i = 0; i < after.size() && targets.empty(); ++i)
-          if (after[i].first == marked_target) targets = group_from(i);
-      } else if (agent < after.size() && frame != ArgumentFrame::kMutual) {
-        sources = group_from(agent);
-        if (before >= 0 && std::find(sources.begin(), sources.end(), before) == sources.end())
-          targets = before_group;
-        else if (agent > 0)
-          targets = group_from(0);
-      } else if (shared_object >= 0) {
-        sources = {shared_doer};
-        targets = {shared_object};
-      } else if (frame == ArgumentFrame::kMutual) {
-        // bayna X wa Y; else X ... trigger ... Y.
-        int x = -1, y = -1;
-        bool bayna = false;
-        for (uint32_t k = t + 1; k < s.token_end && k <= t + 3; ++k) {
-          if (role_of[k] != kBetween) continue;
-          bayna = true;
-          // The second side may stand after a long description of the first
-          // (bayna quwwat al-liwa' al-mutaqa'id "Haftar" al-mu'arid ... wa-Da'ish).
-          for (uint32_t j = k + 1; j < s.token_end && j <= k + 2 * kObjectWindow; ++j) {
-            int e = reading.EntityAt(j);
-            if (e < 0) continue;
-            if (x < 0)
-              x = e;
-            else if (e != x && (has_and[j] || role_of[j - 1] == kAnd)) {
-              y = e;
-              break;
-            }
-          }
-          break;
-        }
-        if (!bayna && (x < 0 || y < 0)) {
-          x = before >= 0 ? before : (after.empty() ? -1 : after[0].first);
-          y = -1;
-          for (const auto& [e, k] : after)
-            if (e != x) {
-              // "haliefuha al-qawi Iran", "wa-a'da'uhum al-judud": with a
-              // pronoun the noun's other side stands right after it, or is unnamed.
-              if (!has_object[t] || k <= t + kGenitiveReach) y = e;
-              // A doer before and the other side as the object of a mutual
-              // noun that takes one (bi-qital Da'ish, qitaluhu li-Da'ish):
-              // one way, from the doer. Enmity stays mutual (min alladd khusum X).
-              one_way = y >= 0 && x == before && noun_frames_.Find(reading.form[t]) == 4 &&
-                        (genitive_of_noun(k) || has_to[k]);
-              break;
-            }
-        }
-        sources = {x};
-        targets = {y};
-      } else if (frame == ArgumentFrame::kPassive) {
-        // "X al-mad'umin min Y", "X al-mad'uma bi-quwwat Y": Y does it to X.
-        for (size_t i = 0; i < after.size() && sources.empty(); ++i) {
-          uint32_t k = after[i].second;
-          if (role_of[k - 1] == kFrom || (has_by[k] && k <= t + 2) || (has_by[k - 1] && k - 1 == t + 1))
-            sources = group_from(i);
-        }
-        if (before >= 0) targets = {before};
-      } else if (doer_after_support < after.size()) {
-        sources = group_from(doer_after_support);
-        for (size_t i = 0; i < after.size(); ++i)
-          if (after[i].first == marked_target &&
-              std::find(sources.begin(), sources.end(), marked_target) == sources.end())
-            targets = group_from(i);
-      } else if (frame == ArgumentFrame::kObjectNoun && !after.empty() && genitive_of_noun(after[0].second)) {
-        // The verbal noun of a transitive verb: its genitive is the one done
-        // to (ightiyal al-Hariri, i'tiqal al-nashit), unless li- or ala names
-        // that one after it (da'm Iran li-l-Huthiyyin): then the genitive does it.
-        size_t marked = 0;
-        for (size_t i = 1; i < after.size() && !marked; ++i)
-          if (after[i].first == marked_target || has_to[after[i].second]) marked = i;
-        if (marked) {
-          sources = group_from(0);
-          targets = group_from(marked);
-        } else {
-          targets = group_from(0);
-          if (before >= 0) sources = before_group;
-        }
-      } else if (frame == ArgumentFrame::kObjectNoun && before < 0) {
-        // No genitive: an actor after it is not its doer (maqtal 16 shakhsan
-        // ... bi-hasab AFP); only a marked one is done to.
-        for (size_t i = 0; i < after.size(); ++i)
-          if (after[i].first == marked_target) targets = group_from(i);
-      } else if (frame == ArgumentFrame::kVerb && !has_object[t] && t > s.token_begin + 1 &&
-                 role_of[t - 1] == kRelative && reading.EntityAt(t - 2) < 0) {
-        // "al-gharat allati istahdafat X": the relative's antecedent, not
-        // an actor, does it; X is the one done to.
-        if (!after.empty()) targets = group_from(0);
-      } else if (antecedent >= 0 && !after.empty() && after[0].first != antecedent) {
-        // A verb whose object is a pronoun right after an actor is a relative
-        // clause on that actor: "muqatilin mahalliyin tad'amuhum quwwat
-        // al-tahaluf", "Pakistan allati yattahimuha Da'ish": the doer follows.
-        sources = group_from(0);
-        targets = {antecedent};
-      } else if (before >= 0) {
-        // SVO: the doers before the verb, the one done to after it.
-        sources = before_group;
-        for (size_t i = 0; i < after.size(); ++i)
-          if (marked_target >= 0 ? after[i].first == marked_target
-                                 : std::find(sources.begin(), sources.end(), after[i].first) == sources.end()) {
-            targets = group_from(i);
-            break;
-          }
-      } else if (!after.empty() && marked_target == after[0].first) {
-        // The first actor after the verb is marked as the one done to (shanna
-        // ghara ala X): the doer is unnamed here. A verb opening its sentence
-        // continues the doer of the sentence before (wa-shanna 6 gharat ala ...).
-        // So does a verbal noun whose support verb opens it (kama nafadhat
-        // aydan hajamat ala ...).
-        targets = group_from(0);
-        bool opens_sentence = frame == ArgumentFrame::kVerb && t <= s.token_begin + 2;
-        for (uint32_t k = s.token_begin; verbal_noun && k < t && k <= s.token_begin + 2; ++k)
-          if (role_of[k] == kSupport && t <= k + 3) opens_sentence = true;
-        if (opens_sentence && previous_subject >= 0 && previous_subject_sentence + 1 == si)
-          sources = {previous_subject};
-      } else if (!after.empty()) {
-        // VSO, or a verbal noun: the doers first, then the one done to.
-        sources = group_from(0);
-        if (marked_target >= 0 && std::find(sources.begin(), sources.end(), marked_target) == sources.end()) {
-          for (size_t i = 0; i < after.size(); ++i)
-            if (after[i].first == marked_target) {
-              targets = group_from(i);
-              break;
-            }
-        } else {
-          for (size_t i = sources.size(); i < after.size(); ++i)
-            if (std::find(sources.begin(), sources.end(), after[i].first) == sources.end()) {
-              targets = group_from(i);
-              break;
-            }
-        }
-      }
-      if (!sources.empty() && sources[0] >= 0 && previous_subject_sentence != si &&
+      ChooseSides(reading, si, around, previous, sources, targets, one_way);
+      if (!sources.empty() && sources[0] >= 0 && previous.sentence != si &&
           (doc.entities[sources[0]].type != EntityType::kLoc ||
-           doc.entities[sources[0]].key.rfind("country:", 0) == 0)) {
-        previous_subject = sources[0];
-        previous_subject_sentence = si;
-      }
+           doc.entities[sources[0]].key.rfind("country:", 0) == 0))
+        previous = SubjectMemory{sources[0], si};
       if (sources.empty()) sources = {-1};
       if (targets.empty()) targets = {-1};
       // Places do not act; states do (Turkey struck), and a place can be

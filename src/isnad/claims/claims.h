@@ -30,7 +30,9 @@
 //   Immutable after loading.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "isnad/base/status.h"
 #include "isnad/claims/event_dates.h"
@@ -67,6 +69,16 @@ class ClaimExtractor {
   void FindQuotes(Reading& reading) const;
   void NestPublishedRecordings(Reading& reading) const;
   void FindRelations(Reading& reading) const;
+  // FindRelations, per trigger: the actors around it, then its sides.
+  struct Surroundings;
+  struct SubjectMemory {  // the doer of the last sentence that named one
+    int entity = -1;
+    uint32_t sentence = UINT32_MAX;
+  };
+  void ReadSurroundings(const Reading& reading, uint32_t si, uint32_t t, ArgumentFrame frame, uint32_t code,
+                        Surroundings& out) const;
+  void ChooseSides(const Reading& reading, uint32_t si, const Surroundings& around, const SubjectMemory& previous,
+                   std::vector<int>& sources, std::vector<int>& targets, bool& one_way) const;
 
   WordTable cues_;      // form -> CueKind
   WordTable triggers_;     // form -> (type << 4 | frame) + 1
