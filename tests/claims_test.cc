@@ -48,6 +48,14 @@ TEST(Quotes, NamedSpeakerAfterTheVerb) {
   EXPECT_EQ(Text(doc, q.content).rfind("الولايات المتحدة ستدعم", 0), 0u) << Text(doc, q.content);
 }
 
+TEST(Quotes, TheContentStartsAtTheOpenerPastALongApposition) {
+  Document doc = Analyze(
+      "وقال رحمة الله يوسف زائي الخبير الباكستاني في شؤون طالبان لوكالة «الصحافة الفرنسية» إن «الحركة ستنقسم قريبا».");
+  ASSERT_GE(doc.quotes.size(), 1u);
+  EXPECT_EQ(Text(doc, doc.quotes[0].content).find("الخبير"), std::string::npos) << Text(doc, doc.quotes[0].content);
+  EXPECT_NE(Text(doc, doc.quotes[0].content).find("الحركة ستنقسم"), std::string::npos);
+}
+
 TEST(Quotes, SpeakerSetOffByCommas) {
   Document doc = Analyze("قال وزير الخارجية الأمريكي، جون كيري، إن المفاوضات ستستمر.");
   ASSERT_EQ(doc.quotes.size(), 1u);

@@ -48,6 +48,10 @@ constexpr int kSpeakerNear = 7;     // without a comma, the speaker stands this 
 constexpr int kSubjectWindow = 8;   // words before a verb where its subject may stand
 constexpr uint32_t kRecordingReach = 6;
 constexpr uint32_t kNegationReach = 10;  // words from a negating noun (adam) to what it negates  // sentences of a published recording's quotes
+// Words after the speaker where the opener (inna, a colon, a quotation mark)
+// may stand, past an apposition and an addressee (Yusufzai al-khabir
+// al-Pakistani fi shu'un Taliban li-wikalat <<al-Sahafa al-Faransiyya>> inna).
+constexpr uint32_t kOpenerReach = 12;
 constexpr int kSpeakerBefore = 3;   // a speaker before its reporting verb stands next to it
 constexpr int kObjectWindow = 8;    // words after a trigger where its object may stand
 // An object noun's genitive starts within this many words of it, titles
@@ -518,7 +522,7 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
       // the rest of the sentence around the attribution.
       uint32_t content_begin = 0;
       std::string_view closing_mark;  // the content is quoted: it ends where the quotation does
-      for (uint32_t k = after_speaker; k < s.token_end && k <= after_speaker + 8; ++k) {
+      for (uint32_t k = after_speaker; k < s.token_end && k <= after_speaker + kOpenerReach; ++k) {
         std::string_view tk = text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin);
         // A quotation mark glued to the speaker's name closes the name.
         if (k == after_speaker && !a.tokens[k].after_space && (tk == "\"" || tk == "\xC2\xBB")) continue;
@@ -538,6 +542,8 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
           break;
         }
         if (trigger_of[k] || (k > after_speaker && reading.CueAt(k) == CueKind::kSay)) break;
+        // Another clause (..., lafitan ila anna) has its own opener.
+        if (k > after_speaker && reading.CueAt(k) == CueKind::kContinue) break;
       }
       // Content that opens with a quotation mark ends where it closes.
       for (uint32_t k = content_begin > 0 ? content_begin - 1 : s.token_end; k < s.token_end && k <= content_begin; ++k) {
