@@ -429,6 +429,12 @@ TEST(Relations, ASupportVerbGovernsOnlyTheFirstVerbalNounAfterIt) {
   EXPECT_EQ(Find(doc, "gov:us_treasury", PloverType::kAid, "group:al_qaeda"), nullptr);
 }
 
+TEST(Relations, LiBeforeTheArticleStillFindsTheTrigger) {
+  // li-l-hujum is written lilhujum: "the army was exposed to an attack by ISIS".
+  Document doc = Analyze("وتعرض الجيش العراقي للهجوم من قبل تنظيم داعش قرب الموصل.");
+  EXPECT_TRUE(AnyRelation(doc, PloverType::kAssault, "group:isis", ""));
+}
+
 TEST(Relations, OneRelationPerSourceTypeTarget) {
   Document doc = Analyze("هاجمت حركة طالبان قوات الحكومة الأفغانية في كابول. وهاجمت حركة طالبان قوات الحكومة الأفغانية مجددا.");
   int n = 0;

@@ -210,6 +210,11 @@ struct ClaimExtractor::Surroundings {
   int before = -1;  // the nearest actor before it that can act
   uint32_t before_at = 0;
   std::vector<int> before_group;  // and those joined to it by wa
+  // The same before a verbal noun's doer was ruled out: still whom it was
+  // done to when ala yad / min qibal names the doer (ta'arrada X li-l-hujum
+  // min qibal Y).
+  int nearest_before = -1;
+  std::vector<int> nearest_before_group;
   int marked_target = -1;         // an actor after didda/ala
   int antecedent = -1;            // what its object pronoun refers to
   int shared_object = -1, shared_doer = -1;  // a conjoined verb's pronoun and the last verb's doer
@@ -278,6 +283,17 @@ void ClaimExtractor::ReadTokens(Reading& reading) const {
         form[t] = rest;
         has_and[t] = true;
       }
+    }
+    // li- before the article drops its alif (li-l-hujum is written lilhujum):
+    // the segmenter leaves "lhujum"; the trigger is al-hujum (or hujum).
+    if (has_to[t] && a.tokens[t].kind == TokenKind::kWord && !triggers_.Contains(form[t]) &&
+        form[t].size() > 4 && form[t].compare(0, 2, "\xD9\x84") == 0) {  // lam
+      std::string definite = "\xD8\xA7" + form[t];                       // alif + lam...
+      std::string bare = form[t].substr(2);
+      if (triggers_.Contains(definite))
+        form[t] = definite;
+      else if (triggers_.Contains(bare))
+        form[t] = bare;
     }
     // A pronoun after a final hamza moves it onto a seat (liqa' -> liqa'uhu,
     // liqa'ihi; hulafa' -> hulafa'ihi) and the segmenter, not knowing the
@@ -542,8 +558,9 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
           break;
         }
         if (trigger_of[k] || (k > after_speaker && reading.CueAt(k) == CueKind::kSay)) break;
-        // Another clause (..., lafitan ila anna) has its own opener.
-        if (k > after_speaker && reading.CueAt(k) == CueKind::kContinue) break;
+        // Inside another quote, a participle of continuation (..., lafitan
+        // ila anna) is the outer speaker's: its opener is not this cue's.
+        if (k > after_speaker && nested && reading.CueAt(k) == CueKind::kContinue) break;
       }
       // Content that opens with a quotation mark ends where it closes.
       for (uint32_t k = content_begin > 0 ? content_begin - 1 : s.token_end; k < s.token_end && k <= content_begin; ++k) {
@@ -843,6 +860,8 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
   };
   // A possessive pronoun on the noun (hajamatuha, ziyaratuhu) is its
   // doer, taking up the actor before it.
+  out.nearest_before = before;
+  out.nearest_before_group = before_group;
   if (verbal_noun && before >= 0 && !has_object[t] && !support_verb_governs()) {
     before = -1;
     before_group.clear();
@@ -956,8 +975,9 @@ void ClaimExtractor::ChooseSides(const Reading& reading, uint32_t si, const Surr
       if (after[i].first == marked_target) targets = around.GroupFrom(i);
   } else if (around.agent < after.size() && frame != ArgumentFrame::kMutual) {
     sources = around.GroupFrom(around.agent);
-    if (before >= 0 && std::find(sources.begin(), sources.end(), before) == sources.end())
-      targets = before_group;
+    const int patient = around.nearest_before;
+    if (patient >= 0 && std::find(sources.begin(), sources.end(), patient) == sources.end())
+      targets = around.nearest_before_group;
     else if (around.agent > 0)
       targets = around.GroupFrom(0);
   } else if (around.shared_object >= 0) {
