@@ -56,6 +56,18 @@ TEST(Quotes, TheContentStartsAtTheOpenerPastALongApposition) {
   EXPECT_NE(Text(doc, doc.quotes[0].content).find("الحركة ستنقسم"), std::string::npos);
 }
 
+TEST(Quotes, BiHasabInsideTheClaimTakesTheLongerSide) {
+  // "The clashes, according to Abd al-Rahman, killed 10 ISIS members and 18
+  // fighters of the factions": what the source counts follows it.
+  Document doc = Analyze("وتسببت الاشتباكات وفق رامي عبد الرحمن بمقتل 10 عناصر من التنظيم و18 مقاتلا من الفصائل في ريف حلب.");
+  ASSERT_GE(doc.quotes.size(), 1u);
+  EXPECT_NE(Text(doc, doc.quotes[0].content).find("بمقتل 10 عناصر"), std::string::npos) << Text(doc, doc.quotes[0].content);
+  // At the end of the sentence the claim is before it.
+  Document end = Analyze("وقتل 15 شخصا في قصف على مدينة حلب أمس بحسب المرصد السوري لحقوق الإنسان.");
+  ASSERT_GE(end.quotes.size(), 1u);
+  EXPECT_NE(Text(end, end.quotes[0].content).find("قصف على مدينة حلب"), std::string::npos);
+}
+
 TEST(Quotes, SpeakerSetOffByCommas) {
   Document doc = Analyze("قال وزير الخارجية الأمريكي، جون كيري، إن المفاوضات ستستمر.");
   ASSERT_EQ(doc.quotes.size(), 1u);

@@ -579,7 +579,17 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
         if (role_of[content_begin] == kFrom) ++content_begin;  // kashafa an
       }
       if (kind == CueKind::kAccording) {
-        if (t > s.token_begin + 2) {
+        // bi-hasab X before, after or inside the claim: the claim is the
+        // longer side (tasabbabat al-ishtibakat, wifqa Abd al-Rahman,
+        // bi-maqtal 10 anasir ...: what the source counts is after it).
+        const uint32_t words_before = t - s.token_begin;
+        uint32_t words_after = after_speaker < s.token_end ? s.token_end - after_speaker : 0;
+        // "... bi-hasab X, alladhi qala ...": what follows describes the
+        // source; the claim is before.
+        uint32_t next = after_speaker;
+        while (next < s.token_end && a.tokens[next].kind == TokenKind::kPunct) ++next;
+        if (next < s.token_end && (role_of[next] == kRelative || reading.CueAt(next) != CueKind{})) words_after = 0;
+        if (t > s.token_begin + 2 && words_before >= words_after) {
           q.content = Span{a.tokens[s.token_begin].begin, a.tokens[t - 1].end};
         } else if (after_speaker < s.token_end) {
           q.content = Span{a.tokens[after_speaker].begin, a.tokens[s.token_end - 1].end};
