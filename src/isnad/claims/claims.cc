@@ -589,6 +589,12 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
         uint32_t next = after_speaker;
         while (next < s.token_end && a.tokens[next].kind == TokenKind::kPunct) ++next;
         if (next < s.token_end && (role_of[next] == kRelative || reading.CueAt(next) != CueKind{})) words_after = 0;
+        // Set off by dashes ("... qitalihi li-Da'ish - bi-hasab idda'ihi -"),
+        // the attribution qualifies what precedes it.
+        if (t > s.token_begin) {
+          std::string_view dash = text.substr(a.tokens[t - 1].begin, a.tokens[t - 1].end - a.tokens[t - 1].begin);
+          if (dash == "-" || dash == "\xD9\x80" || dash == "\xE2\x80\x93" || dash == "\xE2\x80\x94") words_after = 0;
+        }
         if (t > s.token_begin + 2 && words_before >= words_after) {
           q.content = Span{a.tokens[s.token_begin].begin, a.tokens[t - 1].end};
         } else if (after_speaker < s.token_end) {
