@@ -308,6 +308,14 @@ TEST(Entities, AQuotedNameWithAnOrganizationsHeadIsOneOrganization) {
   EXPECT_EQ(EntityNamed(doc, "شورى"), nullptr);
 }
 
+TEST(Entities, AnOutletNamedInCurlyQuotesIsOneOrganization) {
+  // Every quotation mark the text stage knows, not only << >> and ".
+  Document doc = Analyze("خبر\nوذكرت صحيفة \u201cحريت\u201d أن الحكومة ستعلن قرارها غدا.");
+  const Entity* paper = EntityNamed(doc, "صحيفة \u201cحريت\u201d");
+  ASSERT_NE(paper, nullptr);
+  EXPECT_EQ(paper->type, EntityType::kOrg);
+}
+
 TEST(NerModel, RefusesAFileThatIsNotAModel) {
   testing::TempDir dir;
   NerModel m;

@@ -46,8 +46,8 @@ const NormalizeOptions& Match() {
 constexpr int kSpeakerWindow = 12;  // tokens after a cue where the speaker may stand (with an apposition)
 constexpr int kSpeakerNear = 7;     // without a comma, the speaker stands this close to the cue
 constexpr int kSubjectWindow = 8;   // words before a verb where its subject may stand
-constexpr uint32_t kRecordingReach = 6;
-constexpr uint32_t kNegationReach = 10;  // words from a negating noun (adam) to what it negates  // sentences of a published recording's quotes
+constexpr uint32_t kRecordingReach = 6;   // sentences of a published recording's quotes
+constexpr uint32_t kNegationReach = 10;   // words from a negating noun (adam) to what it negates
 // Words after the speaker where the opener (inna, a colon, a quotation mark)
 // may stand, past an apposition and an addressee (Yusufzai al-khabir
 // al-Pakistani fi shu'un Taliban li-wikalat <<al-Sahafa al-Faransiyya>> inna).
@@ -58,7 +58,18 @@ constexpr int kObjectWindow = 8;    // words after a trigger where its object ma
 // between (ightiyal ra'is al-wuzara' al-sabiq Rafiq al-Hariri).
 constexpr uint32_t kGenitiveReach = 5;
 
+// A trigger's table entry: its PLOVER type and argument frame, + 1 so that
+// 0 is "no trigger".
+uint32_t TriggerCode(PloverType type, ArgumentFrame frame) {
+  return (static_cast<uint32_t>(type) << 4 | static_cast<uint32_t>(frame)) + 1;
+}
+PloverType TriggerType(uint32_t code) { return static_cast<PloverType>((code - 1) >> 4); }
+ArgumentFrame TriggerFrame(uint32_t code) { return static_cast<ArgumentFrame>((code - 1) & 0xF); }
 
+// States act (Turkey struck); other places do not, though they can be
+// struck or besieged.
+bool IsState(const Entity& e) { return e.key.rfind("country:", 0) == 0; }
+bool CanAct(const Entity& e) { return e.type != EntityType::kLoc || IsState(e); }
 
 }  // namespace
 
@@ -93,11 +104,10 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
       {"opener", CueKind::kOpener}};
   static const std::pair<const char*, Role> kRoles[] = {
       {"between", kBetween}, {"against", kAgainst},   {"with", kWith},           {"from", kFrom},
-      {"in", kIn},           {"negation", kNegation}, 
-      {"and", kAnd},         {"hedge", kHedge},       {"then", kThen},           {"break", kBreak},
-      {"office", kOffice},   {"to", kTo},           {"by", kBy},               {"relative", kRelative},
-      {"affiliation", kAffiliation}, {"recording", kRecording}, {"negating_noun", kNegatingNoun},
-      {"support", kSupport}, {"agent", kAgent}};
+      {"in", kIn},           {"negation", kNegation}, {"and", kAnd},             {"hedge", kHedge},
+      {"then", kThen},       {"break", kBreak},       {"office", kOffice},       {"to", kTo},
+      {"by", kBy},           {"relative", kRelative}, {"affiliation", kAffiliation},
+      {"recording", kRecording}, {"negating_noun", kNegatingNoun}, {"support", kSupport}, {"agent", kAgent}};
   for (std::string_view line : cues.lines) {
     auto f = SplitFields(line);
     if (f.size() < 2) continue;
@@ -130,29 +140,36 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
     PloverType type;
     if ((f.size() != 3 && f.size() != 4) || !ParsePloverType(f[1], type))
       return Status::Error(triggers.path + ": expected 'form TYPE frame [noun-frame]': " + std::string(line));
-    auto frame_named = [](std::string_view name) -> uint32_t {
-      return name == "verb"          ? 0
-             : name == "noun"        ? 1
-             : name == "mutual"      ? 2
-             : name == "passive"     ? 3
-             : name == "object_noun" ? 4
-             : name == "agent_noun"  ? 5
-                                     : 9;
+    static const std::pair<const char*, ArgumentFrame> kFrames[] = {
+        {"verb", ArgumentFrame::kVerb},         {"noun", ArgumentFrame::kNoun},
+        {"mutual", ArgumentFrame::kMutual},     {"passive", ArgumentFrame::kPassive},
+        {"object_noun", ArgumentFrame::kObjectNoun}, {"agent_noun", ArgumentFrame::kAgentNoun}};
+    auto frame_named = [](std::string_view name, ArgumentFrame& frame) {
+      for (auto [n, fr] : kFrames)
+        if (name == n) {
+          frame = fr;
+          return true;
+        }
+      return false;
     };
-    uint32_t frame = frame_named(f[2]);
-    if (frame == 9) return Status::Error(triggers.path + ": unknown frame " + std::string(f[2]));
+    ArgumentFrame frame, noun_frame;
+    if (!frame_named(f[2], frame)) return Status::Error(triggers.path + ": unknown frame " + std::string(f[2]));
     std::string form = Normalize(f[0], Match());
     if (out.triggers_.Contains(form))
       return Status::Error(triggers.path + ": trigger '" + std::string(f[0]) + "' is listed twice");
-    out.triggers_.Insert(form, (static_cast<uint32_t>(type) << 4 | frame) + 1);
+    out.triggers_.Insert(form, TriggerCode(type, frame));
     if (f.size() == 4) {
-      uint32_t noun_frame = frame_named(f[3]);
-      if (!(frame == 0 && (noun_frame == 1 || noun_frame == 4)) && !(frame == 2 && noun_frame == 4))
+      const bool known = frame_named(f[3], noun_frame);
+      const bool verb_as_noun = known && frame == ArgumentFrame::kVerb &&
+                                (noun_frame == ArgumentFrame::kNoun || noun_frame == ArgumentFrame::kObjectNoun);
+      const bool one_way_mutual =
+          known && frame == ArgumentFrame::kMutual && noun_frame == ArgumentFrame::kObjectNoun;
+      if (!verb_as_noun && !one_way_mutual)
         return Status::Error(triggers.path +
                              ": a fourth column is a verb's verbal-noun frame (noun, object_noun) or a "
                              "mutual noun's object_noun: " +
                              std::string(line));
-      out.noun_frames_.Insert(form, noun_frame);
+      out.noun_frames_.Insert(form, static_cast<uint32_t>(noun_frame));
     }
   }
   out.fingerprint_ = cues.name + "-" + std::to_string(cues.version) + " " + triggers.name + "-" +
@@ -286,10 +303,12 @@ void ClaimExtractor::ReadTokens(Reading& reading) const {
     }
     // li- before the article drops its alif (li-l-hujum is written lilhujum):
     // the segmenter leaves "lhujum"; the trigger is al-hujum (or hujum).
+    // (The article's second letter opens the form; its first comes back.)
+    const std::string_view article_lam = std::string_view(article_).substr(article_.size() / 2);
     if (has_to[t] && a.tokens[t].kind == TokenKind::kWord && !triggers_.Contains(form[t]) &&
-        form[t].size() > 4 && form[t].compare(0, 2, "\xD9\x84") == 0) {  // lam
-      std::string definite = "\xD8\xA7" + form[t];                       // alif + lam...
-      std::string bare = form[t].substr(2);
+        form[t].size() > 4 && !article_lam.empty() && form[t].compare(0, article_lam.size(), article_lam) == 0) {
+      std::string definite = article_.substr(0, article_.size() - article_lam.size()) + form[t];
+      std::string bare = form[t].substr(article_lam.size());
       if (triggers_.Contains(definite))
         form[t] = definite;
       else if (triggers_.Contains(bare))
@@ -430,7 +449,7 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
         // Commas set off an apposition ("a member of the delegation, Fatih
         // Hassoun, said"), and quotation marks may wrap a name (yaqulu
         // "al-Misrati"); other punctuation ends the speaker's phrase.
-        bool name_quote = (tk == "\"" || tk == "\xC2\xAB" || tk == "\xC2\xBB") && k + 1 < s.token_end &&
+        bool name_quote = IsQuotationMark(tk) && k + 1 < s.token_end &&
                           reading.EntityAt(k + 1) >= 0 && doc.entities[reading.EntityAt(k + 1)].type == EntityType::kPer;
         if (a.tokens[k].kind == TokenKind::kPunct && tk != "," && tk != "\xD8\x8C" && !name_quote) break;
         if (is_unnamed(k) && (k == t + 1 || reading.EntityAt(k) < 0)) {
@@ -724,8 +743,8 @@ bool ClaimExtractor::Surroundings::GenitiveOfNoun(uint32_t k) const {
   if (k - t > kGenitiveReach || has_to[k] || has_by[k]) return false;
   for (uint32_t j = t + 1; j < k; ++j) {
     // Quotation marks around a name (tanzim "Da'ish") do not part it from the noun.
-    std::string_view mark = std::string_view(doc.text).substr(a.tokens[j].begin, a.tokens[j].end - a.tokens[j].begin);
-    if (a.tokens[j].kind == TokenKind::kPunct && (mark == "\"" || mark == "\xC2\xAB" || mark == "\xC2\xBB"))
+    if (a.tokens[j].kind == TokenKind::kPunct &&
+        IsQuotationMark(std::string_view(doc.text).substr(a.tokens[j].begin, a.tokens[j].end - a.tokens[j].begin)))
       continue;
     if (a.tokens[j].kind != TokenKind::kWord || (role_of[j] != 0 && role_of[j] != kOffice) || has_to[j] ||
         has_by[j])
@@ -771,7 +790,7 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
     // Another trigger ends the clause, unless it is of the same type: the
     // object of a support verb (shanna hajamat didda X).
     uint32_t other = trigger_of[k];
-    if (k > t + 1 && ((other && other != code && ((other - 1) >> 4) != ((code - 1) >> 4)) ||
+    if (k > t + 1 && ((other && other != code && TriggerType(other) != TriggerType(code)) ||
                       reading.CueAt(k) == CueKind::kSay || reading.CueAt(k) == CueKind::kAccording))
       break;
     // A relative clause on a verbal noun has its own verb and sides
@@ -795,7 +814,7 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
     // (fi Suriya wa Pakistan wa al-Sudan); so is a town or region with bi-
     // glued (bi-l-Yaman, bi-Saywun): a state with bi- may be whom a verb
     // names (rahhaba bi-Turkiya).
-    const bool town = doc.entities[e].type == EntityType::kLoc && doc.entities[e].key.rfind("country:", 0) != 0;
+    const bool town = !CanAct(doc.entities[e]);
     // fi and one noun of where (fi janub Afghanistan) set the scene too.
     const bool in_area = k >= 2 && role_of[k - 2] == kIn && role_of[k - 1] == 0 &&
                          a.tokens[k - 1].kind == TokenKind::kWord && reading.EntityAt(k - 1) < 0 &&
@@ -827,7 +846,7 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
       }
     }
     if (e >= 0 && !setting &&
-        (doc.entities[e].type != EntityType::kLoc || doc.entities[e].key.rfind("country:", 0) == 0)) {
+        CanAct(doc.entities[e])) {
       before = e;
       before_at = static_cast<uint32_t>(k);
       break;
@@ -845,7 +864,7 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
       if (!joined) break;
       uint32_t prev = role_of[k - 1] == kAnd ? k - 2 : k - 1;
       int e = reading.EntityAt(prev);
-      if (e < 0 || (doc.entities[e].type == EntityType::kLoc && doc.entities[e].key.rfind("country:", 0) != 0))
+      if (e < 0 || !CanAct(doc.entities[e]))
         break;
       if (std::find(before_group.begin(), before_group.end(), e) == before_group.end()) before_group.push_back(e);
       k = prev;
@@ -886,7 +905,7 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
   for (uint32_t k = s.token_begin + 1; k < s.token_end && out.location < 0; ++k) {
     const int e = reading.EntityAt(k);
     if (e >= 0 && doc.entities[e].type == EntityType::kLoc &&
-        (role_of[k - 1] == kIn || (has_by[k] && doc.entities[e].key.rfind("country:", 0) != 0)))
+        (role_of[k - 1] == kIn || (has_by[k] && !IsState(doc.entities[e]))))
       out.location = e;
   }
 
@@ -1031,7 +1050,8 @@ void ClaimExtractor::ChooseSides(const Reading& reading, uint32_t si, const Surr
           // A doer before and the other side as the object of a mutual
           // noun that takes one (bi-qital Da'ish, qitaluhu li-Da'ish):
           // one way, from the doer. Enmity stays mutual (min alladd khusum X).
-          one_way = y >= 0 && x == before && noun_frames_.Find(reading.form[t]) == 4 &&
+          one_way = y >= 0 && x == before &&
+                    noun_frames_.Find(reading.form[t]) == static_cast<uint32_t>(ArgumentFrame::kObjectNoun) &&
                     (around.GenitiveOfNoun(k) || has_to[k]);
           break;
         }
@@ -1196,12 +1216,10 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
       uint32_t code = trigger_of[t];
       // A trigger inside an actor's name is no trigger, except a noun that
       // names the doers themselves (al-mutazahirun, a collective actor).
-      if (!code || (reading.EntityAt(t) >= 0 &&
-                    static_cast<ArgumentFrame>((code - 1) & 0xF) != ArgumentFrame::kAgentNoun))
-        continue;
+      if (!code || (reading.EntityAt(t) >= 0 && TriggerFrame(code) != ArgumentFrame::kAgentNoun)) continue;
       Relation r;
-      r.type = static_cast<PloverType>((code - 1) >> 4);
-      ArgumentFrame frame = static_cast<ArgumentFrame>((code - 1) & 0xF);
+      r.type = TriggerType(code);
+      ArgumentFrame frame = TriggerFrame(code);
       // A verb's form after a preposition or bi- is its verbal noun (fi
       // qasf, bi-qatl): no verb follows a preposition. (Not after min, which
       // is also man "who": hiya man sahhalat.)
@@ -1220,18 +1238,14 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
       std::vector<int> sources, targets;
       bool one_way = false;  // a mutual noun read in one direction
       ChooseSides(reading, si, around, previous, sources, targets, one_way);
-      if (!sources.empty() && sources[0] >= 0 && previous.sentence != si &&
-          (doc.entities[sources[0]].type != EntityType::kLoc ||
-           doc.entities[sources[0]].key.rfind("country:", 0) == 0))
+      if (!sources.empty() && sources[0] >= 0 && previous.sentence != si && CanAct(doc.entities[sources[0]]))
         previous = SubjectMemory{sources[0], si};
       if (sources.empty()) sources = {-1};
       if (targets.empty()) targets = {-1};
       // Places do not act; states do (Turkey struck), and a place can be
       // struck or besieged. A place standing as the doer of an event leaves
       // the doer unnamed ("a blast east of Mosul"): the event stays.
-      auto can_act = [&](int e) {
-        return e < 0 || doc.entities[e].type != EntityType::kLoc || doc.entities[e].key.rfind("country:", 0) == 0;
-      };
+      auto can_act = [&](int e) { return e < 0 || CanAct(doc.entities[e]); };
       for (int named_source : sources)
         for (int named_target : targets) {
           int x = named_source, y = named_target;

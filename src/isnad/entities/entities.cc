@@ -631,9 +631,8 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     // shura thuwwar Darna", "harakat X") is one organization, whatever the
     // tagger made of its words, unless the lexicon knows it.
     for (uint32_t i = 0; i + 3 < n; ++i) {
-      std::string_view open = words[i];
-      if (open != "\"" && open != "\xC2\xAB") continue;
-      std::string_view close = open == "\"" ? std::string_view("\"") : std::string_view("\xC2\xBB");
+      const std::string_view close = ClosingQuoteMark(words[i]);
+      if (close.empty()) continue;
       uint32_t j = i + 1;
       while (j < n && j <= i + 7 && words[j] != close && (tokens[j].shape >> 4) == 0) ++j;
       if (j >= n || words[j] != close || j < i + 3) continue;
@@ -658,8 +657,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       if (!rules_.outlet.Contains(tokens[i].core) || (tokens[i].shape & 8) || covered[i]) continue;
       uint32_t end = i + 1;
       std::string_view mark = words[i + 1];
-      if (mark == "\"" || mark == "\xC2\xAB") {
-        std::string_view close = mark == "\"" ? std::string_view("\"") : std::string_view("\xC2\xBB");
+      if (std::string_view close = ClosingQuoteMark(mark); !close.empty()) {
         uint32_t j = i + 2;
         while (j < n && j <= i + 5 && words[j] != close && (tokens[j].shape >> 4) == 0) ++j;
         if (j < n && words[j] == close && j > i + 2) end = j + 1;

@@ -61,6 +61,8 @@ std::string_view ClosingQuoteMark(std::string_view mark) {
   return {};
 }
 
+bool IsQuotationMark(std::string_view mark) { return !ClosingQuoteMark(mark).empty() || IsQuoteCloser(mark); }
+
 Status SentenceCues::FromResource(const ResourceFile& file, SentenceCues& out) {
   out = SentenceCues();
   static const NormalizeOptions kLight = NormalizeOptions::Light();

@@ -44,6 +44,8 @@ struct SentenceCues {
 // The mark that closes a quotation opened by `mark` (<< >>, the curly
 // quotes, the straight double quote), or empty when `mark` opens none.
 std::string_view ClosingQuoteMark(std::string_view mark);
+// Is `mark` a quotation mark, opening or closing (" << >> and the curly ones)?
+bool IsQuotationMark(std::string_view mark);
 
 void SplitSentences(std::string_view text, const std::vector<Token>& tokens,
                     const SentenceCues& cues, std::vector<Sentence>& out);
