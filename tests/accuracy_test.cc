@@ -129,12 +129,13 @@ TEST(ModelRebuild, EveryGeneratedEntityAndClaimResourceMatchesTheCommittedOne) {
   std::string classes;
   ASSERT_TRUE(BuildProjectClusters(data, TestEngine().text(), diagnostics, classes).ok());
   EXPECT_TRUE(classes == testing::ReadFile(res + "/entities/clusters.tsv")) << "run `isnad build-clusters`";
-  NerModel model;
-  ASSERT_TRUE(TrainProjectNer(data, TestEngine().text(), TestEngine().entities().gazetteer(), model, nullptr).ok());
+  NerModels models;
+  ASSERT_TRUE(TrainProjectNer(data, TestEngine().text(), TestEngine().entities().gazetteer(), models, nullptr).ok());
   testing::TempDir dir;
-  ASSERT_TRUE(model.Save(dir.File("ner.model")).ok());
-  EXPECT_TRUE(testing::ReadFile(dir.File("ner.model")) == testing::ReadFile(res + "/entities/ner.model"))
-      << "resources/entities/ner.model is stale: run `isnad train-ner`";
+  ASSERT_TRUE(models.Save(dir.path()).ok());
+  for (const char* name : {"ner.model", "ner_document.model"})
+    EXPECT_TRUE(testing::ReadFile(dir.File(name)) == testing::ReadFile(res + "/entities/" + name))
+        << "resources/entities/" << name << " is stale: run `isnad train-ner`";
   ClaimExtractor claims;
   ASSERT_TRUE(ClaimExtractor::Load(res, claims, /*with_event_model=*/false).ok());
   EventModel events;

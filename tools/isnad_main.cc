@@ -182,10 +182,11 @@ int main(int argc, char** argv) {
   build_clusters->add_option("--data", data_dir, "The shared data folder")->check(CLI::ExistingDirectory);
 
   auto* train_ner =
-      app.add_subcommand("train-ner", "Retrain resources/entities/ner.model from ../shared/data");
+      app.add_subcommand("train-ner", "Retrain resources/entities/ner.model and ner_document.model from ../shared/data");
   std::string model_out;
   train_ner->add_option("--data", data_dir, "The shared data folder")->check(CLI::ExistingDirectory);
-  train_ner->add_option("-o,--output", model_out, "Where to write (default: the resource folder's model)");
+  train_ner->add_option("-o,--output", model_out,
+                        "Folder to write the two models to (default: the resource folder's entities/)");
   double holdout = 0;
   train_ner
       ->add_option(
@@ -283,7 +284,7 @@ int main(int argc, char** argv) {
     isnad::Status s = isnad::TextCore::Load(dir, core);
     if (s.ok()) s = isnad::Gazetteer::Load(dir + "/entities", gazetteer);
     if (!s.ok()) return Fail(s.message());
-    isnad::NerModel model;
+    isnad::NerModels model;
     std::string log;
     std::vector<isnad::TaggedSentence> held_out;
     s = isnad::TrainProjectNer(data_dir, core, gazetteer, model, &log, holdout, &held_out);
@@ -293,7 +294,7 @@ int main(int argc, char** argv) {
       isnad::EntityRecognizer recognizer;
       s = isnad::EntityRecognizer::Load(dir, recognizer);
       if (!s.ok()) return Fail(s.message());
-      recognizer.ReplaceModel(std::move(model));
+      recognizer.ReplaceModels(std::move(model));
       isnad::NerScore score;
       isnad::ScoreNerSentences(held_out, core, recognizer, score);
       for (int t = 0; t < isnad::kNumEntityTypes; ++t)
@@ -302,10 +303,11 @@ int main(int argc, char** argv) {
       std::printf("HELDOUT ner_f1=%.4f\n", score.total.f1());
       return 0;
     }
-    if (model_out.empty()) model_out = dir + "/entities/ner.model";
+    if (model_out.empty()) model_out = dir + "/entities";
     s = model.Save(model_out);
     if (!s.ok()) return Fail(s.message());
-    std::fprintf(stderr, "isnad: wrote %s (%zu features, %s)\n", model_out.c_str(), model.feature_count(),
+    std::fprintf(stderr, "isnad: wrote %s/ner.model and ner_document.model (%zu + %zu features, %s)\n",
+                 model_out.c_str(), model.sentence.feature_count(), model.document.feature_count(),
                  model.fingerprint().c_str());
     return 0;
   }

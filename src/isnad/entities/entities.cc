@@ -232,6 +232,7 @@ void BuildNerTokens(const std::vector<std::string_view>& words, const TextCore& 
     if (IsArabicWord(w)) core.segmenter().SegmentWord(w, 0, pieces, &stem);
     FillNerToken(w, pieces.data(), pieces.size(), 0, stem, core, gazetteer, out[i]);
   }
+  for (NerToken& t : out) t.core_hash = HashBytes(t.core);
   MarkGazetteer(words, gazetteer, out);
 }
 
@@ -260,6 +261,7 @@ void BuildNerTokens(const TextAnalysis& a, std::string_view text, uint32_t token
       FillNerToken(w, pieces.data(), pieces.size(), 0, stem, core, gazetteer, out[i]);
     }
   }
+  for (NerToken& t : out) t.core_hash = HashBytes(t.core);
   MarkGazetteer(words, gazetteer, out);
 }
 
@@ -284,7 +286,7 @@ void MarkGazetteer(const std::vector<std::string_view>& words, const Gazetteer& 
 }  // namespace
 
 Status EntityRecognizer::Load(const std::string& dir, EntityRecognizer& out) {
-  Status s = NerModel::Load(dir + "/entities/ner.model", out.model_);
+  Status s = NerModels::Load(dir + "/entities", out.models_);
   if (!s.ok()) return s;
   s = Gazetteer::Load(dir + "/entities", out.gazetteer_);
   if (!s.ok()) return s;
@@ -342,11 +344,11 @@ bool EntityRecognizer::IsCountryAdjective(std::string_view w) const {
   return false;
 }
 
-void EntityRecognizer::TagWords(const TextCore& core, const std::vector<std::string_view>& words,
-                                std::vector<int>& tags) const {
-  std::vector<NerToken> tokens;
-  BuildNerTokens(words, core, gazetteer_, tokens);
-  model_.Tag(tokens, tags);
+void EntityRecognizer::TagSentences(const TextCore& core, const std::vector<std::vector<std::string_view>>& sentences,
+                                    std::vector<std::vector<int>>& tags) const {
+  std::vector<std::vector<NerToken>> tokens(sentences.size());
+  for (size_t s = 0; s < sentences.size(); ++s) BuildNerTokens(sentences[s], core, gazetteer_, tokens[s]);
+  models_.Tag(tokens, tags);
 }
 
 namespace {
@@ -370,8 +372,6 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
   const TextAnalysis& a = doc.analysis;
   std::string_view text(doc.text);
   std::vector<std::string_view> words;
-  std::vector<NerToken> tokens;
-  std::vector<int> tags;
   std::vector<Candidate> cands;
   std::vector<Mention> found;
 
@@ -380,14 +380,24 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       if (byte >= h.begin && byte < h.end) return true;
     return false;
   };
+  // The tagger reads the body's sentences as one document (both passes);
+  // header lines stay empty.
+  std::vector<std::vector<NerToken>> doc_tokens(a.sentences.size());
+  std::vector<std::vector<int>> doc_tags;
+  for (uint32_t si = 0; si < a.sentences.size(); ++si) {
+    const Sentence& s = a.sentences[si];
+    if (!in_header(a.tokens[s.token_begin].begin))
+      BuildNerTokens(a, text, s.token_begin, s.token_end, core, gazetteer_, doc_tokens[si]);
+  }
+  models_.Tag(doc_tokens, doc_tags);
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
     const Sentence& s = a.sentences[si];
     if (in_header(a.tokens[s.token_begin].begin)) continue;
     words.clear();
     for (uint32_t t = s.token_begin; t < s.token_end; ++t)
       words.push_back(text.substr(a.tokens[t].begin, a.tokens[t].end - a.tokens[t].begin));
-    BuildNerTokens(a, text, s.token_begin, s.token_end, core, gazetteer_, tokens);
-    model_.Tag(tokens, tags);
+    const std::vector<NerToken>& tokens = doc_tokens[si];
+    const std::vector<int>& tags = doc_tags[si];
     const uint32_t n = static_cast<uint32_t>(words.size());
 
     // Tag runs. A name neither starts nor ends with punctuation, and does
@@ -821,6 +831,17 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
         const auto& shorter = ew.size() <= name.size() ? ew : name;
         const auto& longer = ew.size() <= name.size() ? name : ew;
         if (std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin())) target = static_cast<int>(e);
+      }
+    }
+    if (target < 0 && m.type != EntityType::kPer && entry < 0 && !m.generic && name.size() == 1) {
+      // A bare surname the tagger typed otherwise ("al-Misrati" in quotation
+      // marks, read as an outlet) after the report named the person in full.
+      for (size_t e = 0; e < doc.entities.size() && target < 0; ++e) {
+        const auto& ew = entity_words[e].words;
+        if (doc.entities[e].type == EntityType::kPer && ew.size() >= 2 && ew.back() == name[0]) {
+          target = static_cast<int>(e);
+          m.type = EntityType::kPer;
+        }
       }
     }
     if (target < 0) {

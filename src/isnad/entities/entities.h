@@ -61,27 +61,28 @@ void BuildNerTokens(const TextAnalysis& analysis, std::string_view text, uint32_
 
 class EntityRecognizer {
  public:
-  // Loads entities/ner.model, actors.tsv, gazetteer.tsv, names.tsv and
+  // Loads entities/ner.model, ner_document.model, actors.tsv, gazetteer.tsv, names.tsv and
   // entity_rules.txt from `resource_dir`.
   static Status Load(const std::string& resource_dir, EntityRecognizer& out);
 
   void Recognize(const TextCore& core, Document& doc) const;
 
-  // Tags a run of words (evaluation on CoNLL files).
-  void TagWords(const TextCore& core, const std::vector<std::string_view>& words, std::vector<int>& tags) const;
+  // Tags consecutive sentences as one document (evaluation on CoNLL files).
+  void TagSentences(const TextCore& core, const std::vector<std::vector<std::string_view>>& sentences,
+                    std::vector<std::vector<int>>& tags) const;
 
-  // The same recognizer with another tagger model (training, evaluation).
-  void ReplaceModel(NerModel model) { model_ = std::move(model); }
+  // The same recognizer with other tagger models (training, evaluation).
+  void ReplaceModels(NerModels models) { models_ = std::move(models); }
 
   const Gazetteer& gazetteer() const { return gazetteer_; }
-  const NerModel& model() const { return model_; }
-  std::string Fingerprint() const { return model_.fingerprint() + " " + gazetteer_.fingerprint(); }
+  const NerModels& models() const { return models_; }
+  std::string Fingerprint() const { return models_.fingerprint() + " " + gazetteer_.fingerprint(); }
 
  private:
   // The mention's text, with the article's alef restored after lil-.
   std::string MentionForm(const Document& doc, const Mention& m) const;
 
-  NerModel model_;
+  NerModels models_;
   Gazetteer gazetteer_;
   EntityRules rules_;
   std::vector<std::string> preposition_bytes_;  // bi-, li-, ka-

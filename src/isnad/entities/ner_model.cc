@@ -1,10 +1,12 @@
 #include "isnad/entities/ner_model.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <unordered_map>
 
 #include "isnad/text/lexicon.h"
 #include "isnad/text/utf8.h"
@@ -25,6 +27,9 @@ uint64_t Mix(uint64_t h, uint64_t v) {
 uint64_t Feature(uint32_t template_id, std::string_view value) {
   return Mix(HashBytes(value), template_id * 0x100000001b3ULL + 1);
 }
+
+// Feature(template_id, s) for s whose HashBytes is `hash`.
+uint64_t FeatureOfHash(uint32_t template_id, uint64_t hash) { return Mix(hash, template_id * 0x100000001b3ULL + 1); }
 
 uint64_t Feature(uint32_t template_id, int64_t value) {
   return Mix(static_cast<uint64_t>(value) * 0xff51afd7ed558ccdULL, template_id * 0x100000001b3ULL + 7);
@@ -107,7 +112,7 @@ void NerModel::TagWordFeatures(const NerToken& t, int prev, std::vector<uint64_t
   out.push_back(Feature(52, static_cast<int64_t>(prev) * 1000 + t.gazetteer + 2));
   // The previous tag with this word: the word's hash mixed with the tag
   // (no string is built on the beam's inner loop).
-  out.push_back(Mix(Feature(53, t.core), static_cast<uint64_t>(prev) + 1));
+  out.push_back(Mix(FeatureOfHash(53, t.core_hash), static_cast<uint64_t>(prev) + 1));
   out.push_back(Feature(77, static_cast<int64_t>(prev) * 1024 + t.word_class + 2));
 }
 
@@ -124,7 +129,7 @@ void NerModel::WordFeatures(const std::vector<NerToken>& tokens, size_t i, std::
 
   out.push_back(Feature(0, int64_t{0}));  // bias
   out.push_back(Feature(1, t.norm));
-  out.push_back(Feature(2, t.core));
+  out.push_back(FeatureOfHash(2, t.core_hash));
   out.push_back(Feature(3, t.stem));
   out.push_back(Feature(4, static_cast<int64_t>(t.shape)));
   out.push_back(Feature(5, static_cast<int64_t>(t.has_prefix)));
@@ -187,6 +192,247 @@ void NerModel::WordFeatures(const std::vector<NerToken>& tokens, size_t i, std::
     out.push_back(Feature(75, static_cast<int64_t>(t.coarse_class) * 64 + (q ? q->coarse_class : -2)));
     out.push_back(Feature(76, static_cast<int64_t>(p2 ? p2->coarse_class : -2)));
   }
+  if (t.memory != 0) MemoryFeatures(tokens, i, out);  // the document pass
+}
+
+void NerModel::MemoryFeatures(const std::vector<NerToken>& tokens, size_t i, std::vector<uint64_t>& out) {
+  const uint8_t before = i > 0 ? tokens[i - 1].memory : 255, after = i + 1 < tokens.size() ? tokens[i + 1].memory : 255;
+  out.push_back(Feature(90, static_cast<int64_t>(tokens[i].memory)));
+  out.push_back(Feature(91, static_cast<int64_t>(before)));
+  out.push_back(Feature(92, static_cast<int64_t>(after)));
+}
+
+namespace {
+
+// Beam search over tag sequences: the features see the two previous tags,
+// so a greedy choice can lock in a mistake the next word would undo.
+// `word_score(i, out)` adds the scores of word i's own features;
+// `history_score(i, prev, out)` those of the previous tag with the word;
+// `pair` is the table of tag-pair scores.
+template <typename WordScore, typename HistoryScore>
+void BeamTag(size_t n, WordScore&& word_score, HistoryScore&& history_score, const int32_t* pair_table,
+             std::vector<int>& tags) {
+  struct Hyp {
+    int64_t score;
+    int prev, prev2;
+    int parent;  // index into the previous step's beam
+  };
+  tags.assign(n, 0);
+  if (n == 0) return;
+  std::vector<std::vector<Hyp>> steps(n);
+  std::vector<Hyp> beam = {Hyp{0, 0, 0, -1}};
+  std::vector<Hyp> next;
+  for (size_t i = 0; i < n; ++i) {
+    next.clear();
+    // What the word and its neighbours say, scored once; only the few
+    // features of the tag history differ between hypotheses.
+    int32_t word[kNumTags] = {0};
+    word_score(i, word);
+    int32_t prev_score[kNumTags][kNumTags];
+    bool prev_done[kNumTags] = {false};
+    for (size_t h = 0; h < beam.size(); ++h) {
+      const Hyp& hyp = beam[h];
+      // Hypotheses with the same two previous tags score alike from here.
+      bool repeat = false;
+      for (size_t g = 0; g < h && !repeat; ++g) repeat = beam[g].prev == hyp.prev && beam[g].prev2 == hyp.prev2;
+      if (repeat) continue;
+      // The history's share: the tag pair from a table built at load, the
+      // previous tag with this word once per distinct previous tag.
+      if (!prev_done[hyp.prev]) {
+        int32_t* ps = prev_score[hyp.prev];
+        std::fill(ps, ps + kNumTags, 0);
+        history_score(i, hyp.prev, ps);
+        prev_done[hyp.prev] = true;
+      }
+      const int32_t* pair = &pair_table[(static_cast<size_t>(hyp.prev) * kNumTags + hyp.prev2) * kNumTags];
+      int32_t score[kNumTags];
+      for (int c = 0; c < kNumTags; ++c) score[c] = word[c] + pair[c] + prev_score[hyp.prev][c];
+      for (int c = 0; c < kNumTags; ++c) {
+        // I-X continues only B-X or I-X.
+        if (IsInside(c) && !(hyp.prev == c || hyp.prev == c - 1)) continue;
+        next.push_back(Hyp{hyp.score + score[c], c, hyp.prev, static_cast<int>(h)});
+      }
+    }
+    size_t keep = std::min<size_t>(kNerBeamWidth, next.size());
+    std::partial_sort(next.begin(), next.begin() + keep, next.end(),
+                      [](const Hyp& x, const Hyp& y) { return x.score > y.score; });
+    next.resize(keep);
+    steps[i] = next;
+    beam = next;
+  }
+  int h = 0;
+  for (size_t i = n; i-- > 0;) {
+    tags[i] = steps[i][h].prev;
+    h = steps[i][h].parent;
+  }
+}
+
+}  // namespace
+
+namespace {
+
+// What the sentence pass said of one word across a window: how often each
+// tag type (O last) and how often inside a longer name.
+struct WordMemory {
+  int32_t label[kNumEntityTypes + 1] = {};
+  int32_t inside = 0;
+};
+
+int MemoryLabel(int tag) { return tag == 0 ? kNumEntityTypes : static_cast<int>(TagType(tag)); }
+
+}  // namespace
+
+void RememberDocument(std::vector<std::vector<NerToken>>& sentences, const std::vector<std::vector<int>>& tags) {
+  std::unordered_map<uint64_t, WordMemory> seen;
+  auto count = [&](size_t s, int sign) {
+    for (size_t k = 0; k < sentences[s].size(); ++k) {
+      WordMemory& m = seen[sentences[s][k].core_hash];
+      m.label[MemoryLabel(tags[s][k])] += sign;
+      m.inside += sign * IsInside(tags[s][k]);
+    }
+  };
+  const size_t n = sentences.size();
+  size_t lo = 0, hi = 0;  // sentences [lo, hi) are counted
+  for (size_t s = 0; s < n; ++s) {
+    for (; hi < std::min(n, s + kMemoryWindow + 1); ++hi) count(hi, +1);
+    for (; lo + kMemoryWindow < s; ++lo) count(lo, -1);
+    for (size_t k = 0; k < sentences[s].size(); ++k) {
+      NerToken& t = sentences[s][k];
+      if (t.core.empty()) {
+        t.memory = 1;
+        continue;
+      }
+      WordMemory m = seen[t.core_hash];  // minus this very word
+      m.label[MemoryLabel(tags[s][k])] -= 1;
+      m.inside -= IsInside(tags[s][k]);
+      int total = 0, best = 0;
+      for (int l = 0; l <= kNumEntityTypes; ++l) {
+        total += m.label[l];
+        if (m.label[l] > m.label[best]) best = l;
+      }
+      if (total == 0) {
+        t.memory = 1;  // not said elsewhere
+        continue;
+      }
+      const bool agree = m.label[best] == total;
+      const bool inside = best < kNumEntityTypes && 2 * m.inside > m.label[best];
+      t.memory = static_cast<uint8_t>(2 + best * 4 + agree * 2 + inside);
+    }
+  }
+}
+
+NerModels NerModels::FromModels(NerModel sentence_model, NerModel document_model) {
+  NerModels m;
+  m.sentence = std::move(sentence_model);
+  m.document = std::move(document_model);
+  m.BuildIndex();
+  return m;
+}
+
+void NerModels::BuildIndex() {
+  // One table for both passes: a feature's weights in either model sit in
+  // one slot, so the sentence pass's lookups also give the document pass
+  // its words' scores (all but the memory's).
+  const NerModel* models[2] = {&sentence, &document};
+  // Both key lists are sorted: count the keys they have between them.
+  size_t keys = 0;
+  for (size_t i = 0, j = 0; i < sentence.keys_.size() || j < document.keys_.size(); ++keys) {
+    if (j == document.keys_.size() || (i < sentence.keys_.size() && sentence.keys_[i] < document.keys_[j])) ++i;
+    else if (i == sentence.keys_.size() || document.keys_[j] < sentence.keys_[i]) ++j;
+    else ++i, ++j;
+  }
+  size_t slots = 1;
+  while (slots < keys + keys / 2 + 1) slots <<= 1;
+  table_.assign(slots, Slot{});
+  const size_t mask = slots - 1;
+  for (int pass = 0; pass < 2; ++pass) {
+    const NerModel& m = *models[pass];
+    for (size_t i = 0; i < m.keys_.size(); ++i) {
+      size_t s = m.keys_[i] & mask;
+      while (table_[s].used && table_[s].key != m.keys_[i]) s = (s + 1) & mask;
+      table_[s].key = m.keys_[i];
+      table_[s].used = true;
+      std::copy(&m.weights_[i * kNumTags], &m.weights_[i * kNumTags] + kNumTags, table_[s].weights[pass]);
+    }
+  }
+}
+
+const NerModels::Slot* NerModels::Find(uint64_t key) const {
+  if (table_.empty()) return nullptr;
+  const size_t mask = table_.size() - 1;
+  for (size_t s = key & mask;; s = (s + 1) & mask) {
+    const Slot& slot = table_[s];
+    if (slot.key == key && slot.used) return &slot;
+    if (!slot.used) return nullptr;
+  }
+}
+
+void NerModels::Tag(std::vector<std::vector<NerToken>>& sentences, std::vector<std::vector<int>>& tags) const {
+  tags.resize(sentences.size());
+  std::vector<uint64_t> feats;
+  auto add = [&](int pass, int32_t* out) {
+    for (uint64_t f : feats)
+      if (const Slot* slot = Find(f))
+        for (int c = 0; c < kNumTags; ++c) out[c] += slot->weights[pass][c];
+  };
+  auto history = [&](const std::vector<NerToken>& tokens, int pass) {
+    return [&, pass](size_t i, int prev, int32_t* out) {
+      feats.clear();
+      NerModel::TagWordFeatures(tokens[i], prev, feats);
+      add(pass, out);
+    };
+  };
+  // The document pass's scores of each word's own features, but for the
+  // memory's, kept from the sentence pass.
+  std::vector<std::vector<std::array<int32_t, kNumTags>>> later(sentences.size());
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    std::vector<NerToken>& tokens = sentences[s];
+    for (NerToken& t : tokens) t.memory = 0;
+    later[s].assign(tokens.size(), {});
+    BeamTag(
+        tokens.size(),
+        [&](size_t i, int32_t* out) {
+          NerModel::WordFeatures(tokens, i, feats);
+          // The slots are scattered over a table larger than the cache:
+          // ask for all of them before reading any.
+          if (!table_.empty())
+            for (uint64_t f : feats) __builtin_prefetch(table_.data() + (f & (table_.size() - 1)));
+          for (uint64_t f : feats)
+            if (const Slot* slot = Find(f))
+              for (int c = 0; c < kNumTags; ++c) {
+                out[c] += slot->weights[0][c];
+                later[s][i][c] += slot->weights[1][c];
+              }
+        },
+        history(tokens, 0), sentence.pair_score_.data(), tags[s]);
+  }
+  RememberDocument(sentences, tags);
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    const std::vector<NerToken>& tokens = sentences[s];
+    BeamTag(
+        tokens.size(),
+        [&](size_t i, int32_t* out) {
+          std::copy(later[s][i].begin(), later[s][i].end(), out);
+          feats.clear();
+          NerModel::MemoryFeatures(tokens, i, feats);
+          add(1, out);
+        },
+        history(tokens, 1), document.pair_score_.data(), tags[s]);
+  }
+}
+
+Status NerModels::Load(const std::string& dir, NerModels& out) {
+  NerModel sentence_model, document_model;
+  Status s = NerModel::Load(dir + "/ner.model", sentence_model);
+  if (s.ok()) s = NerModel::Load(dir + "/ner_document.model", document_model);
+  if (s.ok()) out = FromModels(std::move(sentence_model), std::move(document_model));
+  return s;
+}
+
+Status NerModels::Save(const std::string& dir) const {
+  Status s = sentence.Save(dir + "/ner.model");
+  if (s.ok()) s = document.Save(dir + "/ner_document.model");
+  return s;
 }
 
 NerModel NerModel::FromWeights(std::vector<uint64_t> keys, const std::vector<float>& weights) {
@@ -252,71 +498,26 @@ const int16_t* NerModel::Find(uint64_t key) const {
   }
 }
 
+
 void NerModel::Tag(const std::vector<NerToken>& tokens, std::vector<int>& tags) const {
-  // Beam search over tag sequences: the features see the two previous tags,
-  // so a greedy choice can lock in a mistake the next word would undo.
-  struct Hyp {
-    int64_t score;
-    int prev, prev2;
-    int parent;  // index into the previous step's beam
-  };
-  const size_t n = tokens.size();
-  tags.assign(n, 0);
-  if (n == 0) return;
-  std::vector<std::vector<Hyp>> steps(n);
-  std::vector<Hyp> beam = {Hyp{0, 0, 0, -1}};
   std::vector<uint64_t> feats;
-  std::vector<Hyp> next;
-  for (size_t i = 0; i < n; ++i) {
-    next.clear();
-    // What the word and its neighbours say, scored once; only the few
-    // features of the tag history differ between hypotheses.
-    WordFeatures(tokens, i, feats);
-    int32_t word_score[kNumTags] = {0};
+  auto add = [&](int32_t* out) {
     for (uint64_t f : feats)
       if (const int16_t* w = Find(f))
-        for (int c = 0; c < kNumTags; ++c) word_score[c] += w[c];
-    int32_t prev_score[kNumTags][kNumTags];
-    bool prev_done[kNumTags] = {false};
-    for (size_t h = 0; h < beam.size(); ++h) {
-      const Hyp& hyp = beam[h];
-      // Hypotheses with the same two previous tags score alike from here.
-      bool repeat = false;
-      for (size_t g = 0; g < h && !repeat; ++g) repeat = beam[g].prev == hyp.prev && beam[g].prev2 == hyp.prev2;
-      if (repeat) continue;
-      // The history's share: the tag pair from a table built at load, the
-      // previous tag with this word once per distinct previous tag.
-      if (!prev_done[hyp.prev]) {
+        for (int c = 0; c < kNumTags; ++c) out[c] += w[c];
+  };
+  BeamTag(
+      tokens.size(),
+      [&](size_t i, int32_t* out) {
+        WordFeatures(tokens, i, feats);
+        add(out);
+      },
+      [&](size_t i, int prev, int32_t* out) {
         feats.clear();
-        TagWordFeatures(tokens[i], hyp.prev, feats);
-        int32_t* ps = prev_score[hyp.prev];
-        std::fill(ps, ps + kNumTags, 0);
-        for (uint64_t f : feats)
-          if (const int16_t* w = Find(f))
-            for (int c = 0; c < kNumTags; ++c) ps[c] += w[c];
-        prev_done[hyp.prev] = true;
-      }
-      const int32_t* pair = &pair_score_[(static_cast<size_t>(hyp.prev) * kNumTags + hyp.prev2) * kNumTags];
-      int32_t score[kNumTags];
-      for (int c = 0; c < kNumTags; ++c) score[c] = word_score[c] + pair[c] + prev_score[hyp.prev][c];
-      for (int c = 0; c < kNumTags; ++c) {
-        // I-X continues only B-X or I-X.
-        if (IsInside(c) && !(hyp.prev == c || hyp.prev == c - 1)) continue;
-        next.push_back(Hyp{hyp.score + score[c], c, hyp.prev, static_cast<int>(h)});
-      }
-    }
-    size_t keep = std::min<size_t>(kNerBeamWidth, next.size());
-    std::partial_sort(next.begin(), next.begin() + keep, next.end(),
-                      [](const Hyp& x, const Hyp& y) { return x.score > y.score; });
-    next.resize(keep);
-    steps[i] = next;
-    beam = next;
-  }
-  int h = 0;
-  for (size_t i = n; i-- > 0;) {
-    tags[i] = steps[i][h].prev;
-    h = steps[i][h].parent;
-  }
+        TagWordFeatures(tokens[i], prev, feats);
+        add(out);
+      },
+      pair_score_.data(), tags);
 }
 
 Status NerModel::Save(const std::string& path) const {

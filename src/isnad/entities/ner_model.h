@@ -12,6 +12,19 @@
 //   longest lexicon match covering the token) and person-name-list
 //   membership. Each feature is a 64-bit hash of its template and value.
 //
+// DOCUMENT MEMORY (NerModels)
+//   A report names an actor in full once and by a part of the name after
+//   (Muhammad Atta ... Atta): one sentence alone cannot tell that the bare
+//   surname is a person. Tagging therefore runs twice. The sentence pass
+//   (ner.model) tags each sentence on its own; then every word learns what
+//   that pass said of the same word elsewhere within kMemoryWindow
+//   sentences either side (its majority tag type, whether all agree,
+//   whether inside a longer name), and the document pass
+//   (ner_document.model: the same features plus this memory, of the word
+//   and its neighbours) tags again. The document model is trained on
+//   memory built from sentence-pass tags the training sentences did not
+//   teach (cross-fitting), so it trusts the memory as much as it deserves.
+//
 // FILE FORMAT (resources/entities/ner.model)
 //   "ISNADNER" magic, uint32 format version, uint32 number of classes,
 //   uint64 number of features, then that many (uint64 feature hash,
@@ -52,6 +65,7 @@ int ParseTag(std::string_view name);  // -1 when unknown
 struct NerToken {
   std::string norm;    // Matching-normalized surface
   std::string core;    // Matching-normalized, prefix clitics removed
+  uint64_t core_hash = 0;  // HashBytes(core), computed once: several features and the memory use it
   std::string stem;    // light stem
   uint8_t shape = 0;   // see ShapeOf() in ner_model.cc
   int8_t gazetteer = -1;  // -1, or a gazetteer tag (B/I of a type) covering it
@@ -61,7 +75,15 @@ struct NerToken {
   uint8_t article = 0;       // how often the core takes the article, bucketed
   int16_t word_class = -1;   // distributional class of the core (clusters.tsv), -1 unknown
   int16_t coarse_class = -1;
+  uint8_t memory = 0;        // document memory (see above); 0 in the sentence pass
 };
+
+// Sentences either side whose first-pass tags a word's memory reads.
+inline constexpr size_t kMemoryWindow = 10;
+
+// Fills the `memory` of every token of one document's sentences from the
+// sentence-pass `tags` of the same words in the window around each.
+void RememberDocument(std::vector<std::vector<NerToken>>& sentences, const std::vector<std::vector<int>>& tags);
 
 class NerModel {
  public:
@@ -85,6 +107,8 @@ class NerModel {
   // HistoryFeatures is these two, appended to `out`.
   static void TagPairFeatures(int prev, int prev2, std::vector<uint64_t>& out);
   static void TagWordFeatures(const NerToken& token, int prev, std::vector<uint64_t>& out);
+  // The document memory's features (part of WordFeatures when memory is set).
+  static void MemoryFeatures(const std::vector<NerToken>& tokens, size_t i, std::vector<uint64_t>& out);
 
   // Built by the trainer.
   static NerModel FromWeights(std::vector<uint64_t> keys, const std::vector<float>& weights);
@@ -103,6 +127,33 @@ class NerModel {
   float scale_ = 1.0f;
   std::string fingerprint_;
   void BuildIndex();
+  friend class NerModels;
+};
+
+// The two passes (see DOCUMENT MEMORY).
+class NerModels {
+ public:
+  NerModel sentence;  // entities/ner.model
+  NerModel document;  // entities/ner_document.model
+
+  static NerModels FromModels(NerModel sentence_model, NerModel document_model);
+  // `dir` is the resources' entities folder.
+  static Status Load(const std::string& dir, NerModels& out);
+  Status Save(const std::string& dir) const;
+  std::string fingerprint() const { return sentence.fingerprint() + "+" + document.fingerprint(); }
+  // Tags one document (a report, or a file of consecutive sentences):
+  // fills the tokens' memory and writes one tag per token.
+  void Tag(std::vector<std::vector<NerToken>>& sentences, std::vector<std::vector<int>>& tags) const;
+
+ private:
+  struct alignas(64) Slot {
+    uint64_t key = 0;
+    int16_t weights[2][kNumTags] = {};  // sentence pass, document pass
+    bool used = false;
+  };
+  std::vector<Slot> table_;
+  void BuildIndex();
+  const Slot* Find(uint64_t key) const;
 };
 
 }  // namespace isnad

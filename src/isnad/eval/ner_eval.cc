@@ -42,10 +42,15 @@ Status ScoreNer(const std::string& path, const TextCore& core, const EntityRecog
 void ScoreNerSentences(const std::vector<TaggedSentence>& data, const TextCore& core,
                        const EntityRecognizer& recognizer, NerScore& out, std::string* predictions) {
   out = NerScore();
-  std::vector<int> predicted;
-  for (const auto& sentence : data) {
-    std::vector<std::string_view> words(sentence.words.begin(), sentence.words.end());
-    recognizer.TagWords(core, words, predicted);
+  // The file's sentences are consecutive, as in a report: one document.
+  std::vector<std::vector<std::string_view>> sentences;
+  for (const auto& sentence : data) sentences.emplace_back(sentence.words.begin(), sentence.words.end());
+  std::vector<std::vector<int>> tagged;
+  recognizer.TagSentences(core, sentences, tagged);
+  for (size_t si = 0; si < data.size(); ++si) {
+    const TaggedSentence& sentence = data[si];
+    const std::vector<std::string_view>& words = sentences[si];
+    const std::vector<int>& predicted = tagged[si];
     if (predictions) {
       for (size_t i = 0; i < words.size(); ++i)
         *predictions += sentence.words[i] + " " + TagName(sentence.tags[i]) + " " + TagName(predicted[i]) + "\n";

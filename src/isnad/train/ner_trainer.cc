@@ -1,6 +1,9 @@
 #include "isnad/train/ner_trainer.h"
 
 #include <algorithm>
+#include <atomic>
+#include <functional>
+#include <thread>
 #include <cmath>
 #include <fstream>
 #include <random>
@@ -11,6 +14,19 @@
 namespace isnad {
 
 namespace {
+
+// Runs job(0) .. job(n - 1) on the machine's cores; each job writes only its
+// own results, so the outcome does not depend on the schedule.
+void RunJobs(size_t n, const std::function<void(size_t)>& job) {
+  const size_t workers = std::max<size_t>(1, std::min<size_t>(n, std::thread::hardware_concurrency()));
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> threads;
+  for (size_t w = 0; w < workers; ++w)
+    threads.emplace_back([&] {
+      for (size_t j; (j = next++) < n;) job(j);
+    });
+  for (auto& t : threads) t.join();
+}
 
 std::string StripMarks(std::string s) {
   // NewsFANE words carry LRM marks and a BOM; ANERcorp has stray RLMs.
@@ -23,23 +39,37 @@ std::string StripMarks(std::string s) {
 
 bool IsSentenceEnd(const std::string& w) { return w == "." || w == "!" || w == "?" || w == "\xD8\x9F"; }
 
+// Marks a mapped NewsFANE tag whose words ANERcorp's convention may as well
+// leave outside any entity.
+constexpr int kOutsideToo = 0x100;
+
 // NewsFANE's fine classes -> the four ANERcorp classes.
 int MapFaneTag(const std::string& tag) {
   if (tag == "O" || tag.size() < 3) return 0;
+  // Peoples and communities (al-Arab, al-Akrad, al-Shi'a): NewsFANE's
+  // "Group"; ANERcorp leaves them untagged, and they are not named
+  // organizations.
+  if (tag.substr(2) == "Group") return 0;
+  // Government bodies (al-hukuma, wizarat al-kharijiyya, al-jaysh): NewsFANE
+  // tags them all, ANERcorp only some (majlis al-amn, not wizarat X): either
+  // reading is accepted, and ANERcorp's sentences teach which.
+  if (tag.substr(2) == "Government")
+    return (tag[0] == 'B' ? BeginTag(EntityType::kOrg) : InsideTag(EntityType::kOrg)) | kOutsideToo;
   static const std::unordered_map<std::string, EntityType> kMap = {
       {"Politician", EntityType::kPer}, {"Athlete", EntityType::kPer}, {"Artist", EntityType::kPer},
       {"Other_PER", EntityType::kPer}, {"Religious_PER", EntityType::kPer}, {"Scientist", EntityType::kPer},
       {"Businessperson", EntityType::kPer}, {"Lawyer", EntityType::kPer}, {"Engineer", EntityType::kPer},
-      {"Non-Governmental", EntityType::kOrg}, {"Sports", EntityType::kOrg}, {"Group", EntityType::kOrg},
-      {"Government", EntityType::kOrg}, {"Media", EntityType::kOrg}, {"Commercial", EntityType::kOrg},
+      {"Non-Governmental", EntityType::kOrg}, {"Sports", EntityType::kOrg},
+      {"Media", EntityType::kOrg}, {"Commercial", EntityType::kOrg},
       {"Educational", EntityType::kOrg}, {"Police", EntityType::kOrg}, {"Religious_ORG", EntityType::kOrg},
       {"Medical-Science", EntityType::kOrg}, {"Entertainment", EntityType::kOrg},
       {"Nation", EntityType::kLoc}, {"Population-Center", EntityType::kLoc},
       {"State-or-Province", EntityType::kLoc}, {"GPE-Cluster", EntityType::kLoc},
       {"Water-Body", EntityType::kLoc}, {"Land", EntityType::kLoc}, {"Continent", EntityType::kLoc},
       {"County-or-District", EntityType::kLoc}, {"Land-Region-Natural", EntityType::kLoc},
-      {"Building-Grounds", EntityType::kLoc}, {"Airport", EntityType::kLoc}, {"Path", EntityType::kLoc},
-      {"Subarea-Facility", EntityType::kLoc},
+      {"Airport", EntityType::kLoc},
+      // Buildings, roads and facilities (al-bayt al-abyad, al-Ka'ba, masjid
+      // X) are left unmapped: ANERcorp leaves them untagged or calls them MISC.
   };
   auto it = kMap.find(tag.substr(2));
   EntityType type = it == kMap.end() ? EntityType::kMisc : it->second;
@@ -114,7 +144,8 @@ Status ReadNewsFane(const std::string& path, std::vector<TaggedSentence>& out) {
         continue;
       }
       s.words.push_back(w);
-      s.tags.push_back(tag);
+      s.tags.push_back(tag & ~kOutsideToo);
+      s.outside_too.push_back((tag & kOutsideToo) != 0);
     }
     s.misc_unlabeled = true;
     if (!s.words.empty()) out.push_back(std::move(s));
@@ -136,13 +167,30 @@ Status ReadNewsFane(const std::string& path, std::vector<TaggedSentence>& out) {
 
 Status TrainNer(const std::vector<TaggedSentence>& data, const TextCore& core, const Gazetteer& gazetteer,
                 const NerTrainOptions& options, NerModel& out, std::string* log) {
-  if (data.empty()) return Status::Error("no training sentences");
-  // The tagger's tokens, built once.
   std::vector<std::vector<NerToken>> tokens(data.size());
   for (size_t i = 0; i < data.size(); ++i) {
     std::vector<std::string_view> words(data[i].words.begin(), data[i].words.end());
     BuildNerTokens(words, core, gazetteer, tokens[i]);
   }
+  return TrainNerOnTokens(data, tokens, {}, options, out, log);
+}
+
+Status TrainNerOnTokens(const std::vector<TaggedSentence>& all_data, const std::vector<std::vector<NerToken>>& all_tokens,
+                        const std::vector<size_t>& subset, const NerTrainOptions& options, NerModel& out,
+                        std::string* log) {
+  // The sentences trained on: `subset`, or all.
+  std::vector<TaggedSentence> data;
+  std::vector<std::vector<NerToken>> tokens;
+  if (subset.empty()) {
+    data = all_data;
+    tokens = all_tokens;
+  } else {
+    for (size_t i : subset) {
+      data.push_back(all_data[i]);
+      tokens.push_back(all_tokens[i]);
+    }
+  }
+  if (data.empty()) return Status::Error("no training sentences");
   std::unordered_map<uint64_t, uint32_t> index;
   std::vector<uint64_t> keys;
   std::vector<float> w, total;
@@ -177,7 +225,13 @@ Status TrainNer(const std::vector<TaggedSentence>& data, const TextCore& core, c
     std::vector<int> tags;
   };
   auto misc_or_o = [](int tag) { return tag == 0 || (tag > 0 && TagType(tag) == EntityType::kMisc); };
-  auto same_tag = [&](int a, int b, bool unlabeled) { return a == b || (unlabeled && misc_or_o(a) && misc_or_o(b)); };
+  // Whether `tag` agrees with sentence `si`'s gold tag at word j.
+  auto same_tag = [&](size_t si, size_t j, int tag) {
+    const TaggedSentence& s = data[si];
+    int gold = s.tags[j];
+    return tag == gold || (s.misc_unlabeled && misc_or_o(tag) && misc_or_o(gold)) ||
+           (tag == 0 && j < s.outside_too.size() && s.outside_too[j]);
+  };
   // Adds `delta` to the features of `tags[0..len)` along that sequence.
   auto update_sequence = [&](const std::vector<NerToken>& toks, const std::vector<int>& tags, size_t len, float delta) {
     int prev = 0, prev2 = 0;
@@ -195,7 +249,6 @@ Status TrainNer(const std::vector<TaggedSentence>& data, const TextCore& core, c
     for (size_t si : order) {
       const auto& toks = tokens[si];
       const auto& gold = data[si].tags;
-      const bool unlabeled = data[si].misc_unlabeled;
       ++clock;
       beam.assign(1, Hyp{0, {}});
       size_t stopped = toks.size();  // where the gold sequence fell out of the beam
@@ -241,7 +294,7 @@ Status TrainNer(const std::vector<TaggedSentence>& data, const TextCore& core, c
         bool gold_kept = false;
         for (const Hyp& hyp : beam) {
           bool same = true;
-          for (size_t j = 0; j <= i && same; ++j) same = same_tag(hyp.tags[j], gold[j], unlabeled);
+          for (size_t j = 0; j <= i && same; ++j) same = same_tag(si, j, hyp.tags[j]);
           gold_kept = gold_kept || same;
         }
         if (!gold_kept) stopped = i + 1;
@@ -250,7 +303,7 @@ Status TrainNer(const std::vector<TaggedSentence>& data, const TextCore& core, c
       size_t len = std::min(stopped, best.tags.size());
       bool all_right = true;
       for (size_t j = 0; j < len; ++j) {
-        bool right = same_tag(best.tags[j], gold[j], unlabeled);
+        bool right = same_tag(si, j, best.tags[j]);
         correct += right;
         all_right = all_right && right;
       }
@@ -260,7 +313,7 @@ Status TrainNer(const std::vector<TaggedSentence>& data, const TextCore& core, c
       // whatever the beam chose.
       std::vector<int> target(gold.begin(), gold.begin() + static_cast<long>(len));
       for (size_t j = 0; j < len; ++j)
-        if (same_tag(best.tags[j], gold[j], unlabeled)) target[j] = best.tags[j];
+        if (same_tag(si, j, best.tags[j])) target[j] = best.tags[j];
       update_sequence(toks, target, len, 1.0f);
       update_sequence(toks, best.tags, len, -1.0f);
     }
@@ -290,7 +343,7 @@ Status TrainNer(const std::vector<TaggedSentence>& data, const TextCore& core, c
 }
 
 Status TrainProjectNer(const std::string& data_dir, const TextCore& core, const Gazetteer& gazetteer,
-                       NerModel& out, std::string* log, double holdout, std::vector<TaggedSentence>* held_out) {
+                       NerModels& out, std::string* log, double holdout, std::vector<TaggedSentence>* held_out) {
   std::vector<TaggedSentence> data;
   Status s = ReadConllNer(data_dir + "/anercorp/train.txt", data);
   if (!s.ok()) return s;
@@ -305,7 +358,53 @@ Status TrainProjectNer(const std::string& data_dir, const TextCore& core, const 
   if (log)
     *log += "sentences: " + std::to_string(aner) + " ANERcorp, " + std::to_string(data.size() - aner) +
             " NewsFANE\n";
-  return TrainNer(data, core, gazetteer, NerTrainOptions{}, out, log);
+  NerTrainOptions options;
+  std::vector<std::vector<NerToken>> tokens(data.size());
+  for (size_t i = 0; i < data.size(); ++i) {
+    std::vector<std::string_view> words(data[i].words.begin(), data[i].words.end());
+    BuildNerTokens(words, core, gazetteer, tokens[i]);
+  }
+  // The two sources are two documents: memory does not cross from one to
+  // the other.
+  const std::vector<std::pair<size_t, size_t>> documents = {{0, aner}, {aner, data.size()}};
+
+  // Cross-fitting: each of kFolds contiguous blocks is tagged by a sentence
+  // model trained without it (contiguous, because nearby sentences name the
+  // same people), and the whole set by the final sentence model. Five
+  // independent trainings, spread over the cores.
+  constexpr size_t kFolds = 4;
+  std::vector<NerModel> fold_models(kFolds);
+  NerModel sentence_model, document_model;
+  std::vector<std::string> logs(kFolds + 1);
+  std::vector<Status> results(kFolds + 1, Status::Ok());
+  auto fold_of = [&](size_t i) { return i * kFolds / data.size(); };
+  auto train = [&](size_t job) {
+    if (job == kFolds) {
+      results[job] = TrainNerOnTokens(data, tokens, {}, options, sentence_model, &logs[job]);
+      return;
+    }
+    std::vector<size_t> subset;
+    for (size_t i = 0; i < data.size(); ++i)
+      if (fold_of(i) != job) subset.push_back(i);
+    results[job] = TrainNerOnTokens(data, tokens, subset, options, fold_models[job], nullptr);
+  };
+  RunJobs(kFolds + 1, train);
+  for (const Status& r : results)
+    if (!r.ok()) return r;
+  if (log) *log += "sentence pass:\n" + logs[kFolds];
+  std::vector<std::vector<int>> first_pass(data.size());
+  for (size_t i = 0; i < data.size(); ++i) fold_models[fold_of(i)].Tag(tokens[i], first_pass[i]);
+  for (auto [begin, end] : documents) {
+    std::vector<std::vector<NerToken>> doc(std::make_move_iterator(tokens.begin() + begin),
+                                           std::make_move_iterator(tokens.begin() + end));
+    std::vector<std::vector<int>> doc_tags(first_pass.begin() + begin, first_pass.begin() + end);
+    RememberDocument(doc, doc_tags);
+    std::move(doc.begin(), doc.end(), tokens.begin() + begin);
+  }
+  if (log) *log += "document pass:\n";
+  s = TrainNerOnTokens(data, tokens, {}, options, document_model, log);
+  if (s.ok()) out = NerModels::FromModels(std::move(sentence_model), std::move(document_model));
+  return s;
 }
 
 }  // namespace isnad

@@ -25,6 +25,9 @@ struct TaggedSentence {
   // religions, prizes, tournaments): there, O and MISC are not told apart,
   // and training makes no update when they are all that differs.
   bool misc_unlabeled = false;
+  // Per word (or empty): O is right here too, where the source's convention
+  // tags what ANERcorp's may not.
+  std::vector<bool> outside_too;
 };
 
 struct NerTrainOptions {
@@ -41,13 +44,18 @@ Status ReadNewsFane(const std::string& path, std::vector<TaggedSentence>& out);
 
 Status TrainNer(const std::vector<TaggedSentence>& data, const TextCore& core, const Gazetteer& gazetteer,
                 const NerTrainOptions& options, NerModel& out, std::string* log);
+// The same on tokens built already (BuildNerTokens, maybe with memory),
+// on the sentences listed in `subset` (all when empty).
+Status TrainNerOnTokens(const std::vector<TaggedSentence>& data, const std::vector<std::vector<NerToken>>& tokens,
+                        const std::vector<size_t>& subset, const NerTrainOptions& options, NerModel& out,
+                        std::string* log);
 
 // The committed model: ANERcorp train + NewsFANE under `data_dir`.
 // With `holdout` > 0, the last `holdout` share of ANERcorp's training
 // sentences is left out of training and returned in `held_out`, for
 // development without touching the test split.
 Status TrainProjectNer(const std::string& data_dir, const TextCore& core, const Gazetteer& gazetteer,
-                       NerModel& out, std::string* log, double holdout = 0,
+                       NerModels& out, std::string* log, double holdout = 0,
                        std::vector<TaggedSentence>* held_out = nullptr);
 
 }  // namespace isnad
