@@ -199,6 +199,16 @@ TEST(Quotes, ALeakAnOutletBroadcastsSpeaksUnderTheOutlet) {
     EXPECT_TRUE(r.source != publication.speaker && r.target != publication.speaker);
 }
 
+TEST(Relations, AbductionIsAnAssaultAsPloverSaysNotACoercion) {
+  // PLOVER maps CAMEO 181 (abduct, take hostage) to ASSAULT; arrest stays
+  // COERCE. Written for this test.
+  Document doc = Analyze("اختطف تنظيم داعش عشرات المدنيين في سوريا.");
+  EXPECT_TRUE(AnyRelation(doc, PloverType::kAssault, "group:isis", "")) << doc.relations.size();
+  EXPECT_FALSE(AnyRelation(doc, PloverType::kCoerce, "group:isis", ""));
+  Document arrest = Analyze("اعتقلت الحكومة التركية عشرات المعارضين.");
+  EXPECT_TRUE(AnyRelation(arrest, PloverType::kCoerce, "", ""));
+}
+
 TEST(Relations, BetweenXAndYGoesBothWaysWithItsPlace) {
   Document doc = Analyze("اندلعت اشتباكات بين جبهة النصرة وتنظيم داعش في حلب.");
   const Relation* a = Find(doc, "group:nusra", PloverType::kAssault, "group:isis");

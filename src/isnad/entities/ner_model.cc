@@ -208,7 +208,7 @@ namespace {
 // so a greedy choice can lock in a mistake the next word would undo.
 // `word_score(i, out)` adds the scores of word i's own features;
 // `history_score(i, prev, out)` those of the previous tag with the word;
-// `pair` is the table of tag-pair scores.
+// `pair_table` holds the tag-pair scores.
 template <typename WordScore, typename HistoryScore>
 void BeamTag(size_t n, WordScore&& word_score, HistoryScore&& history_score, const int32_t* pair_table,
              std::vector<int>& tags) {
@@ -266,10 +266,6 @@ void BeamTag(size_t n, WordScore&& word_score, HistoryScore&& history_score, con
     h = steps[i][h].parent;
   }
 }
-
-}  // namespace
-
-namespace {
 
 // What the sentence pass said of one word across a window: how often each
 // tag type (O last) and how often inside a longer name.
@@ -332,7 +328,8 @@ NerModels NerModels::FromModels(NerModel sentence_model, NerModel document_model
 void NerModels::BuildIndex() {
   // One table for both passes: a feature's weights in either model sit in
   // one slot, so the sentence pass's lookups also give the document pass
-  // its words' scores (all but the memory's).
+  // its words' scores (all but the memory's). Each row keeps its model's
+  // int16 scale: a pass compares scores of one model only.
   const NerModel* models[2] = {&sentence, &document};
   // Both key lists are sorted: count the keys they have between them.
   size_t keys = 0;
