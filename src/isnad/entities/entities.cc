@@ -193,6 +193,7 @@ void FillNerToken(std::string_view w, const Segment* pieces, size_t count, uint3
     t.core = t.norm;
     t.stem = t.norm;
   }
+  t.core_hash = HashBytes(t.core);
   t.shape = ShapeOf(w, t.core, article);
   t.person_name = gazetteer.IsPersonName(t.core);
   auto [fine, coarse] = gazetteer.WordClass(t.core);
@@ -232,7 +233,6 @@ void BuildNerTokens(const std::vector<std::string_view>& words, const TextCore& 
     if (IsArabicWord(w)) core.segmenter().SegmentWord(w, 0, pieces, &stem);
     FillNerToken(w, pieces.data(), pieces.size(), 0, stem, core, gazetteer, out[i]);
   }
-  for (NerToken& t : out) t.core_hash = HashBytes(t.core);
   MarkGazetteer(words, gazetteer, out);
 }
 
@@ -261,7 +261,6 @@ void BuildNerTokens(const TextAnalysis& a, std::string_view text, uint32_t token
       FillNerToken(w, pieces.data(), pieces.size(), 0, stem, core, gazetteer, out[i]);
     }
   }
-  for (NerToken& t : out) t.core_hash = HashBytes(t.core);
   MarkGazetteer(words, gazetteer, out);
 }
 
@@ -821,28 +820,22 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       Entity& ent = doc.entities[e];
       if (ent.key == key) target = static_cast<int>(e);
     }
-    if (target < 0 && m.type == EntityType::kPer) {
+    // A single word the tagger typed otherwise ("al-Misrati" in quotation
+    // marks, read as an outlet) may be the surname of a person named in full.
+    const bool bare_word = m.type != EntityType::kPer && entry < 0 && !m.generic && name.size() == 1;
+    if (target < 0 && (m.type == EntityType::kPer || bare_word)) {
       // A surname or a shorter form of a known person, or the full name of
       // one seen by surname: word sequences that end alike.
       for (size_t e = 0; e < doc.entities.size() && target < 0; ++e) {
         const Entity& ent = doc.entities[e];
         if (ent.type != EntityType::kPer) continue;
         const auto& ew = entity_words[e].words;
+        if (bare_word && ew.size() < 2) continue;  // a full name, not a one-word namesake of another type
         const auto& shorter = ew.size() <= name.size() ? ew : name;
         const auto& longer = ew.size() <= name.size() ? name : ew;
         if (std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin())) target = static_cast<int>(e);
       }
-    }
-    if (target < 0 && m.type != EntityType::kPer && entry < 0 && !m.generic && name.size() == 1) {
-      // A bare surname the tagger typed otherwise ("al-Misrati" in quotation
-      // marks, read as an outlet) after the report named the person in full.
-      for (size_t e = 0; e < doc.entities.size() && target < 0; ++e) {
-        const auto& ew = entity_words[e].words;
-        if (doc.entities[e].type == EntityType::kPer && ew.size() >= 2 && ew.back() == name[0]) {
-          target = static_cast<int>(e);
-          m.type = EntityType::kPer;
-        }
-      }
+      if (target >= 0) m.type = EntityType::kPer;
     }
     if (target < 0) {
       Entity ent;

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <unordered_map>
 
 #include "isnad/text/lexicon.h"
@@ -278,7 +279,7 @@ int MemoryLabel(int tag) { return tag == 0 ? kNumEntityTypes : static_cast<int>(
 
 }  // namespace
 
-void RememberDocument(std::vector<std::vector<NerToken>>& sentences, const std::vector<std::vector<int>>& tags) {
+void RememberDocument(std::span<std::vector<NerToken>> sentences, std::span<const std::vector<int>> tags) {
   std::unordered_map<uint64_t, WordMemory> seen;
   auto count = [&](size_t s, int sign) {
     for (size_t k = 0; k < sentences[s].size(); ++k) {
@@ -331,13 +332,11 @@ void NerModels::BuildIndex() {
   // its words' scores (all but the memory's). Each row keeps its model's
   // int16 scale: a pass compares scores of one model only.
   const NerModel* models[2] = {&sentence, &document};
-  // Both key lists are sorted: count the keys they have between them.
-  size_t keys = 0;
-  for (size_t i = 0, j = 0; i < sentence.keys_.size() || j < document.keys_.size(); ++keys) {
-    if (j == document.keys_.size() || (i < sentence.keys_.size() && sentence.keys_[i] < document.keys_[j])) ++i;
-    else if (i == sentence.keys_.size() || document.keys_[j] < sentence.keys_[i]) ++j;
-    else ++i, ++j;
-  }
+  // The keys the two (sorted) lists have between them.
+  std::vector<uint64_t> all_keys;
+  std::set_union(sentence.keys_.begin(), sentence.keys_.end(), document.keys_.begin(), document.keys_.end(),
+                 std::back_inserter(all_keys));
+  const size_t keys = all_keys.size();
   size_t slots = 1;
   while (slots < keys + keys / 2 + 1) slots <<= 1;
   table_.assign(slots, Slot{});

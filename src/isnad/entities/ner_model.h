@@ -37,6 +37,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -83,7 +84,7 @@ inline constexpr size_t kMemoryWindow = 10;
 
 // Fills the `memory` of every token of one document's sentences from the
 // sentence-pass `tags` of the same words in the window around each.
-void RememberDocument(std::vector<std::vector<NerToken>>& sentences, const std::vector<std::vector<int>>& tags);
+void RememberDocument(std::span<std::vector<NerToken>> sentences, std::span<const std::vector<int>> tags);
 
 class NerModel {
  public:

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <fstream>
 #include <random>
+#include <span>
 #include <unordered_map>
 
 #include "isnad/text/normalize.h"
@@ -165,31 +166,12 @@ Status ReadNewsFane(const std::string& path, std::vector<TaggedSentence>& out) {
   return Status::Ok();
 }
 
-Status TrainNer(const std::vector<TaggedSentence>& data, const TextCore& core, const Gazetteer& gazetteer,
-                const NerTrainOptions& options, NerModel& out, std::string* log) {
-  std::vector<std::vector<NerToken>> tokens(data.size());
-  for (size_t i = 0; i < data.size(); ++i) {
-    std::vector<std::string_view> words(data[i].words.begin(), data[i].words.end());
-    BuildNerTokens(words, core, gazetteer, tokens[i]);
-  }
-  return TrainNerOnTokens(data, tokens, {}, options, out, log);
-}
-
-Status TrainNerOnTokens(const std::vector<TaggedSentence>& all_data, const std::vector<std::vector<NerToken>>& all_tokens,
-                        const std::vector<size_t>& subset, const NerTrainOptions& options, NerModel& out,
-                        std::string* log) {
-  // The sentences trained on: `subset`, or all.
-  std::vector<TaggedSentence> data;
-  std::vector<std::vector<NerToken>> tokens;
-  if (subset.empty()) {
-    data = all_data;
-    tokens = all_tokens;
-  } else {
-    for (size_t i : subset) {
-      data.push_back(all_data[i]);
-      tokens.push_back(all_tokens[i]);
-    }
-  }
+Status TrainNer(const std::vector<TaggedSentence>& data, const std::vector<std::vector<NerToken>>& tokens,
+                const std::vector<size_t>& subset, const NerTrainOptions& options, NerModel& out, std::string* log) {
+  // The sentences trained on, by index: `subset`, or all.
+  std::vector<size_t> order = subset;
+  if (order.empty())
+    for (size_t i = 0; i < data.size(); ++i) order.push_back(i);
   if (data.empty()) return Status::Error("no training sentences");
   std::unordered_map<uint64_t, uint32_t> index;
   std::vector<uint64_t> keys;
@@ -213,8 +195,6 @@ Status TrainNerOnTokens(const std::vector<TaggedSentence>& all_data, const std::
     w[k] += delta;
   };
 
-  std::vector<size_t> order(data.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::mt19937 rng(options.seed);
   std::vector<uint64_t> feats;
   // Structured training with the tagger's own beam search and early update
@@ -380,13 +360,13 @@ Status TrainProjectNer(const std::string& data_dir, const TextCore& core, const 
   auto fold_of = [&](size_t i) { return i * kFolds / data.size(); };
   auto train = [&](size_t job) {
     if (job == kFolds) {
-      results[job] = TrainNerOnTokens(data, tokens, {}, options, sentence_model, &logs[job]);
+      results[job] = TrainNer(data, tokens, {}, options, sentence_model, &logs[job]);
       return;
     }
     std::vector<size_t> subset;
     for (size_t i = 0; i < data.size(); ++i)
       if (fold_of(i) != job) subset.push_back(i);
-    results[job] = TrainNerOnTokens(data, tokens, subset, options, fold_models[job], nullptr);
+    results[job] = TrainNer(data, tokens, subset, options, fold_models[job], nullptr);
   };
   RunJobs(kFolds + 1, train);
   for (const Status& r : results)
@@ -394,15 +374,11 @@ Status TrainProjectNer(const std::string& data_dir, const TextCore& core, const 
   if (log) *log += "sentence pass:\n" + logs[kFolds];
   std::vector<std::vector<int>> first_pass(data.size());
   for (size_t i = 0; i < data.size(); ++i) fold_models[fold_of(i)].Tag(tokens[i], first_pass[i]);
-  for (auto [begin, end] : documents) {
-    std::vector<std::vector<NerToken>> doc(std::make_move_iterator(tokens.begin() + begin),
-                                           std::make_move_iterator(tokens.begin() + end));
-    std::vector<std::vector<int>> doc_tags(first_pass.begin() + begin, first_pass.begin() + end);
-    RememberDocument(doc, doc_tags);
-    std::move(doc.begin(), doc.end(), tokens.begin() + begin);
-  }
+  for (auto [begin, end] : documents)
+    RememberDocument(std::span(tokens).subspan(begin, end - begin),
+                     std::span<const std::vector<int>>(first_pass).subspan(begin, end - begin));
   if (log) *log += "document pass:\n";
-  s = TrainNerOnTokens(data, tokens, {}, options, document_model, log);
+  s = TrainNer(data, tokens, {}, options, document_model, log);
   if (s.ok()) out = NerModels::FromModels(std::move(sentence_model), std::move(document_model));
   return s;
 }

@@ -42,13 +42,11 @@ Status ReadConllNer(const std::string& path, std::vector<TaggedSentence>& out);
 // NewsFANE gold: fine classes mapped, split clitics joined back.
 Status ReadNewsFane(const std::string& path, std::vector<TaggedSentence>& out);
 
-Status TrainNer(const std::vector<TaggedSentence>& data, const TextCore& core, const Gazetteer& gazetteer,
-                const NerTrainOptions& options, NerModel& out, std::string* log);
-// The same on tokens built already (BuildNerTokens, maybe with memory),
-// on the sentences listed in `subset` (all when empty).
-Status TrainNerOnTokens(const std::vector<TaggedSentence>& data, const std::vector<std::vector<NerToken>>& tokens,
-                        const std::vector<size_t>& subset, const NerTrainOptions& options, NerModel& out,
-                        std::string* log);
+// Trains on the sentences listed in `subset` (all when empty), whose
+// tagger tokens (BuildNerTokens, with memory for the document pass) are
+// `tokens`, one vector per sentence of `data`.
+Status TrainNer(const std::vector<TaggedSentence>& data, const std::vector<std::vector<NerToken>>& tokens,
+                const std::vector<size_t>& subset, const NerTrainOptions& options, NerModel& out, std::string* log);
 
 // The committed model: ANERcorp train + NewsFANE under `data_dir`.
 // With `holdout` > 0, the last `holdout` share of ANERcorp's training
