@@ -383,15 +383,16 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
   // header lines stay empty.
   std::vector<std::vector<NerToken>> doc_tokens(a.sentences.size());
   std::vector<std::vector<int>> doc_tags;
+  std::vector<bool> header_sentence(a.sentences.size());
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
     const Sentence& s = a.sentences[si];
-    if (!in_header(a.tokens[s.token_begin].begin))
-      BuildNerTokens(a, text, s.token_begin, s.token_end, core, gazetteer_, doc_tokens[si]);
+    header_sentence[si] = in_header(a.tokens[s.token_begin].begin);
+    if (!header_sentence[si]) BuildNerTokens(a, text, s.token_begin, s.token_end, core, gazetteer_, doc_tokens[si]);
   }
   models_.Tag(doc_tokens, doc_tags);
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
     const Sentence& s = a.sentences[si];
-    if (in_header(a.tokens[s.token_begin].begin)) continue;
+    if (header_sentence[si]) continue;
     words.clear();
     for (uint32_t t = s.token_begin; t < s.token_end; ++t)
       words.push_back(text.substr(a.tokens[t].begin, a.tokens[t].end - a.tokens[t].begin));

@@ -36,6 +36,23 @@ uint64_t Feature(uint32_t template_id, int64_t value) {
   return Mix(static_cast<uint64_t>(value) * 0xff51afd7ed558ccdULL, template_id * 0x100000001b3ULL + 7);
 }
 
+// The models' hash tables: open addressing by key with linear probing, in
+// a power of two of slots, one and a half per key or more.
+size_t TableSlots(size_t keys) {
+  size_t slots = 1;
+  while (slots < keys + keys / 2 + 1) slots <<= 1;
+  return slots;
+}
+
+// Where `key` sits in `table`, or the empty slot where it would go.
+template <typename Slot>
+size_t SlotIndex(const std::vector<Slot>& table, uint64_t key) {
+  const size_t mask = table.size() - 1;
+  size_t s = key & mask;
+  while (table[s].used && table[s].key != key) s = (s + 1) & mask;
+  return s;
+}
+
 // First / last n code points of s.
 std::string_view Prefix(std::string_view s, size_t n) {
   size_t pos = 0, count = 0;
@@ -336,16 +353,11 @@ void NerModels::BuildIndex() {
   std::vector<uint64_t> all_keys;
   std::set_union(sentence.keys_.begin(), sentence.keys_.end(), document.keys_.begin(), document.keys_.end(),
                  std::back_inserter(all_keys));
-  const size_t keys = all_keys.size();
-  size_t slots = 1;
-  while (slots < keys + keys / 2 + 1) slots <<= 1;
-  table_.assign(slots, Slot{});
-  const size_t mask = slots - 1;
+  table_.assign(TableSlots(all_keys.size()), Slot{});
   for (int pass = 0; pass < 2; ++pass) {
     const NerModel& m = *models[pass];
     for (size_t i = 0; i < m.keys_.size(); ++i) {
-      size_t s = m.keys_[i] & mask;
-      while (table_[s].used && table_[s].key != m.keys_[i]) s = (s + 1) & mask;
+      const size_t s = SlotIndex(table_, m.keys_[i]);
       table_[s].key = m.keys_[i];
       table_[s].used = true;
       std::copy(&m.weights_[i * kNumTags], &m.weights_[i * kNumTags] + kNumTags, table_[s].weights[pass]);
@@ -355,12 +367,8 @@ void NerModels::BuildIndex() {
 
 const NerModels::Slot* NerModels::Find(uint64_t key) const {
   if (table_.empty()) return nullptr;
-  const size_t mask = table_.size() - 1;
-  for (size_t s = key & mask;; s = (s + 1) & mask) {
-    const Slot& slot = table_[s];
-    if (slot.key == key && slot.used) return &slot;
-    if (!slot.used) return nullptr;
-  }
+  const Slot& slot = table_[SlotIndex(table_, key)];
+  return slot.used ? &slot : nullptr;
 }
 
 void NerModels::Tag(std::vector<std::vector<NerToken>>& sentences, std::vector<std::vector<int>>& tags) const {
@@ -454,12 +462,9 @@ NerModel NerModel::FromWeights(std::vector<uint64_t> keys, const std::vector<flo
 void NerModel::BuildIndex() {
   // Key and weights side by side in one slot: a lookup touches one cache
   // line, not an index, a key array and a weight array.
-  size_t slots = 1;
-  while (slots < keys_.size() + keys_.size() / 2 + 1) slots <<= 1;
-  table_.assign(slots, Slot{});
+  table_.assign(TableSlots(keys_.size()), Slot{});
   for (size_t i = 0; i < keys_.size(); ++i) {
-    size_t s = keys_[i] & (slots - 1);
-    while (table_[s].used) s = (s + 1) & (slots - 1);
+    const size_t s = SlotIndex(table_, keys_[i]);
     table_[s].key = keys_[i];
     table_[s].used = true;
     std::copy(&weights_[i * kNumTags], &weights_[i * kNumTags] + kNumTags, table_[s].weights);
@@ -486,12 +491,8 @@ void NerModel::BuildIndex() {
 
 const int16_t* NerModel::Find(uint64_t key) const {
   if (table_.empty()) return nullptr;
-  const size_t mask = table_.size() - 1;
-  for (size_t s = key & mask;; s = (s + 1) & mask) {
-    const Slot& slot = table_[s];
-    if (slot.key == key && slot.used) return slot.weights;
-    if (!slot.used) return nullptr;
-  }
+  const Slot& slot = table_[SlotIndex(table_, key)];
+  return slot.used ? slot.weights : nullptr;
 }
 
 
