@@ -525,5 +525,32 @@ TEST(Events, TheModelRefusesWhatItDoesNotKnow) {
   EXPECT_FLOAT_EQ(m.Score(PloverType::kAssault, {0xff, 0x1}), 2.0f);
 }
 
+TEST(Events, TrainingOnAnnotatorSharesRanksSentencesByAgreement) {
+  // Feature 1 is in every sentence (a bias); 10 marks sentences all
+  // annotators accepted, 20 those half did, 30 those none did. The scores
+  // must keep that order, and the same data must give the same weights.
+  std::vector<std::vector<uint64_t>> features;
+  std::vector<float> targets;
+  for (uint64_t i = 0; i < 20; ++i) {
+    features.push_back({1, 10, 100 + i});
+    targets.push_back(1);
+    features.push_back({1, 20, 200 + i});
+    targets.push_back(0.5f);
+    features.push_back({1, 30, 300 + i});
+    targets.push_back(0);
+  }
+  std::unordered_map<uint64_t, float> weights, again;
+  EventModel::Train(features, targets, 1.0, weights);
+  EventModel::Train(features, targets, 1.0, again);
+  EXPECT_EQ(weights, again);
+  EventModel m;
+  m.Set(PloverType::kProtest, weights);
+  const float all = m.Score(PloverType::kProtest, {1, 10}), half = m.Score(PloverType::kProtest, {1, 20}),
+              none = m.Score(PloverType::kProtest, {1, 30});
+  EXPECT_GT(all, 1.0f);
+  EXPECT_NEAR(half, 0, 0.5f);
+  EXPECT_LT(none, -1.0f);
+}
+
 }  // namespace
 }  // namespace isnad

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <cinttypes>
 #include <cstdio>
-#include <random>
 #include <string_view>
 
 #include "isnad/text/normalize.h"
@@ -90,43 +89,38 @@ float EventModel::Threshold(PloverType type) const {
   return it == thresholds_.end() ? 0 : it->second;
 }
 
-void EventModel::Train(const std::vector<std::vector<uint64_t>>& features, const std::vector<bool>& labels, int epochs,
-                       uint32_t seed, std::unordered_map<uint64_t, float>& averaged) {
-  std::unordered_map<uint64_t, float> w, total;
-  std::unordered_map<uint64_t, int64_t> stamp;
-  int64_t clock = 0;
-  // Events are rare: positives are seen sqrt(negatives / positives) times
-  // an epoch, so that the perceptron does not learn to say "no" always.
-  size_t positives = std::count(labels.begin(), labels.end(), true);
-  size_t repeat = positives ? std::max<size_t>(1, std::lround(std::sqrt(double(labels.size() - positives) / positives))) : 1;
-  std::vector<size_t> order;
+void EventModel::Train(const std::vector<std::vector<uint64_t>>& features, const std::vector<float>& targets,
+                       double l2, std::unordered_map<uint64_t, float>& out) {
+  // Features as dense indices: the data is small (a few thousand sentences),
+  // so every step sees all of it.
+  std::unordered_map<uint64_t, uint32_t> index;
+  std::vector<std::vector<uint32_t>> rows(features.size());
   for (size_t i = 0; i < features.size(); ++i)
-    for (size_t k = 0; k < (labels[i] ? repeat : 1); ++k) order.push_back(i);
-  std::mt19937 rng(seed);
-  for (int e = 0; e < epochs; ++e) {
-    std::shuffle(order.begin(), order.end(), rng);
-    for (size_t i : order) {
-      ++clock;
-      float score = 0;
-      for (uint64_t f : features[i]) {
-        auto it = w.find(f);
-        if (it != w.end()) score += it->second;
-      }
-      bool predicted = score > 0;
-      if (predicted == labels[i]) continue;
-      float delta = labels[i] ? 1.0f : -1.0f;
-      for (uint64_t f : features[i]) {
-        total[f] += static_cast<float>(clock - stamp[f]) * w[f];
-        stamp[f] = clock;
-        w[f] += delta;
-      }
+    for (uint64_t f : features[i]) rows[i].push_back(index.emplace(f, static_cast<uint32_t>(index.size())).first->second);
+  std::vector<double> w(index.size()), gradient(index.size()), squares(index.size(), 1e-8);
+  constexpr int kSteps = 300;
+  constexpr double kRate = 0.5;
+  for (int step = 0; step < kSteps; ++step) {
+    std::fill(gradient.begin(), gradient.end(), 0.0);
+    for (size_t i = 0; i < rows.size(); ++i) {
+      double z = 0;
+      for (uint32_t j : rows[i]) z += w[j];
+      const double error = 1 / (1 + std::exp(-z)) - targets[i];
+      for (uint32_t j : rows[i]) gradient[j] += error;
+    }
+    for (size_t j = 0; j < w.size(); ++j) {
+      const double g = gradient[j] + l2 * w[j];
+      squares[j] += g * g;
+      w[j] -= kRate * g / std::sqrt(squares[j]);
     }
   }
-  averaged.clear();
-  for (const auto& [f, weight] : w) {
-    float avg = (total[f] + static_cast<float>(clock - stamp[f]) * weight) / static_cast<float>(clock);
-    if (avg != 0) averaged[f] = avg;
-  }
+  // L2 leaves every feature seen a weight; most (words seen once) are near
+  // zero. Dropping those under 0.03 keeps a fifth of the model (0.9 MB, not
+  // 4 MB) with the same cross-validated F1.
+  constexpr double kSmallestWeight = 0.03;
+  out.clear();
+  for (const auto& [f, j] : index)
+    if (std::abs(w[j]) >= kSmallestWeight) out[f] = static_cast<float>(w[j]);
 }
 
 std::string EventModel::Serialize() const {

@@ -1,18 +1,20 @@
 // Does this sentence report an event of type T (an attack, a protest)?
 //
 // WHAT THIS OBJECT REPRESENTS
-//   One averaged-perceptron scorer per event type (ASSAULT, PROTEST) over
+//   One logistic-regression scorer per event type (ASSAULT, PROTEST) over
 //   the features of a sentence: its light stems and stem pairs, the PLOVER
 //   types of the triggers in it (and whether a negation precedes them), and
 //   whether it names people, organizations and places or carries numbers.
 //   Most sentences that mention an attack or a protest do not report one
 //   (opinion, plans, denials, history), which a keyword list cannot tell.
-//   Trained by `isnad train-events` on ../shared/data/event-gsr.
+//   Trained by `isnad train-events` on ../shared/data/event-gsr, where the
+//   score learnt is how far the annotators agreed that the sentence reports
+//   the event (see train/event_trainer.h).
 //
 // FILE FORMAT (resources/claims/events.model)
 //   "# isnad-resource event-model 1", a "TYPE<TAB>threshold<TAB>value" line
 //   per type, then "TYPE<TAB>feature<TAB>weight" lines, feature as 16 hex
-//   digits, sorted; weights are averaged.
+//   digits, sorted.
 //
 // THREAD SAFETY
 //   Immutable after loading.
@@ -45,9 +47,11 @@ class EventModel {
   float Score(PloverType type, const std::vector<uint64_t>& features) const;
   bool Knows(PloverType type) const;
 
-  // Training: one binary averaged perceptron.
-  static void Train(const std::vector<std::vector<uint64_t>>& features, const std::vector<bool>& labels,
-                    int epochs, uint32_t seed, std::unordered_map<uint64_t, float>& weights);
+  // Training: L2-regularized logistic regression towards `targets` in
+  // [0, 1] (soft labels: a share of annotators, not only yes or no), by
+  // full-batch AdaGrad, so the same data always gives the same weights.
+  static void Train(const std::vector<std::vector<uint64_t>>& features, const std::vector<float>& targets,
+                    double l2, std::unordered_map<uint64_t, float>& weights);
   void Set(PloverType type, std::unordered_map<uint64_t, float> weights, float threshold = 0);
   // Decision threshold of `type`: a sentence reports the event when its
   // score exceeds it (chosen by cross-validation when trained).
