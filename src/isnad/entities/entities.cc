@@ -703,12 +703,16 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
 
     // Forces named after their leader: qawat + PER. A tagged "person" that
     // starts with such a noun is the force itself.
-    for (auto& c : cands)
+    // By index over the candidates there were: adding the leader may move
+    // the vector, so no reference into it may live across the push.
+    for (size_t k = 0, found = cands.size(); k < found; ++k) {
+      Candidate& c = cands[k];
       if (c.type == EntityType::kPer && c.end - c.first >= 2 && rules_.force.Contains(tokens[c.first].core)) {
-        Candidate leader{c.first + 1, c.end, EntityType::kPer};
+        const Candidate leader{c.first + 1, c.end, EntityType::kPer};
         c.type = EntityType::kOrg;
         cands.push_back(leader);
       }
+    }
     const size_t base = cands.size();
     for (size_t c = 0; c < base; ++c) {
       if (cands[c].type != EntityType::kPer || cands[c].first == 0) continue;
