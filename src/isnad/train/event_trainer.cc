@@ -9,7 +9,6 @@
 namespace isnad {
 
 constexpr size_t kThresholdWindow = 15;  // neighbouring thresholds the F1 is averaged over
-constexpr double kThresholdSlack = 0.01;  // F1 given up for recall
 // The target of a sentence is the share of annotators who said it reports
 // the event, raised to this power: "yes" in event-gsr means all of them did,
 // so a sentence one in three accepted is further from a "yes" than 1/3. The
@@ -169,9 +168,10 @@ Status TrainProjectEvents(const std::string& data_dir, const TextCore& core, con
       // The best F1 over a window of neighbouring thresholds, not at one
       // point: a lone peak moves with any change to the features, and the
       // final model, trained on every fold, scores on a slightly other scale.
-      // Of the thresholds within kThresholdSlack of the best, the lowest:
-      // the F1 curve is flat near its top, and there recall is worth more
-      // to a researcher than a point of precision.
+      // Of equal ones, the lowest. (Taking the lowest within 0.01 of the
+      // best, for recall, served the perceptron; with the regression it
+      // costs F1: 0.615 / 0.432 without it against 0.611 / 0.421, means of
+      // four cuttings.)
       const size_t reach = kThresholdWindow;
       std::vector<double> smooth(candidates.size());
       for (size_t i = 0; i < candidates.size(); ++i) {
@@ -181,7 +181,7 @@ Status TrainProjectEvents(const std::string& data_dir, const TextCore& core, con
         best_f1 = std::max(best_f1, smooth[i]);
       }
       for (size_t i = 0; i < candidates.size(); ++i)
-        if (smooth[i] >= best_f1 - kThresholdSlack) {
+        if (smooth[i] >= best_f1) {
           threshold = candidates[i];
           break;
         }
