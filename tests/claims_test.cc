@@ -382,6 +382,31 @@ TEST(Relations, AStateStaysTheDoerOfTheNextSentencesSupportVerb) {
   EXPECT_NE(Find(doc, "country:TUR", PloverType::kAssault, "group:pkk"), nullptr);
 }
 
+TEST(Relations, ADefiniteNounAfterTheOpeningVerbIsItsOwnDoer) {
+  // "Turkey launched strikes on ISIS ... The planes also launched raids on
+  // PKK camps": the planes did, unnamed; Turkey is not carried over.
+  Document doc = Analyze(
+      "شنت تركيا عددا من الغارات الجوية ضد مقاتلي تنظيم داعش في شمال سورية. وشنت الطائرات غارات على معسكرات "
+      "حزب العمال الكردستاني في شمال العراق.");
+  EXPECT_NE(Find(doc, "country:TUR", PloverType::kAssault, "group:isis"), nullptr);
+  EXPECT_EQ(Find(doc, "country:TUR", PloverType::kAssault, "group:pkk"), nullptr);
+}
+
+TEST(Relations, ATriggerInsideAFixedCompoundIsNone) {
+  // "Iran had fewer than 200 centrifuges"; "the president fell ill with
+  // cancer"; "Hilal beat Nasr on penalties". Written for this test.
+  for (const char* text : {"كان لدى إيران أقل من 200 جهاز طرد مركزي لتخصيب اليورانيوم.",
+                           "وأصيب الرئيس الفنزويلي هوغو شافيز بمرض السرطان.",
+                           "وفاز نادي الهلال على نادي النصر بضربات الترجيح في نهائي الكأس."}) {
+    Document doc = Analyze(text);
+    EXPECT_FALSE(AnyRelation(doc, PloverType::kAssault, "", "")) << text;
+  }
+  // The same word is a trigger outside its compound: "the coalition carried
+  // out strikes on ISIS positions".
+  Document doc = Analyze("نفذ التحالف الدولي ضربات على مواقع تنظيم داعش في الرقة.");
+  EXPECT_NE(Find(doc, "group:intl_coalition", PloverType::kAssault, "group:isis"), nullptr);
+}
+
 TEST(Relations, APassiveParticiplesDoersAfterBiJoinedByANoun) {
   // "the resistance backed by army forces and coalition aircraft".
   Document doc = Analyze("وتقدمت المقاومة الشعبية المدعومة بقوات الجيش السوري وطائرات التحالف العربي نحو المدينة.");

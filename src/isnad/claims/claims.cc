@@ -111,6 +111,13 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
   for (std::string_view line : cues.lines) {
     auto f = SplitFields(line);
     if (f.size() < 2) continue;
+    if (f[0] == "compound" && f.size() >= 3) {
+      // A trigger form and the words after which it is part of a fixed
+      // compound, not a trigger: "form next" in compounds_.
+      const std::string form = Normalize(f[1], Match());
+      for (size_t i = 2; i < f.size(); ++i) out.compounds_.Insert(form + " " + Normalize(f[i], Match()), 1);
+      continue;
+    }
     if (f[0] == "role") {
       uint32_t role = 0;
       for (auto [name, r] : kRoles)
@@ -338,6 +345,14 @@ void ClaimExtractor::ReadTokens(Reading& reading) const {
     role_of[t] = static_cast<uint8_t>(words_.Find(form[t]));
     trigger_of[t] = triggers_.Find(form[t]);
   }
+  // Fixed compounds (tard markazi "centrifuge", fajr al-yawm "dawn today",
+  // usiba bi-maradin "fell ill"): the word after the trigger, without its
+  // clitics, says it is no trigger there.
+  for (size_t t = 0; t + 1 < n; ++t)
+    if (trigger_of[t] && a.tokens[t + 1].kind == TokenKind::kWord &&
+        (compounds_.Contains(form[t] + " " + form[t + 1]) ||
+         compounds_.Contains(form[t] + " " + Normalize(a.Stem(t + 1), Match()))))
+      trigger_of[t] = 0;
   // The longest mention covering each token (mentions are not all in
   // text order: back-references are appended).
   for (size_t mi = 0; mi < doc.mentions.size(); ++mi) {
@@ -1119,8 +1134,21 @@ void ClaimExtractor::ChooseSides(const Reading& reading, uint32_t si, const Surr
     // aydan hajamat ala ...).
     targets = around.GroupFrom(0);
     bool opens_sentence = frame == ArgumentFrame::kVerb && t <= s.token_begin + 2;
+    uint32_t verb = t;  // the verb that opens the sentence
     for (uint32_t k = s.token_begin; verbal_noun && k < t && k <= s.token_begin + 2; ++k)
-      if (role_of[k] == kSupport && t <= k + 3) opens_sentence = true;
+      if (role_of[k] == kSupport && t <= k + 3) {
+        opens_sentence = true;
+        verb = k;
+      }
+    // Unless a definite noun names the doer right after that verb, unnamed
+    // but there (wa-shannat al-ta'irat gharat ala ...: the planes did).
+    if (opens_sentence && (verb == t || verb + 1 < t) && verb + 1 < s.token_end) {
+      const std::string& next = reading.form[verb + 1];
+      if (a.tokens[verb + 1].kind == TokenKind::kWord && reading.EntityAt(verb + 1) < 0 &&
+          !reading.trigger_of[verb + 1] && !role_of[verb + 1] && !article_.empty() &&
+          next.size() > article_.size() + 4 && next.compare(0, article_.size(), article_) == 0)
+        opens_sentence = false;
+    }
     if (opens_sentence && previous.entity >= 0 && previous.sentence + 1 == si) sources = {previous.entity};
   } else if (!after.empty()) {
     // VSO, or a verbal noun: the doers first, then the one done to.
