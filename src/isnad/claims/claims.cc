@@ -115,6 +115,7 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
       // A trigger form and the words after which it is part of a fixed
       // compound, not a trigger: "form next" in compounds_.
       const std::string form = Normalize(f[1], Match());
+      out.compound_heads_.Insert(form, 1);
       for (size_t i = 2; i < f.size(); ++i) out.compounds_.Insert(form + " " + Normalize(f[i], Match()), 1);
       continue;
     }
@@ -344,15 +345,13 @@ void ClaimExtractor::ReadTokens(Reading& reading) const {
     cue_of[t] = static_cast<uint8_t>(cues_.Find(form[t]));
     role_of[t] = static_cast<uint8_t>(words_.Find(form[t]));
     trigger_of[t] = triggers_.Find(form[t]);
-  }
-  // Fixed compounds (tard markazi "centrifuge", fajr al-yawm "dawn today",
-  // usiba bi-maradin "fell ill"): the word after the trigger, without its
-  // clitics, says it is no trigger there.
-  for (size_t t = 0; t + 1 < n; ++t)
-    if (trigger_of[t] && a.tokens[t + 1].kind == TokenKind::kWord &&
-        (compounds_.Contains(form[t] + " " + form[t + 1]) ||
-         compounds_.Contains(form[t] + " " + Normalize(a.Stem(t + 1), Match()))))
+    // A fixed compound (tard markazi "centrifuge", fajr al-yawm "dawn
+    // today", usiba bi-maradin "fell ill"): the next word, without its
+    // clitics, says the trigger is none here.
+    if (trigger_of[t] && t + 1 < n && compound_heads_.Contains(form[t]) &&
+        compounds_.Contains(form[t] + " " + form[t + 1]))
       trigger_of[t] = 0;
+  }
   // The longest mention covering each token (mentions are not all in
   // text order: back-references are appended).
   for (size_t mi = 0; mi < doc.mentions.size(); ++mi) {
@@ -386,7 +385,7 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
   // an office the next words name ("al-mutahaddith bi-ism X, Ali al-Hasi").
   auto is_unnamed = [&](size_t t) {
     if (reading.CueAt(t) != CueKind::kUnnamed) return false;
-    if (form[t].compare(0, article_.size(), article_) != 0) return true;
+    if (!Definite(form[t])) return true;
     for (size_t k = t + 1; k < n && k <= t + 8 && reading.CueAt(k) != CueKind::kOpener; ++k)
       if (reading.EntityAt(k) >= 0 && (doc.entities[reading.EntityAt(k)].type == EntityType::kPer ||
                                 (k <= t + 2 && doc.entities[reading.EntityAt(k)].type == EntityType::kOrg)))
@@ -1145,8 +1144,8 @@ void ClaimExtractor::ChooseSides(const Reading& reading, uint32_t si, const Surr
     if (opens_sentence && (verb == t || verb + 1 < t) && verb + 1 < s.token_end) {
       const std::string& next = reading.form[verb + 1];
       if (a.tokens[verb + 1].kind == TokenKind::kWord && reading.EntityAt(verb + 1) < 0 &&
-          !reading.trigger_of[verb + 1] && !role_of[verb + 1] && !article_.empty() &&
-          next.size() > article_.size() + 4 && next.compare(0, article_.size(), article_) == 0)
+          !reading.trigger_of[verb + 1] && !role_of[verb + 1] && Definite(next) &&
+          next.size() > article_.size() + 4)
         opens_sentence = false;
     }
     if (opens_sentence && previous.entity >= 0 && previous.sentence + 1 == si) sources = {previous.entity};
