@@ -276,7 +276,7 @@ void BeamTag(size_t n, WordScore&& word_score, HistoryScore&& history_score, con
                       [](const Hyp& x, const Hyp& y) { return x.score > y.score; });
     next.resize(keep);
     steps[i] = next;
-    beam = next;
+    beam.swap(next);  // next is cleared before its next use
   }
   int h = 0;
   for (size_t i = n; i-- > 0;) {
