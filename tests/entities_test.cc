@@ -171,6 +171,27 @@ TEST(Entities, DefiniteHeadNounRefersBack) {
   EXPECT_EQ(EntityNamed(doc, "التنظيم"), isis);
 }
 
+TEST(Entities, ABareHeadNounBeforeTheFullNameRefersForward) {
+  // Written for this test. A lede says "the regime" before the report
+  // names it; "the interim government" is another body than the
+  // Government of National Accord named later.
+  Document doc = Analyze(
+      "اشتباكات في ريف حلب\n\n"
+      "قصفت قوات النظام بلدات في ريف حلب أمس، ورفضت الحكومة المؤقتة في بنغازي الهجوم. "
+      "وقال المرصد إن النظام السوري شن غارات على مدينة منبج، وإن حكومة الوفاق الوطني دانت القصف.");
+  const Entity* regime = EntityNamed(doc, "النظام السوري");
+  ASSERT_NE(regime, nullptr);
+  auto mentions_before = [&](const Entity* e, size_t at) {
+    int n = 0;
+    for (int mi : e->mentions) n += doc.mentions[mi].span.begin < at;
+    return n;
+  };
+  EXPECT_EQ(mentions_before(regime, doc.text.find("النظام السوري")), 1);
+  const Entity* accord = EntityNamed(doc, "حكومة الوفاق الوطني");
+  ASSERT_NE(accord, nullptr);
+  EXPECT_EQ(mentions_before(accord, doc.text.find("حكومة الوفاق الوطني")), 0);
+}
+
 TEST(Entities, PlacesAndBodiesFromTheLexiconAndContext) {
   Document doc = Analyze(kStory);
   const Entity* un = EntityNamed(doc, "الأمم المتحدة");

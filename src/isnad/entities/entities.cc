@@ -960,11 +960,26 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     std::string w = Normalize(text.substr(begin, a.tokens[t].end - begin), Match());
     if (w.size() <= al.size() || w.compare(0, al.size(), al) != 0) continue;
     std::string head = w.substr(al.size());
+    // Whether a definite word outside any name stands right before or after
+    // it: then it may be an adjective (al-sharika al-munazzima) or be
+    // qualified into another body (al-sulutat al-suriyya, al-quwwat
+    // al-ajnabiyya) -- or only described (al-tanzim al-irhabi).
+    auto definite_word = [&](size_t k) {
+      if (k >= a.tokens.size() || a.tokens[k].kind != TokenKind::kWord || in_mention[k]) return false;
+      std::string n = Normalize(text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin), Match());
+      return n.size() > al.size() && n.compare(0, al.size(), al) == 0;
+    };
+    const bool bare = !definite_word(t + 1) && !(t > 0 && definite_word(t - 1));
     // A head noun (al-tanzim), or the first word of an earlier organization's
     // longer name (al-tahaluf after al-tahaluf al-arabi).
     bool is_head = rules_.head.Contains(head);
-    // The most recent organization before this word whose name starts with the head.
-    int best = -1;
+    // The most recent organization before this word whose name starts with
+    // the head; failing one, for a head noun standing bare, the only such
+    // organization named later by a longer name (a headline or lede often
+    // says al-nizam before al-nizam al-Suri; al-quwwat al-ajnabiyya is not
+    // the al-quwwat al-Amrikiyya named later).
+    int best = -1, later = -1;
+    bool later_unique = true;
     uint32_t best_pos = 0;
     for (size_t e = 0; e < doc.entities.size(); ++e) {
       const Entity& ent = doc.entities[e];
@@ -991,7 +1006,11 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
           best_pos = pos;
         }
       }
+      if (ew.size() < 2) continue;
+      if (later >= 0 && later != static_cast<int>(e)) later_unique = false;
+      later = static_cast<int>(e);
     }
+    if (best < 0 && is_head && bare && later >= 0 && later_unique) best = later;
     if (best < 0) continue;
     Mention m;
     m.span = Span{begin, a.tokens[t].end};
