@@ -192,6 +192,18 @@ TEST(Entities, ABareHeadNounBeforeTheFullNameRefersForward) {
   EXPECT_EQ(mentions_before(accord, doc.text.find("حكومة الوفاق الوطني")), 0);
 }
 
+TEST(Entities, AKinshipNounBeforeAFullNameIsNotPartOfIt) {
+  // Written for this test: "Suleiman al-Asad, son of Hilal al-Asad": the
+  // son is Suleiman; the name after ibn is Hilal's own.
+  Document doc = Analyze(
+      "خبر\n\nوقال مصدر إن سليمان الأسد ابن هلال الأسد أطلق النار على العقيد في اللاذقية.");
+  const Entity* father = EntityNamed(doc, "هلال الأسد");
+  ASSERT_NE(father, nullptr);
+  EXPECT_EQ(father->type, EntityType::kPer);
+  EXPECT_EQ(father->name, "هلال الأسد");
+  EXPECT_EQ(EntityNamed(doc, "ابن هلال الأسد"), nullptr);
+}
+
 TEST(Entities, PlacesAndBodiesFromTheLexiconAndContext) {
   Document doc = Analyze(kStory);
   const Entity* un = EntityNamed(doc, "الأمم المتحدة");

@@ -140,6 +140,7 @@ Status EntityRules::FromResource(const ResourceFile& file, EntityRules& out) {
     }
     WordTable* t = f[0] == "force"   ? &out.force
                    : f[0] == "title" ? &out.title
+                   : f[0] == "kin"   ? &out.kin
                    : f[0] == "place" ? &out.place
                    : f[0] == "head"  ? &out.head
                    : f[0] == "institution" ? &out.institution
@@ -713,6 +714,11 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
         cands.push_back(leader);
       }
     }
+    // A kinship noun before a full name (ibn Hilal al-Asad) names someone
+    // else than that name: the person mentioned is the name after it.
+    // Before a single word it may be the name itself (Ibn Khaldun).
+    for (Candidate& c : cands)
+      if (c.type == EntityType::kPer && c.end - c.first >= 3 && rules_.kin.Contains(tokens[c.first].core)) ++c.first;
     const size_t base = cands.size();
     for (size_t c = 0; c < base; ++c) {
       if (cands[c].type != EntityType::kPer || cands[c].first == 0) continue;
@@ -739,6 +745,17 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       if (c.type != EntityType::kLoc) continue;
       if (c.end - c.first >= 2 && rules_.dual_place.Contains(tokens[c.first].core)) ++c.first;
       if (c.first == 0 || !rules_.dual_place.Contains(tokens[c.first - 1].core)) continue;
+      // Tagged as one span, the two names are still two: cut at the wa-
+      // word that starts the second.
+      uint32_t second = c.first + 1;
+      while (second < c.end && (words[second].size() <= 4 || words[second].compare(0, 2, "\xD9\x88") != 0))  // wa-
+        ++second;
+      if (second < c.end) {
+        const Candidate second_name{second, c.end, EntityType::kLoc};
+        c.end = second;
+        cands.push_back(second_name);  // may move cands: c is not used after
+        continue;
+      }
       // The second name may follow a few words on where the first lies
       // (mintaqatay al-Sabiri shimali al-madina wa-Kamfuda): a wa- word the
       // lexicon has never seen, within four words.

@@ -44,6 +44,7 @@ Status SegmentationRules::FromResource(const ResourceFile& file, SegmentationRul
     };
     if (key == "conjunction") rest(out.conjunctions);
     else if (key == "preposition") rest(out.prepositions);
+    else if (key == "rare_preposition") rest(out.rare_prepositions);
     else if (key == "future") rest(out.future);
     else if (key == "future_next") rest(out.future_next);
     else if (key == "suffix") rest(out.suffixes);
@@ -63,6 +64,10 @@ Status SegmentationRules::FromResource(const ResourceFile& file, SegmentationRul
   out.min_stem_count = static_cast<uint32_t>(ParseDouble(file.Setting("min_stem_count"), 5));
   out.conjunction_ratio = ParseDouble(file.Setting("conjunction_ratio"), 0.2);
   out.preposition_ratio = ParseDouble(file.Setting("preposition_ratio"), 0.1);
+  out.rare_preposition_ratio = ParseDouble(file.Setting("rare_preposition_ratio"), 1.0);
+  for (const std::string& p : out.rare_prepositions)
+    if (std::find(out.prepositions.begin(), out.prepositions.end(), p) == out.prepositions.end())
+      return Status::Error(file.path + ": rare preposition '" + p + "' is not a preposition");
   out.suffix_ratio = ParseDouble(file.Setting("suffix_ratio"), 0.2);
   if (out.conjunctions.empty() || out.prepositions.empty() || out.suffixes.empty() ||
       out.definite_article.empty() || out.teh.empty() || out.yeh.empty())
@@ -72,7 +77,7 @@ Status SegmentationRules::FromResource(const ResourceFile& file, SegmentationRul
 }
 
 Status SegmentationRules::Load(const std::string& path, SegmentationRules& out) {
-  return LoadResource(path, "segmentation", 1, out);
+  return LoadResource(path, "segmentation", 2, out);
 }
 
 uint32_t Segmenter::StemCount(std::string_view stem, bool after_suffix) const {
@@ -180,7 +185,9 @@ int Segmenter::SegmentWord(std::string_view word, uint32_t base, std::vector<Seg
         ok = lexicon_.Count(std::string_view(buffer, alef.size() + after.size())) >= r.min_stem_count;
         elided_article = ok;
       } else {
-        ok = accept(after, rest, r.preposition_ratio, false);
+        const bool rare = std::find(r.rare_prepositions.begin(), r.rare_prepositions.end(), p) !=
+                          r.rare_prepositions.end();
+        ok = accept(after, rest, rare ? r.rare_preposition_ratio : r.preposition_ratio, false);
       }
       if (ok) {
         cuts[num_prefixes++] = stem_begin + p.size();

@@ -55,6 +55,11 @@ struct SegmentationRules {
   uint32_t min_stem_count = 5;
   double conjunction_ratio = 0.2;
   double preposition_ratio = 0.1;
+  // Prepositions that glue to few words (ka- "like"): they split only when
+  // the remainder is at least this many times as frequent as the whole
+  // word, or ka+abl would read Kabul (kabul) as "like camels".
+  std::vector<std::string> rare_prepositions;
+  double rare_preposition_ratio = 1.0;
   double suffix_ratio = 0.2;
   std::string fingerprint;
 
