@@ -716,9 +716,11 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     }
     // A kinship noun before a full name (ibn Hilal al-Asad) names someone
     // else than that name: the person mentioned is the name after it.
-    // Before a single word it may be the name itself (Ibn Khaldun).
+    // Before a single word, or in a lexicon name, it may be the name itself
+    // (Ibn Khaldun).
     for (Candidate& c : cands)
-      if (c.type == EntityType::kPer && c.end - c.first >= 3 && rules_.kin.Contains(tokens[c.first].core)) ++c.first;
+      if (c.type == EntityType::kPer && c.entry < 0 && c.end - c.first >= 3 && rules_.kin.Contains(tokens[c.first].core))
+        ++c.first;
     const size_t base = cands.size();
     for (size_t c = 0; c < base; ++c) {
       if (cands[c].type != EntityType::kPer || cands[c].first == 0) continue;
@@ -977,16 +979,15 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     std::string w = Normalize(text.substr(begin, a.tokens[t].end - begin), Match());
     if (w.size() <= al.size() || w.compare(0, al.size(), al) != 0) continue;
     std::string head = w.substr(al.size());
-    // Whether a definite word outside any name stands right before or after
-    // it: then it may be an adjective (al-sharika al-munazzima) or be
-    // qualified into another body (al-sulutat al-suriyya, al-quwwat
-    // al-ajnabiyya) -- or only described (al-tanzim al-irhabi).
+    // Whether the word at k is definite and outside any name: right before
+    // or after a head noun, it may make the head an adjective (al-sharika
+    // al-munazzima) or qualify it into another body (al-sulutat al-suriyya,
+    // al-quwwat al-ajnabiyya) -- or only describe it (al-tanzim al-irhabi).
     auto definite_word = [&](size_t k) {
       if (k >= a.tokens.size() || a.tokens[k].kind != TokenKind::kWord || in_mention[k]) return false;
       std::string n = Normalize(text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin), Match());
       return n.size() > al.size() && n.compare(0, al.size(), al) == 0;
     };
-    const bool bare = !definite_word(t + 1) && !(t > 0 && definite_word(t - 1));
     // A head noun (al-tanzim), or the first word of an earlier organization's
     // longer name (al-tahaluf after al-tahaluf al-arabi).
     bool is_head = rules_.head.Contains(head);
@@ -1027,7 +1028,8 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       if (later >= 0 && later != static_cast<int>(e)) later_unique = false;
       later = static_cast<int>(e);
     }
-    if (best < 0 && is_head && bare && later >= 0 && later_unique) best = later;
+    if (best < 0 && is_head && later >= 0 && later_unique && !definite_word(t + 1) && !(t > 0 && definite_word(t - 1)))
+      best = later;
     if (best < 0) continue;
     Mention m;
     m.span = Span{begin, a.tokens[t].end};
