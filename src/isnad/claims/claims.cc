@@ -385,7 +385,7 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
   // an office the next words name ("al-mutahaddith bi-ism X, Ali al-Hasi").
   auto is_unnamed = [&](size_t t) {
     if (reading.CueAt(t) != CueKind::kUnnamed) return false;
-    if (!Definite(form[t])) return true;
+    if (!Definite(form[t], article_)) return true;
     for (size_t k = t + 1; k < n && k <= t + 8 && reading.CueAt(k) != CueKind::kOpener; ++k)
       if (reading.EntityAt(k) >= 0 && (doc.entities[reading.EntityAt(k)].type == EntityType::kPer ||
                                 (k <= t + 2 && doc.entities[reading.EntityAt(k)].type == EntityType::kOrg)))
@@ -1144,7 +1144,7 @@ void ClaimExtractor::ChooseSides(const Reading& reading, uint32_t si, const Surr
     if (opens_sentence && (verb == t || verb + 1 < t) && verb + 1 < s.token_end) {
       const std::string& next = reading.form[verb + 1];
       if (a.tokens[verb + 1].kind == TokenKind::kWord && reading.EntityAt(verb + 1) < 0 &&
-          !reading.trigger_of[verb + 1] && !role_of[verb + 1] && Definite(next) &&
+          !reading.trigger_of[verb + 1] && !role_of[verb + 1] && Definite(next, article_) &&
           next.size() > article_.size() + 4)
         opens_sentence = false;
     }

@@ -88,10 +88,6 @@ class ClaimExtractor {
   WordTable compounds_;       // "trigger next-word": a fixed compound, no trigger
   WordTable compound_heads_;  // the triggers that head one, for a quick no
   std::string article_;  // the definite article, to find al-masadir among unnamed sources
-  // Whether a (Matching-normalized) form carries the definite article.
-  bool Definite(std::string_view form) const {
-    return !article_.empty() && form.size() > article_.size() && form.substr(0, article_.size()) == article_;
-  }
   EventModel events_;
   EventDater dater_;
   std::string fingerprint_;

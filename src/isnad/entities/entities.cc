@@ -539,8 +539,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     for (auto& c : cands) {
       if (c.entry < 0 || c.end - c.first != 1 || c.end >= n) continue;
       const std::string& w = tokens[c.first].norm;
-      if (article_.empty() || w.size() <= article_.size() || w.compare(0, article_.size(), article_) != 0 ||
-          !rules_.place.Contains(w.substr(article_.size())))
+      if (!Definite(w, article_) || !rules_.place.Contains(w.substr(article_.size())))
         continue;
       const std::string& next = tokens[c.end].norm;
       bool feminine_adjective = (tokens[c.end].shape & 8) && tokens[c.end].gazetteer < 0 && next.size() > 4 &&
@@ -971,22 +970,20 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
         if (doc.mentions[k].span.end > a.tokens[t].begin) in_mention[t] = true;
     }
   }
-  const std::string al = Normalize(core.segmentation_rules().definite_article, Match());
   std::vector<Mention> extra;
   for (size_t t = 0; t < a.tokens.size(); ++t) {
     if (in_mention[t] || a.tokens[t].kind != TokenKind::kWord) continue;
     uint32_t begin = a.AfterPrefixes(t).first;
     std::string w = Normalize(text.substr(begin, a.tokens[t].end - begin), Match());
-    if (w.size() <= al.size() || w.compare(0, al.size(), al) != 0) continue;
-    std::string head = w.substr(al.size());
+    if (!Definite(w, article_)) continue;
+    std::string head = w.substr(article_.size());
     // Whether the word at k is definite and outside any name: right before
     // or after a head noun, it may make the head an adjective (al-sharika
     // al-munazzima) or qualify it into another body (al-sulutat al-suriyya,
     // al-quwwat al-ajnabiyya) -- or only describe it (al-tanzim al-irhabi).
     auto definite_word = [&](size_t k) {
       if (k >= a.tokens.size() || a.tokens[k].kind != TokenKind::kWord || in_mention[k]) return false;
-      std::string n = Normalize(text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin), Match());
-      return n.size() > al.size() && n.compare(0, al.size(), al) == 0;
+      return Definite(Normalize(text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin), Match()), article_);
     };
     // A head noun (al-tanzim), or the first word of an earlier organization's
     // longer name (al-tahaluf after al-tahaluf al-arabi).

@@ -35,6 +35,7 @@ double ParseDouble(const std::string* v, double fallback) {
 
 Status SegmentationRules::FromResource(const ResourceFile& file, SegmentationRules& out) {
   out = SegmentationRules();
+  std::vector<std::string> rare_prepositions;
   for (std::string_view line : file.lines) {
     auto f = SplitFields(line);
     if (f.empty()) continue;
@@ -44,7 +45,7 @@ Status SegmentationRules::FromResource(const ResourceFile& file, SegmentationRul
     };
     if (key == "conjunction") rest(out.conjunctions);
     else if (key == "preposition") rest(out.prepositions);
-    else if (key == "rare_preposition") rest(out.rare_prepositions);
+    else if (key == "rare_preposition") rest(rare_prepositions);
     else if (key == "future") rest(out.future);
     else if (key == "future_next") rest(out.future_next);
     else if (key == "suffix") rest(out.suffixes);
@@ -64,10 +65,14 @@ Status SegmentationRules::FromResource(const ResourceFile& file, SegmentationRul
   out.min_stem_count = static_cast<uint32_t>(ParseDouble(file.Setting("min_stem_count"), 5));
   out.conjunction_ratio = ParseDouble(file.Setting("conjunction_ratio"), 0.2);
   out.preposition_ratio = ParseDouble(file.Setting("preposition_ratio"), 0.1);
-  out.rare_preposition_ratio = ParseDouble(file.Setting("rare_preposition_ratio"), 1.0);
-  for (const std::string& p : out.rare_prepositions)
+  const double rare_ratio = ParseDouble(file.Setting("rare_preposition_ratio"), 1.0);
+  for (const std::string& p : rare_prepositions)
     if (std::find(out.prepositions.begin(), out.prepositions.end(), p) == out.prepositions.end())
       return Status::Error(file.path + ": rare preposition '" + p + "' is not a preposition");
+  for (const std::string& p : out.prepositions) {
+    const bool rare = std::find(rare_prepositions.begin(), rare_prepositions.end(), p) != rare_prepositions.end();
+    out.preposition_ratios.push_back(rare ? rare_ratio : out.preposition_ratio);
+  }
   out.suffix_ratio = ParseDouble(file.Setting("suffix_ratio"), 0.2);
   if (out.conjunctions.empty() || out.prepositions.empty() || out.suffixes.empty() ||
       out.definite_article.empty() || out.teh.empty() || out.yeh.empty())
@@ -162,7 +167,8 @@ int Segmenter::SegmentWord(std::string_view word, uint32_t base, std::vector<Seg
       }
     }
     bool prep_done = false;
-    for (const auto& p : r.prepositions) {
+    for (size_t pi = 0; pi < r.prepositions.size(); ++pi) {
+      const std::string& p = r.prepositions[pi];
       if (!StartsWith(rest, p) || r.keep.Contains(rest)) continue;
       std::string_view after = rest.substr(p.size());
       if (r.pronouns.Contains(after)) {
@@ -185,9 +191,7 @@ int Segmenter::SegmentWord(std::string_view word, uint32_t base, std::vector<Seg
         ok = lexicon_.Count(std::string_view(buffer, alef.size() + after.size())) >= r.min_stem_count;
         elided_article = ok;
       } else {
-        const bool rare = std::find(r.rare_prepositions.begin(), r.rare_prepositions.end(), p) !=
-                          r.rare_prepositions.end();
-        ok = accept(after, rest, rare ? r.rare_preposition_ratio : r.preposition_ratio, false);
+        ok = accept(after, rest, r.preposition_ratios[pi], false);
       }
       if (ok) {
         cuts[num_prefixes++] = stem_begin + p.size();

@@ -38,6 +38,12 @@ struct Segment {
   SegmentKind kind;
 };
 
+// Whether `form` starts with `article` (the definite article, normalized
+// as `form` is) and goes on after it.
+inline bool Definite(std::string_view form, std::string_view article) {
+  return !article.empty() && form.size() > article.size() && form.substr(0, article.size()) == article;
+}
+
 struct SegmentationRules {
   std::vector<std::string> conjunctions;   // wa, fa
   std::vector<std::string> prepositions;   // bi, li, ka
@@ -55,11 +61,11 @@ struct SegmentationRules {
   uint32_t min_stem_count = 5;
   double conjunction_ratio = 0.2;
   double preposition_ratio = 0.1;
-  // Prepositions that glue to few words (ka- "like"): they split only when
-  // the remainder is at least this many times as frequent as the whole
-  // word, or ka+abl would read Kabul (kabul) as "like camels".
-  std::vector<std::string> rare_prepositions;
-  double rare_preposition_ratio = 1.0;
+  // Per preposition (aligned with `prepositions`): preposition_ratio, or
+  // for those the file calls rare_preposition -- they glue to few words,
+  // like ka- "like" -- @rare_preposition_ratio, or ka+ibil would read Kabul
+  // (kabul) as "like camels".
+  std::vector<double> preposition_ratios;
   double suffix_ratio = 0.2;
   std::string fingerprint;
 
