@@ -469,6 +469,27 @@ TEST(NerTraining, NewsFanePeoplesAreOutsideAndGovernmentsMayBe) {
   EXPECT_FALSE(s.outside_too[2]);
 }
 
+TEST(NerTraining, NewsFanePersonAPrizeIsNamedAfterIsThePrize) {
+  // jaizat Nobel li-l-salam: NewsFANE tags Nobel as a scientist; in a
+  // prize's name it is the prize (MISC, as ANERcorp has it). bi-jaizat
+  // Nobel likewise (the clitic is joined first); Nobel elsewhere stays PER.
+  testing::TempDir dir;
+  const std::string nobel = "\xD9\x86\xD9\x88\xD8\xA8\xD9\x84";
+  const std::string path = dir.Write("fane.txt",
+                                     "\xD8\xAC\xD8\xA7\xD8\xA6\xD8\xB2\xD8\xA9 O\n" + nobel + " B-Scientist\n"
+                                     "\xD8\xA8 O\n\xD8\xAC\xD8\xA7\xD8\xA6\xD8\xB2\xD8\xA9 O\n" + nobel + " B-Scientist\n"
+                                     "\xD8\xA3\xD9\x84\xD9\x81\xD8\xB1\xD8\xAF B-Scientist\n" + nobel + " I-Scientist\n");
+  std::vector<TaggedSentence> data;
+  ASSERT_TRUE(ReadNewsFane(path, data).ok());
+  ASSERT_EQ(data.size(), 1u);
+  const TaggedSentence& s = data[0];
+  ASSERT_EQ(s.words.size(), 6u);
+  EXPECT_EQ(s.tags[1], BeginTag(EntityType::kMisc));
+  EXPECT_EQ(s.tags[3], BeginTag(EntityType::kMisc));
+  EXPECT_EQ(s.tags[4], BeginTag(EntityType::kPer));
+  EXPECT_EQ(s.tags[5], InsideTag(EntityType::kPer));
+}
+
 TEST(NerModel, RefusesAFileThatIsNotAModel) {
   testing::TempDir dir;
   NerModel m;

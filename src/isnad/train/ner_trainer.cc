@@ -90,6 +90,16 @@ bool IsEnclitic(const std::string& w) {
   return false;
 }
 
+// jaiza "prize", jawaiz "prizes", with a clitic or the article before.
+bool IsPrizeNoun(const std::string& word) {
+  static const std::string kPrize = Normalize("\xD8\xAC\xD8\xA7\xD8\xA6\xD8\xB2\xD8\xA9", NormalizeOptions::Matching()),
+                           kPrizes = Normalize("\xD8\xAC\xD9\x88\xD8\xA7\xD8\xA6\xD8\xB2", NormalizeOptions::Matching());
+  const std::string w = Normalize(word, NormalizeOptions::Matching());
+  for (const std::string* noun : {&kPrize, &kPrizes})
+    if (w.size() >= noun->size() && w.size() <= noun->size() + 6 && w.ends_with(*noun)) return true;
+  return false;
+}
+
 }  // namespace
 
 Status ReadConllNer(const std::string& path, std::vector<TaggedSentence>& out) {
@@ -147,6 +157,14 @@ Status ReadNewsFane(const std::string& path, std::vector<TaggedSentence>& out) {
       s.words.push_back(w);
       s.tags.push_back(tag & ~kOutsideToo);
       s.outside_too.push_back((tag & kOutsideToo) != 0);
+    }
+    // A person a prize is named after (jaizat Nobel): NewsFANE tags the
+    // person, ANERcorp the prize, as MISC.
+    for (size_t k = 1; k < s.words.size(); ++k) {
+      if (TagType(s.tags[k]) != EntityType::kPer || !IsBegin(s.tags[k]) || !IsPrizeNoun(s.words[k - 1])) continue;
+      s.tags[k] = BeginTag(EntityType::kMisc);
+      for (size_t j = k + 1; j < s.words.size() && s.tags[j] == InsideTag(EntityType::kPer); ++j)
+        s.tags[j] = InsideTag(EntityType::kMisc);
     }
     s.misc_unlabeled = true;
     if (!s.words.empty()) out.push_back(std::move(s));
