@@ -261,6 +261,27 @@ TEST(Entities, AFirstNameTheTaggerSplitOffJoinsTheNameAndPunctuationStaysOut) {
     EXPECT_EQ(doc.text.substr(m.span.begin, m.span.end - m.span.begin).find("\xD8\x8C"), std::string::npos);
 }
 
+TEST(Entities, AMinistryNamedByItsFieldAloneIsAnOrganization) {
+  // Written for this test. The field may take a relational adjective; a
+  // weekday, a relative pronoun or its official's name after it is no part
+  // of the ministry's name.
+  Document doc = Analyze("خبر\nقالت وزارة الصحة إن 12 شخصا أصيبوا. وأعلنت وزارة الدفاع الجمعة أن الهجوم فشل. "
+                         "وأكدت وزارة الشؤون الاجتماعية أن المساعدات وصلت، وقال المتحدث باسم وزارة الداخلية منصور التركي "
+                         "إن وزارة العدل التي تتابع القضية ستعلن النتائج.");
+  for (const char* name : {"وزارة الصحة", "وزارة الدفاع", "وزارة الشؤون الاجتماعية", "وزارة الداخلية", "وزارة العدل"}) {
+    const Entity* e = EntityNamed(doc, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->type, EntityType::kOrg) << name;
+  }
+  EXPECT_EQ(EntityNamed(doc, "وزارة الدفاع الجمعة"), nullptr);
+  EXPECT_EQ(EntityNamed(doc, "وزارة العدل التي"), nullptr);
+  EXPECT_EQ(EntityNamed(doc, "وزارة الداخلية منصور التركي"), nullptr);
+  // The speaker of the first sentence is the ministry.
+  ASSERT_FALSE(doc.quotes.empty());
+  ASSERT_GE(doc.quotes[0].speaker, 0);
+  EXPECT_EQ(doc.entities[doc.quotes[0].speaker].name, "وزارة الصحة");
+}
+
 TEST(Entities, AStateOrganIsAnOrganizationApartFromItsCountry) {
   Document doc = Analyze("خبر\nوأوقفت السلطات القطرية شبكة لجمع الأموال، وقالت أجهزة الاستخبارات الأفغانية إن الملا عمر توفي، "
                          "ودعمت حكومة اليمن المقاتلين. وقال وزير الخارجية اليمني إن اللقاء مثمر.");

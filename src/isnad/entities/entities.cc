@@ -26,6 +26,8 @@ const NormalizeOptions& Match() {
 // A noun this frequent in news is a common word, not a name, when it
 // follows a place noun ("madina kabira" is not a place name).
 constexpr uint32_t kRareWordCount = 300;
+// The relational adjective's endings, Matching-normalized: -i, -iyya.
+constexpr std::string_view kNisba = "\xD9\x8A", kNisbaFeminine = "\xD9\x8A\xD9\x87";
 // NerToken::frequency is 1 + log2(count): from this on, seen 8,192 times or more.
 constexpr int kCommonWordLog2 = 14;
 const std::string kPluralUn = "\xD9\x88\xD9\x86";  // -un
@@ -144,6 +146,7 @@ Status EntityRules::FromResource(const ResourceFile& file, EntityRules& out) {
                    : f[0] == "place" ? &out.place
                    : f[0] == "head"  ? &out.head
                    : f[0] == "institution" ? &out.institution
+                   : f[0] == "ministry"    ? &out.ministry
                    : f[0] == "dual_place"  ? &out.dual_place
                    : f[0] == "led"         ? &out.led
                    : f[0] == "outlet"      ? &out.outlet
@@ -629,10 +632,29 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
           if (c.first == j && c.entry >= 0 && gazetteer_.entry(c.entry).id.rfind("country:", 0) == 0) end = c.end;
         if (j == i + 1 && (covered[j] || !(tokens[j].shape & 8))) break;  // only a definite word between
       }
+      // A ministry named by its field alone (qalat wizarat al-sihha): the
+      // report's own state's, most often; named all the same.
+      // A second word when it is a relational adjective, -i or -iyya
+      // (wizarat al-shu'un al-ijtima'iyya, wizarat al-ta'lim al-'ali): not a
+      // weekday or a time (a'lanat wizarat al-difa' al-jum'a).
+      const bool ministry = rules_.ministry.Contains(tokens[i].core);
+      auto plain_definite = [&](uint32_t j) {
+        return j < n && !covered[j] && !tokens[j].has_prefix && (tokens[j].shape & 8);
+      };
+      if (end == 0 && ministry && plain_definite(i + 1)) {
+        end = i + 2;
+        // (Four letters after the article at least: not alladhi, allati.)
+        const std::string_view next = end < n ? std::string_view(tokens[end].norm) : std::string_view();
+        if (plain_definite(end) && (next.ends_with(kNisba) || next.ends_with(kNisbaFeminine)) &&
+            utf8::CountCodePoints(next) >= 6)
+          ++end;
+      }
       if (end == 0) continue;
       // hukumat al-ra'is al-yamani Abd Rabbuh Mansur Hadi: his government.
+      // (A name after a ministry is its official's: wizarat al-dakhiliyya
+      // Rafiq al-Shilli.)
       for (const auto& c : cands)
-        if (c.first == end && c.type == EntityType::kPer) end = c.end;
+        if (!ministry && c.first == end && c.type == EntityType::kPer) end = c.end;
       cands.push_back(Candidate{i, end, EntityType::kOrg});
       for (uint32_t k = i; k < end; ++k) covered[k] = true;
     }
