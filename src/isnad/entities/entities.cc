@@ -632,22 +632,21 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
           if (c.first == j && c.entry >= 0 && gazetteer_.entry(c.entry).id.rfind("country:", 0) == 0) end = c.end;
         if (j == i + 1 && (covered[j] || !(tokens[j].shape & 8))) break;  // only a definite word between
       }
-      // A ministry named by its field alone (qalat wizarat al-sihha): the
-      // report's own state's, most often; named all the same.
-      // A second word when it is a relational adjective, -i or -iyya
-      // (wizarat al-shu'un al-ijtima'iyya, wizarat al-ta'lim al-'ali): not a
-      // weekday or a time (a'lanat wizarat al-difa' al-jum'a).
+      // A ministry named by its field alone (qalat wizarat al-sihha), most
+      // often the report's own state's: named all the same. A third word
+      // only when it is a relational adjective, -i or -iyya, of four letters
+      // after the article or more (wizarat al-shu'un al-ijtima'iyya): not a
+      // weekday (a'lanat wizarat al-difa' al-jum'a), not allati.
       const bool ministry = rules_.ministry.Contains(tokens[i].core);
       auto plain_definite = [&](uint32_t j) {
         return j < n && !covered[j] && !tokens[j].has_prefix && (tokens[j].shape & 8);
       };
       if (end == 0 && ministry && plain_definite(i + 1)) {
         end = i + 2;
-        // (Four letters after the article at least: not alladhi, allati.)
-        const std::string_view next = end < n ? std::string_view(tokens[end].norm) : std::string_view();
-        if (plain_definite(end) && (next.ends_with(kNisba) || next.ends_with(kNisbaFeminine)) &&
-            utf8::CountCodePoints(next) >= 6)
-          ++end;
+        if (plain_definite(end)) {
+          const std::string_view next = tokens[end].norm;
+          if ((next.ends_with(kNisba) || next.ends_with(kNisbaFeminine)) && utf8::CountCodePoints(next) >= 6) ++end;
+        }
       }
       if (end == 0) continue;
       // hukumat al-ra'is al-yamani Abd Rabbuh Mansur Hadi: his government.

@@ -161,7 +161,7 @@ Status ReadNewsFane(const std::string& path, std::vector<TaggedSentence>& out) {
     // A person a prize is named after (jaizat Nobel): NewsFANE tags the
     // person, ANERcorp the prize, as MISC.
     for (size_t k = 1; k < s.words.size(); ++k) {
-      if (TagType(s.tags[k]) != EntityType::kPer || !IsBegin(s.tags[k]) || !IsPrizeNoun(s.words[k - 1])) continue;
+      if (!IsBegin(s.tags[k]) || TagType(s.tags[k]) != EntityType::kPer || !IsPrizeNoun(s.words[k - 1])) continue;
       s.tags[k] = BeginTag(EntityType::kMisc);
       for (size_t j = k + 1; j < s.words.size() && s.tags[j] == InsideTag(EntityType::kPer); ++j)
         s.tags[j] = InsideTag(EntityType::kMisc);
