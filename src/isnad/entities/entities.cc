@@ -26,13 +26,21 @@ const NormalizeOptions& Match() {
 // A noun this frequent in news is a common word, not a name, when it
 // follows a place noun ("madina kabira" is not a place name).
 constexpr uint32_t kRareWordCount = 300;
-// The relational adjective's endings, Matching-normalized: -i, -iyya.
-constexpr std::string_view kNisba = "\xD9\x8A", kNisbaFeminine = "\xD9\x8A\xD9\x87";
 // NerToken::frequency is 1 + log2(count): from this on, seen 8,192 times or more.
 constexpr int kCommonWordLog2 = 14;
 const std::string kPluralUn = "\xD9\x88\xD9\x86";  // -un
 const std::string kPluralIn = "\xD9\x8A\xD9\x86";  // -in
 const std::string kAdjectiveIyya = "\xD9\x8A\xD9\x87";  // -iyya, as Matching writes it
+const std::string kAdjectiveI = "\xD9\x8A";              // -i
+
+// A relational adjective's stem (al-qatar of al-qatariyya, al-ijtima' of
+// al-ijtima'iyya): the Matching-normalized word without -iyya or -i, or
+// empty when it ends in neither.
+std::string_view RelationalStem(std::string_view w) {
+  for (std::string_view ending : {std::string_view(kAdjectiveIyya), std::string_view(kAdjectiveI)})
+    if (w.size() > ending.size() && w.ends_with(ending)) return w.substr(0, w.size() - ending.size());
+  return {};
+}
 const std::string kAlaWithMaqsura = "\xD8\xB9\xD9\x84\xD9\x89";  // ala "on", which Matching folds into Ali
 
 // A sound masculine plural (al-muqatilun, mu'ayyidin, qatariyyin) names
@@ -338,13 +346,9 @@ Status EntityRecognizer::Load(const std::string& dir, EntityRecognizer& out) {
 
 // al-qatariyya, al-afghani: the article, a country's stem, -i or -iyya.
 bool EntityRecognizer::IsCountryAdjective(std::string_view w) const {
-  if (article_.empty() || w.compare(0, article_.size(), article_) != 0) return false;
-  w.remove_prefix(article_.size());
-  for (std::string_view ending : {std::string_view(kAdjectiveIyya), std::string_view("\xD9\x8A")}) {  // -iyya, -i
-    if (w.size() > ending.size() && w.substr(w.size() - ending.size()) == ending)
-      return nisba_stems_.Contains(w.substr(0, w.size() - ending.size()));
-  }
-  return false;
+  if (!Definite(w, article_)) return false;
+  const std::string_view stem = RelationalStem(w.substr(article_.size()));
+  return !stem.empty() && nisba_stems_.Contains(stem);
 }
 
 void EntityRecognizer::TagSentences(const TextCore& core, const std::vector<std::vector<std::string_view>>& sentences,
@@ -643,10 +647,9 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       };
       if (end == 0 && ministry && plain_definite(i + 1)) {
         end = i + 2;
-        if (plain_definite(end)) {
-          const std::string_view next = tokens[end].norm;
-          if ((next.ends_with(kNisba) || next.ends_with(kNisbaFeminine)) && utf8::CountCodePoints(next) >= 6) ++end;
-        }
+        if (plain_definite(end) && !RelationalStem(tokens[end].norm).empty() &&
+            utf8::CountCodePoints(tokens[end].norm) >= 6)
+          ++end;
       }
       if (end == 0) continue;
       // hukumat al-ra'is al-yamani Abd Rabbuh Mansur Hadi: his government.
