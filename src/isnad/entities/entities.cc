@@ -868,8 +868,11 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       if (ent.key == key) target = static_cast<int>(e);
     }
     // A single word the tagger typed otherwise ("al-Misrati" in quotation
-    // marks, read as an outlet) may be the surname of a person named in full.
-    const bool bare_word = m.type != EntityType::kPer && entry < 0 && !m.generic && name.size() == 1;
+    // marks, read as an outlet) may be the surname of a person named in full;
+    // so may a word only a generated list knows as a place (Kamirun after
+    // David Kamirun: Cameroon in ANERgazet), not a curated name.
+    const bool bare_word = m.type != EntityType::kPer && (entry < 0 || !gazetteer_.entry(entry).curated) &&
+                           !m.generic && name.size() == 1;
     if (target < 0 && (m.type == EntityType::kPer || bare_word)) {
       // A surname or a shorter form of a known person, or the full name of
       // one seen by surname: word sequences that end alike.
