@@ -442,6 +442,17 @@ TEST(Relations, FightingAnObjectIsOneWayEnmityAndClashesBothWays) {
   EXPECT_NE(Find(clashes, "group:nusra", PloverType::kAssault, "group:isis"), nullptr);
 }
 
+TEST(Relations, AnAllyNounInAnyFormTiesBothSides) {
+  // The accusative is an ally noun too; so is the feminine before a
+  // pronoun, whose ta marbuta is written teh (halifatuha).
+  Document accusative = Analyze("وتعد السعودية حليفا للولايات المتحدة في المنطقة.");
+  EXPECT_NE(Find(accusative, "country:SAU", PloverType::kCooperate, "country:USA"), nullptr);
+  EXPECT_NE(Find(accusative, "country:USA", PloverType::kCooperate, "country:SAU"), nullptr);
+  Document feminine = Analyze("وتعيش الميليشيات الحوثية فترة استياء من حليفتها إيران.");
+  EXPECT_TRUE(AnyRelation(feminine, PloverType::kCooperate, "", "country:IRN"));
+  EXPECT_TRUE(AnyRelation(feminine, PloverType::kCooperate, "country:IRN", ""));
+}
+
 TEST(Relations, SanctionsOnTwoNamedPeopleReachBoth) {
   Document doc = Analyze("وأعلنت الولايات المتحدة فرض عقوبات على سعد بن سعد محمد الشريان الكعبي وعبد اللطيف بن عبد الله صالح محمد الكواري.");
   int sanctioned = 0;

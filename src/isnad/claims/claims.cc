@@ -325,6 +325,17 @@ void ClaimExtractor::ReadTokens(Reading& reading) const {
     // A pronoun after a final hamza moves it onto a seat (liqa' -> liqa'uhu,
     // liqa'ihi; hulafa' -> hulafa'ihi) and the segmenter, not knowing the
     // form, keeps it whole: the trigger is the noun with its hamza back.
+    // Before a pronoun a final ta marbuta is written teh (halifatuha,
+    // muwajahatuhum); the segmenter cuts the pronoun and leaves the teh:
+    // the trigger is the noun with its ta marbuta (heh after Matching).
+    if (a.tokens[t].kind == TokenKind::kWord && !triggers_.Contains(form[t]) && end < a.tokens[t].end &&
+        form[t].size() > 4 && form[t].compare(form[t].size() - 2, 2, "\xD8\xAA") == 0) {  // teh
+      std::string noun = form[t].substr(0, form[t].size() - 2) + "\xD9\x87";  // heh
+      if (triggers_.Contains(noun)) {
+        form[t] = noun;
+        has_object[t] = true;
+      }
+    }
     if (a.tokens[t].kind == TokenKind::kWord && !triggers_.Contains(form[t])) {
       std::string_view w = form[t];
       for (std::string_view pronoun : {"\xD9\x87", "\xD9\x87\xD8\xA7", "\xD9\x87\xD9\x85"}) {  // -hu, -ha, -hum
