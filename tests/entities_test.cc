@@ -163,6 +163,19 @@ TEST(Entities, ABareSurnameIsThePersonNamedBeforeWhateverTheTaggerCalledIt) {
   EXPECT_EQ(full->mentions.size(), 3u);
 }
 
+TEST(Entities, ANameIsNotCutToALetterOrToWhatAKnownNameIsNot) {
+  // fa- and bi- look like clitics on Faisal and Bush; a cut that leaves
+  // one letter (li "to me", the Chinese name Li) leaves the word whole.
+  Document doc = Analyze(
+      "زيارة\n\n"
+      "وصل الأمير فيصل بن خالد إلى الرياض أمس. وقال المرشح جيب بوش إن حملته مستمرة، فيما أكد بوش أنه سيزور لندن.");
+  EXPECT_NE(EntityNamed(doc, "فيصل بن خالد"), nullptr);
+  const Entity* bush = EntityNamed(doc, "بوش");
+  ASSERT_NE(bush, nullptr);
+  EXPECT_EQ(bush->type, EntityType::kPer);
+  for (const Mention& m : doc.mentions) EXPECT_GT(m.span.end - m.span.begin, 2u) << "a one-letter mention";
+}
+
 TEST(Entities, DefiniteHeadNounRefersBack) {
   Document doc = Analyze(kStory);
   const Entity* isis = EntityNamed(doc, "تنظيم الدولة الإسلامية");

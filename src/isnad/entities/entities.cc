@@ -808,6 +808,18 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       const Candidate& cd = cands[c];
       uint32_t t0 = s.token_begin + cd.first, t1 = s.token_begin + cd.end - 1;
       uint32_t begin = a.AfterPrefixes(t0).first;
+      // A cut that leaves one letter is no name's (li "to me" read as li- +
+      // -i, wali in wali al-'ahd, the Chinese name Li): the word stays whole.
+      if (utf8::CountCodePoints(text.substr(begin, a.tokens[t0].end - begin)) <= 1) begin = a.tokens[t0].begin;
+      // So does a name the person list knows whole and not cut (Bush, not
+      // bi- + wash).
+      if (begin > a.tokens[t0].begin) {
+        const std::string_view whole = text.substr(a.tokens[t0].begin, a.tokens[t0].end - a.tokens[t0].begin);
+        const std::string_view rest = text.substr(begin, a.tokens[t0].end - begin);
+        if (gazetteer_.IsPersonName(Normalize(whole, NormalizeOptions::Matching())) &&
+            !gazetteer_.IsPersonName(Normalize(rest, NormalizeOptions::Matching())))
+          begin = a.tokens[t0].begin;
+      }
       // wa- glued to a name the lexicon has never seen (wa-Kamfuda) is the
       // conjunction; names that begin with waw (Walid, Washington) are known.
       if (begin == a.tokens[t0].begin && text.compare(begin, 2, "\xD9\x88") == 0 &&
