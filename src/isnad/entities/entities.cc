@@ -808,9 +808,14 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       const Candidate& cd = cands[c];
       uint32_t t0 = s.token_begin + cd.first, t1 = s.token_begin + cd.end - 1;
       uint32_t begin = a.AfterPrefixes(t0).first;
-      // A cut that leaves one letter is no name's (li "to me" read as li- +
-      // -i, wali in wali al-'ahd, the Chinese name Li): the word stays whole.
-      if (utf8::CountCodePoints(text.substr(begin, a.tokens[t0].end - begin)) <= 1) begin = a.tokens[t0].begin;
+      // A cut that leaves one letter is no name's: alone, the word is a
+      // preposition with a pronoun the tagger took for a name (qala li
+      // "told me", wali in wali al-'ahd); before other words it stays whole
+      // (the Chinese name Li: Li Baodong).
+      if (utf8::CountCodePoints(text.substr(begin, a.tokens[t0].end - begin)) <= 1) {
+        if (t0 == t1) continue;
+        begin = a.tokens[t0].begin;
+      }
       // So does a name the person list knows whole and not cut (Bush, not
       // bi- + wash).
       if (begin > a.tokens[t0].begin) {
