@@ -176,6 +176,15 @@ TEST(Entities, ANameIsNotCutToALetterOrToWhatAKnownNameIsNot) {
   for (const Mention& m : doc.mentions) EXPECT_GT(m.span.end - m.span.begin, 2u) << "a one-letter mention";
 }
 
+TEST(Entities, AMonthsOtherNameInBracketsIsADate) {
+  // Nisan is the Levantine April (and a carmaker): after "Abril (" it is a date.
+  Document doc = Analyze(
+      "أوكرانيا\n\n"
+      "يذكر أنه قتل أكثر من 6500 شخص منذ اندلاع الصراع في شرق أوكرانيا في ابريل (نيسان) من العام الماضي.");
+  EXPECT_EQ(EntityNamed(doc, "نيسان"), nullptr);
+  EXPECT_NE(EntityNamed(doc, "أوكرانيا"), nullptr);
+}
+
 TEST(Entities, DefiniteHeadNounRefersBack) {
   Document doc = Analyze(kStory);
   const Entity* isis = EntityNamed(doc, "تنظيم الدولة الإسلامية");

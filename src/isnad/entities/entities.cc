@@ -301,6 +301,10 @@ Status EntityRecognizer::Load(const std::string& dir, EntityRecognizer& out) {
   if (!s.ok()) return s;
   s = Gazetteer::Load(dir + "/entities", out.gazetteer_);
   if (!s.ok()) return s;
+  DateLexicon dates;
+  s = DateLexicon::Load(dir + "/document/dates.txt", dates);
+  if (!s.ok()) return s;
+  out.months_ = std::move(dates.months);
   // The clitic inventory says which prefixes are prepositions and how li +
   // al- is written: read it rather than repeat it.
   SegmentationRules seg;
@@ -807,6 +811,14 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     for (size_t c = 0; c < cands.size(); ++c) {
       const Candidate& cd = cands[c];
       uint32_t t0 = s.token_begin + cd.first, t1 = s.token_begin + cd.end - 1;
+      // A month's other name in brackets after its name (Abril (Nisan),
+      // Yuliyu (Tammuz)) is a date, whatever the tagger saw in it.
+      auto month_at = [&](uint32_t k) {
+        return months_.Contains(Normalize(text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin), Match()));
+      };
+      if (t0 == t1 && t0 >= s.token_begin + 2 && text.substr(a.tokens[t0 - 1].begin, 1) == "(" && month_at(t0) &&
+          month_at(t0 - 2))
+        continue;
       uint32_t begin = a.AfterPrefixes(t0).first;
       // A cut that leaves one letter is no name's: alone, the word is a
       // preposition with a pronoun the tagger took for a name (qala li

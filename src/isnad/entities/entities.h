@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "isnad/base/status.h"
+#include "isnad/document/dates.h"
 #include "isnad/document/document.h"
 #include "isnad/entities/gazetteer.h"
 #include "isnad/entities/ner_model.h"
@@ -95,6 +96,9 @@ class EntityRecognizer {
   // (Qatar -> al-qatari, Afghanistan -> al-afghaniyya), from the lexicon.
   WordTable nisba_stems_;
   WordTable group_adjectives_;  // al-huthiyya -> gazetteer entry + 1
+  // Month names (resources/document/dates.txt): "Abril (Nisan)" gives the
+  // Levantine name of a month, not the carmaker.
+  WordTable months_;
   bool IsCountryAdjective(std::string_view normalized) const;
 };
 
