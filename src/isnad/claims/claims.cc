@@ -322,9 +322,6 @@ void ClaimExtractor::ReadTokens(Reading& reading) const {
       else if (triggers_.Contains(bare))
         form[t] = bare;
     }
-    // A pronoun after a final hamza moves it onto a seat (liqa' -> liqa'uhu,
-    // liqa'ihi; hulafa' -> hulafa'ihi) and the segmenter, not knowing the
-    // form, keeps it whole: the trigger is the noun with its hamza back.
     // Before a pronoun a final ta marbuta is written teh (halifatuha,
     // muwajahatuhum); the segmenter cuts the pronoun and leaves the teh:
     // the trigger is the noun with its ta marbuta (heh after Matching).
@@ -336,6 +333,9 @@ void ClaimExtractor::ReadTokens(Reading& reading) const {
         has_object[t] = true;
       }
     }
+    // A pronoun after a final hamza moves it onto a seat (liqa' -> liqa'uhu,
+    // liqa'ihi; hulafa' -> hulafa'ihi) and the segmenter, not knowing the
+    // form, keeps it whole: the trigger is the noun with its hamza back.
     if (a.tokens[t].kind == TokenKind::kWord && !triggers_.Contains(form[t])) {
       std::string_view w = form[t];
       for (std::string_view pronoun : {"\xD9\x87", "\xD9\x87\xD8\xA7", "\xD9\x87\xD9\x85"}) {  // -hu, -ha, -hum

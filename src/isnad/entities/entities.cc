@@ -833,8 +833,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       if (begin > a.tokens[t0].begin) {
         const std::string_view whole = text.substr(a.tokens[t0].begin, a.tokens[t0].end - a.tokens[t0].begin);
         const std::string_view rest = text.substr(begin, a.tokens[t0].end - begin);
-        if (gazetteer_.IsPersonName(Normalize(whole, NormalizeOptions::Matching())) &&
-            !gazetteer_.IsPersonName(Normalize(rest, NormalizeOptions::Matching())))
+        if (gazetteer_.IsPersonName(Normalize(whole, Match())) && !gazetteer_.IsPersonName(Normalize(rest, Match())))
           begin = a.tokens[t0].begin;
       }
       // wa- glued to a name the lexicon has never seen (wa-Kamfuda) is the

@@ -3,7 +3,9 @@
 // Training code, apart from the runtime. Reads ANERcorp's training part
 // (../shared/data/anercorp/train.txt) and NewsFANE (mapped from its 50
 // classes to PER/ORG/LOC/MISC, with its split clitics joined back to their
-// words so that tokens look like ANERcorp's and like isnad's own), builds
+// words so that tokens look like ANERcorp's and like isnad's own; NewsFANE
+// is ANERcorp's text annotated again, so its sentences that repeat
+// ANERcorp's, test split included, are left out), builds
 // the tagger's tokens with the same code the runtime uses, and trains a
 // structured averaged perceptron with the tagger's beam search and early
 // update (Collins and Roark 2004) for a fixed number of epochs in a fixed
