@@ -11,6 +11,7 @@
 #include <tuple>
 
 #include "isnad/text/normalize.h"
+#include "isnad/text/segment.h"
 
 namespace isnad {
 
@@ -98,6 +99,13 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
   out = ClaimExtractor();
   s = EventDater::Load(dir, out.dater_);
   if (!s.ok()) return s;
+  // The clitic inventory says how ta marbuta is written before a pronoun:
+  // read it rather than repeat it.
+  SegmentationRules segmentation;
+  s = SegmentationRules::Load(dir + "/text/segmentation.txt", segmentation);
+  if (!s.ok()) return s;
+  out.teh_ = Normalize(segmentation.teh, Match());
+  out.teh_marbuta_ = Normalize(segmentation.teh_marbuta, Match());
   static const std::pair<const char*, CueKind> kKinds[] = {
       {"say", CueKind::kSay},           {"deny", CueKind::kDeny},           {"allege", CueKind::kAllege},
       {"continue", CueKind::kContinue}, {"according", CueKind::kAccording}, {"unnamed", CueKind::kUnnamed},
@@ -324,10 +332,10 @@ void ClaimExtractor::ReadTokens(Reading& reading) const {
     }
     // Before a pronoun a final ta marbuta is written teh (halifatuha,
     // muwajahatuhum); the segmenter cuts the pronoun and leaves the teh:
-    // the trigger is the noun with its ta marbuta (heh after Matching).
+    // the trigger is the noun with its ta marbuta.
     if (a.tokens[t].kind == TokenKind::kWord && !triggers_.Contains(form[t]) && end < a.tokens[t].end &&
-        form[t].size() > 4 && form[t].compare(form[t].size() - 2, 2, "\xD8\xAA") == 0) {  // teh
-      std::string noun = form[t].substr(0, form[t].size() - 2) + "\xD9\x87";  // heh
+        !teh_.empty() && form[t].size() > teh_.size() + 2 && form[t].ends_with(teh_)) {
+      std::string noun = form[t].substr(0, form[t].size() - teh_.size()) + teh_marbuta_;
       if (triggers_.Contains(noun)) {
         form[t] = noun;
         has_object[t] = true;

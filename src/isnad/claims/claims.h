@@ -88,6 +88,9 @@ class ClaimExtractor {
   WordTable compounds_;       // "trigger next-word": a fixed compound, no trigger
   WordTable compound_heads_;  // the triggers that head one, for a quick no
   std::string article_;  // the definite article, to find al-masadir among unnamed sources
+  // Ta marbuta as written before a pronoun (teh) and as the noun ends
+  // (Matching-normalized), from the clitic inventory.
+  std::string teh_, teh_marbuta_;
   EventModel events_;
   EventDater dater_;
   std::string fingerprint_;

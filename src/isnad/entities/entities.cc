@@ -813,11 +813,8 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       uint32_t t0 = s.token_begin + cd.first, t1 = s.token_begin + cd.end - 1;
       // A month's other name in brackets after its name (Abril (Nisan),
       // Yuliyu (Tammuz)) is a date, whatever the tagger saw in it.
-      auto month_at = [&](uint32_t k) {
-        return months_.Contains(Normalize(text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin), Match()));
-      };
-      if (t0 == t1 && t0 >= s.token_begin + 2 && text.substr(a.tokens[t0 - 1].begin, 1) == "(" && month_at(t0) &&
-          month_at(t0 - 2))
+      if (cd.end == cd.first + 1 && cd.first >= 2 && tokens[cd.first - 1].norm == "(" &&
+          months_.Contains(tokens[cd.first].norm) && months_.Contains(tokens[cd.first - 2].norm))
         continue;
       uint32_t begin = a.AfterPrefixes(t0).first;
       // A cut that leaves one letter is no name's: alone, the word is a
@@ -829,13 +826,9 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
         begin = a.tokens[t0].begin;
       }
       // So does a name the person list knows whole and not cut (Bush, not
-      // bi- + wash).
-      if (begin > a.tokens[t0].begin) {
-        const std::string_view whole = text.substr(a.tokens[t0].begin, a.tokens[t0].end - a.tokens[t0].begin);
-        const std::string_view rest = text.substr(begin, a.tokens[t0].end - begin);
-        if (gazetteer_.IsPersonName(Normalize(whole, Match())) && !gazetteer_.IsPersonName(Normalize(rest, Match())))
-          begin = a.tokens[t0].begin;
-      }
+      // bi- + wash): the tagger's token has both readings.
+      if (begin > a.tokens[t0].begin && !tokens[cd.first].person_name && gazetteer_.IsPersonName(tokens[cd.first].norm))
+        begin = a.tokens[t0].begin;
       // wa- glued to a name the lexicon has never seen (wa-Kamfuda) is the
       // conjunction; names that begin with waw (Walid, Washington) are known.
       if (begin == a.tokens[t0].begin && text.compare(begin, 2, "\xD9\x88") == 0 &&
