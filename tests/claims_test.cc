@@ -453,6 +453,27 @@ TEST(Relations, AnAllyNounInAnyFormTiesBothSides) {
   EXPECT_TRUE(AnyRelation(feminine, PloverType::kCooperate, "country:IRN", ""));
 }
 
+TEST(Relations, APronounOnTheOpenerIsTheVerbsSubject) {
+  // "The army said that it arrested ISIS members": the speaker did it, and
+  // ISIS, after the verb, is whom it was done to, not the doer.
+  Document said = Analyze("وقال الجيش اللبناني إنه اعتقل خمسة عناصر من تنظيم داعش في عرسال.");
+  EXPECT_NE(Find(said, "army:lebanon", PloverType::kCoerce, "group:isis"), nullptr);
+  for (const auto& r : said.relations) EXPECT_NE(KeyOf(said, r.source), "group:isis");
+  // "Obama said that they arrested ...": "they" is not Obama; the doer is
+  // unnamed, and ISIS is still whom it was done to.
+  Document they = Analyze("وقال باراك أوباما إنهم اعتقلوا عناصر من تنظيم داعش.");
+  for (const auto& r : they.relations) {
+    EXPECT_NE(KeyOf(they, r.source), "per:obama");
+    EXPECT_NE(KeyOf(they, r.source), "group:isis");
+  }
+  EXPECT_TRUE(AnyRelation(they, PloverType::kCoerce, "", "group:isis"));
+  // "Hezbollah, which proved to be an ally of Iran": the relative's
+  // antecedent (past an adjective and a dash) is what the pronoun takes up.
+  Document relative = Analyze("ويخشى الغرب من حزب الله اللبناني -الذي تبين أنه حليف قوي لإيران- في المنطقة.");
+  EXPECT_NE(Find(relative, "group:hezbollah", PloverType::kCooperate, "country:IRN"), nullptr);
+  EXPECT_NE(Find(relative, "country:IRN", PloverType::kCooperate, "group:hezbollah"), nullptr);
+}
+
 TEST(Relations, SanctionsOnTwoNamedPeopleReachBoth) {
   Document doc = Analyze("وأعلنت الولايات المتحدة فرض عقوبات على سعد بن سعد محمد الشريان الكعبي وعبد اللطيف بن عبد الله صالح محمد الكواري.");
   int sanctioned = 0;

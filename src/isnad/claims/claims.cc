@@ -135,6 +135,10 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
         out.article_ = Normalize(f[2], Match());
         continue;
       }
+      if (f[1] == "plural_pronoun") {
+        for (size_t i = 2; i < f.size(); ++i) out.plural_pronouns_.Insert(Normalize(f[i], Match()), 1);
+        continue;
+      }
       if (!role) return Status::Error(cues.path + ": unknown role " + std::string(f[1]));
       for (size_t i = 2; i < f.size(); ++i) {
         out.words_.Insert(Normalize(f[i], Match()), role);
@@ -249,6 +253,8 @@ struct ClaimExtractor::Surroundings {
   int nearest_before = -1;
   std::vector<int> nearest_before_group;
   int marked_target = -1;         // an actor after didda/ala
+  bool pronoun_subject = false;   // a verb whose subject is a pronoun on the opener before it
+  int pronoun_doer = -1;          // whom that pronoun takes up
   int antecedent = -1;            // what its object pronoun refers to
   int shared_object = -1, shared_doer = -1;  // a conjoined verb's pronoun and the last verb's doer
   size_t doer_after_support = 0;  // index in `after`, or after.size()
@@ -862,6 +868,56 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
     setting_run = false;
     after.emplace_back(e, k);
   }
+  // "qalat al-shurta innaha i'taqalat X", "al-rajul alladhi yuzam annahu
+  // qatala X": a pronoun on the opener right before a verb is its subject
+  // (annaha qad shannat, innahu lan yasmah: at most two words between,
+  // neither an actor nor a trigger). It takes up the speaker whose words
+  // the opener begins, or the actor a relative pronoun before the opener
+  // follows; any other actor before the opener belongs to another clause,
+  // and no actor after the verb is its doer. (Before a noun the pronoun is
+  // often "it": innahu ittifaq mutawazin.)
+  if (t > s.token_begin) {
+    uint32_t opener = t;
+    for (uint32_t k = t; k-- > s.token_begin && k + 3 >= t;) {
+      if (reading.CueAt(k) == CueKind::kOpener) {
+        opener = k;
+        break;
+      }
+      if (reading.EntityAt(k) >= 0 || trigger_of[k] || a.tokens[k].kind != TokenKind::kWord) break;
+    }
+    if (opener < t && has_object[opener]) {
+      out.pronoun_subject = frame == ArgumentFrame::kVerb;
+      // A plural pronoun (annahum) does not take up one person.
+      bool plural = false;
+      for (uint32_t k = a.first_segment[opener]; k < a.first_segment[opener + 1]; ++k)
+        if (a.segments[k].kind == SegmentKind::kSuffix)
+          plural = plural_pronouns_.Contains(
+              Normalize(reading.text.substr(a.segments[k].begin, a.segments[k].end - a.segments[k].begin), Match()));
+      auto takes_up = [&](int e) {
+        return e >= 0 && CanAct(doc.entities[e]) && !(plural && doc.entities[e].type == EntityType::kPer);
+      };
+      const uint32_t opener_begin = a.tokens[opener].begin;
+      for (const Quote& q : doc.quotes)
+        if (frame == ArgumentFrame::kVerb && q.content.begin <= a.tokens[opener].end + 1 &&
+            opener_begin <= q.content.begin + 2 && q.content.end >= a.tokens[t].end && takes_up(q.speaker))
+          out.pronoun_doer = q.speaker;
+      for (uint32_t k = opener; out.pronoun_doer < 0 && k-- > s.token_begin && k + 3 >= opener;)
+        if (role_of[k] == kRelative) {
+          // An adjective, a dash or a comma may stand between: "Wahdat
+          // Himayat al-Sha'b al-Kurdiyya al-Suriyya -allati".
+          uint32_t before_relative = k;
+          for (int skipped = 0; skipped < 2 && before_relative > s.token_begin + 1 &&
+                                reading.EntityAt(before_relative - 1) < 0 && !role_of[before_relative - 1] &&
+                                !trigger_of[before_relative - 1] && reading.CueAt(before_relative - 1) == CueKind{};
+               ++skipped)
+            --before_relative;
+          const int antecedent_entity =
+              before_relative > s.token_begin ? reading.EntityAt(before_relative - 1) : -1;
+          if (takes_up(antecedent_entity)) out.pronoun_doer = antecedent_entity;
+          break;
+        }
+    }
+  }
   for (int k = static_cast<int>(t) - 1;
        k >= static_cast<int>(s.token_begin) && k >= static_cast<int>(t) - kSubjectWindow; --k) {
     if (reading.CueAt(k) == CueKind::kOpener) break;
@@ -1034,7 +1090,16 @@ void ClaimExtractor::ChooseSides(const Reading& reading, uint32_t si, const Surr
   sources.clear();
   targets.clear();
   one_way = false;
-  if (frame == ArgumentFrame::kAgentNoun) {
+  if (around.pronoun_subject || around.pronoun_doer >= 0) {
+    // The subject is the opener's pronoun: whom it takes up does it (or
+    // someone unnamed); the one done to follows (marked by ala/didda, or
+    // the first actor).
+    sources = {around.pronoun_doer};
+    for (size_t i = 0; i < after.size() && targets.empty(); ++i)
+      if (after[i].first != around.pronoun_doer && after[i].first != around.location &&
+          (marked_target < 0 || after[i].first == marked_target))
+        targets = around.GroupFrom(i);
+  } else if (frame == ArgumentFrame::kAgentNoun) {
     // The noun names the doers (al-mutazahirun, the collective if it is
     // one); whom they act against follows didda/ala. Nothing else
     // around it is a side.
