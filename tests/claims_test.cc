@@ -474,6 +474,24 @@ TEST(Relations, APronounOnTheOpenerIsTheVerbsSubject) {
   EXPECT_NE(Find(relative, "country:IRN", PloverType::kCooperate, "group:hezbollah"), nullptr);
 }
 
+TEST(Relations, AMeetingTiesBothSides) {
+  // "Putin met his Turkish counterpart Erdogan": a meeting is mutual.
+  Document met = Analyze("والتقى الرئيس الروسي فلاديمير بوتين نظيره التركي رجب طيب أردوغان في موسكو.");
+  EXPECT_NE(Find(met, "per:putin", PloverType::kConsult, "per:erdogan"), nullptr);
+  EXPECT_NE(Find(met, "per:erdogan", PloverType::kConsult, "per:putin"), nullptr);
+}
+
+TEST(Relations, TwoJoinedSubjectsOfASupportVerbAreTheSidesOfAMutualNoun) {
+  // "Turkey and Qatar signed an agreement": no other side is named.
+  Document signed_ = Analyze("ووقعت تركيا وقطر اتفاقية للتعاون العسكري أمس.");
+  EXPECT_NE(Find(signed_, "country:TUR", PloverType::kCooperate, "country:QAT"), nullptr);
+  EXPECT_NE(Find(signed_, "country:QAT", PloverType::kCooperate, "country:TUR"), nullptr);
+  // Two places after fi are where, not who: "fighting in Syria and Iraq".
+  Document places = Analyze("وسافر مئات الشبان للقتال في سوريا والعراق خلال العامين الماضيين.");
+  EXPECT_EQ(Find(places, "country:SYR", PloverType::kAssault, "country:IRQ"), nullptr);
+  EXPECT_EQ(Find(places, "country:IRQ", PloverType::kAssault, "country:SYR"), nullptr);
+}
+
 TEST(Relations, SanctionsOnTwoNamedPeopleReachBoth) {
   Document doc = Analyze("وأعلنت الولايات المتحدة فرض عقوبات على سعد بن سعد محمد الشريان الكعبي وعبد اللطيف بن عبد الله صالح محمد الكواري.");
   int sanctioned = 0;

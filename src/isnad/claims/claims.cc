@@ -253,6 +253,7 @@ struct ClaimExtractor::Surroundings {
   int nearest_before = -1;
   std::vector<int> nearest_before_group;
   int marked_target = -1;         // an actor after didda/ala
+  bool subject_of_support = false;  // the actors before it follow a support verb and end right before it
   bool pronoun_subject = false;   // a verb whose subject is a pronoun on the opener before it
   int pronoun_doer = -1;          // whom that pronoun takes up
   int antecedent = -1;            // what its object pronoun refers to
@@ -946,6 +947,7 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
   if (before >= 0) {
     before_group.push_back(before);
     uint32_t k = before_at;
+    const bool ends_before_trigger = before_at + 1 == t;
     // The start of the nearest subject's mention.
     while (k > s.token_begin && mention_at[k - 1] == mention_at[before_at]) --k;
     while (k > s.token_begin + 1) {
@@ -959,6 +961,7 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
       k = prev;
       while (k > s.token_begin && mention_at[k - 1] == mention_at[prev]) --k;
     }
+    out.subject_of_support = ends_before_trigger && k > s.token_begin && role_of[k - 1] == kSupport;
   }
   // A verbal noun's doer stands before it only as the subject of a
   // support verb (qama X bi-ightiyal Y, X shannat hajaman, shannat X
@@ -1153,6 +1156,13 @@ void ClaimExtractor::ChooseSides(const Reading& reading, uint32_t si, const Surr
                     (around.GenitiveOfNoun(k) || has_to[k]);
           break;
         }
+    }
+    // "waqqa'at al-Sa'udiyya wa-Misr ittifaqiyya": with no other side
+    // named, two actors joined as the subject of a support verb right
+    // before the noun are its two sides.
+    if (!bayna && y < 0 && x == before && before_group.size() == 2 && around.subject_of_support) {
+      x = before_group[1];
+      y = before_group[0];
     }
     sources = {x};
     targets = {y};
