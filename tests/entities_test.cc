@@ -317,6 +317,30 @@ TEST(Entities, AStateOrganIsAnOrganizationApartFromItsCountry) {
   EXPECT_EQ(EntityNamed(doc, "الخارجية اليمني"), nullptr);
 }
 
+TEST(Entities, AStateOrganOfACountryEndingInIyaIsFoundToo) {
+  // Written for this test. Turkiya's adjective is al-turkiyya (the -i takes
+  // the place of -iya), Libya's al-libiyya; forces and security are organs.
+  Document doc = Analyze("خبر\nواعتقلت الشرطة التركية عشرة أشخاص، وقالت السلطات الليبية إن القوات الروسية "
+                         "انسحبت، وأعلنت قوات الأمن العراقية مقتل مسلحين.");
+  for (const char* name : {"الشرطة التركية", "السلطات الليبية", "القوات الروسية", "قوات الأمن العراقية"}) {
+    const Entity* e = EntityNamed(doc, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->type, EntityType::kOrg) << name;
+  }
+}
+
+TEST(Entities, AStateOrganIsNoPartOfALongerNameAndTakesNoNameAfterIt) {
+  // Written for this test. An agency whose name holds an organ is the
+  // agency; a party's leader named after the party is not part of it.
+  Document doc = Analyze("خبر\nوكشفت وكالة الأمن الوطني الأميركية عن البرنامج. وقال رئيس حزب القوات اللبنانية "
+                         "سمير جعجع إن الحوار مستمر.");
+  EXPECT_EQ(EntityNamed(doc, "الأمن الوطني الأميركية"), nullptr);
+  EXPECT_EQ(EntityNamed(doc, "القوات اللبنانية سمير جعجع"), nullptr);
+  const Entity* leader = EntityNamed(doc, "سمير جعجع");
+  ASSERT_NE(leader, nullptr);
+  EXPECT_EQ(leader->type, EntityType::kPer);
+}
+
 TEST(Entities, ADualPlaceNounBelongsToBothNamesAndNeither) {
   Document doc = Analyze("خبر\nوتقدمت القوات في منطقتي الصابري وكمفودة وسط المدينة.");
   const Entity* first = EntityNamed(doc, "الصابري");

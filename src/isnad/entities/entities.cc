@@ -329,12 +329,14 @@ Status EntityRecognizer::Load(const std::string& dir, EntityRecognizer& out) {
     }
   };
   // Adjective stems of every country the lexicon knows: the name without
-  // its article, and without a final alif, ta marbuta or -stan.
+  // its article, and without a final -iya (Turkiya, al-turkiyya: the -i of
+  // the adjective takes its place), alif, ta marbuta or -stan.
   for_each_word_name("country:", [&](size_t, std::string n) {
     if (n.compare(0, out.article_.size(), out.article_) == 0) n.erase(0, out.article_.size());
     if (utf8::CountCodePoints(n) < 3) return;
     out.nisba_stems_.Insert(n, 1);
-    for (std::string_view ending : {"\xD8\xA7", "\xD9\x87", "\xD8\xA9", "\xD8\xB3\xD8\xAA\xD8\xA7\xD9\x86"}) {
+    for (std::string_view ending :
+         {"\xD9\x8A\xD8\xA7", "\xD8\xA7", "\xD9\x87", "\xD8\xA9", "\xD8\xB3\xD8\xAA\xD8\xA7\xD9\x86"}) {
       if (n.size() > ending.size() + 4 && n.compare(n.size() - ending.size(), ending.size(), ending) == 0)
         out.nisba_stems_.Insert(n.substr(0, n.size() - ending.size()), 1);
     }
@@ -627,8 +629,12 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     // ajhizat al-istikhbarat al-afghaniyya, hukumat al-Yaman).
     for (uint32_t i = 0; i + 1 < n; ++i) {
       if (!rules_.institution.Contains(tokens[i].core)) continue;
-      // wazir al-kharijiyya al-yamani names a person by his office.
-      if (i > 0 && rules_.title.Contains(tokens[i - 1].core)) continue;
+      // wazir al-kharijiyya al-yamani names a person by his office; wakalat
+      // al-amn al-watani al-amirikiyya is an agency whose name holds one.
+      if (i > 0 && (rules_.title.Contains(tokens[i - 1].core) || rules_.head.Contains(tokens[i - 1].core))) continue;
+      // qawat al-ra'is al-suri Bashar al-Asad: a force named after its
+      // leader, which the force rule reads.
+      if (rules_.force.Contains(tokens[i].core) && rules_.title.Contains(tokens[i + 1].core)) continue;
       bool inside = false;
       for (const auto& c : cands)
         if (c.first <= i && i < c.end) inside = true;
@@ -659,8 +665,12 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       // hukumat al-ra'is al-yamani Abd Rabbuh Mansur Hadi: his government.
       // (A name after a ministry is its official's: wizarat al-dakhiliyya
       // Rafiq al-Shilli.)
+      // (Not without his title between: hizb al-Quwwat al-Lubnaniyya Samir
+      // Ja'ja' names the party's leader after it.)
+      bool titled = false;
+      for (uint32_t k = i + 1; k < end; ++k) titled = titled || rules_.title.Contains(tokens[k].core);
       for (const auto& c : cands)
-        if (!ministry && c.first == end && c.type == EntityType::kPer) end = c.end;
+        if (!ministry && titled && c.first == end && c.type == EntityType::kPer) end = c.end;
       cands.push_back(Candidate{i, end, EntityType::kOrg});
       for (uint32_t k = i; k < end; ++k) covered[k] = true;
     }
