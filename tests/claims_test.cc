@@ -474,6 +474,45 @@ TEST(Relations, APronounOnTheOpenerIsTheVerbsSubject) {
   EXPECT_NE(Find(relative, "country:IRN", PloverType::kCooperate, "group:hezbollah"), nullptr);
 }
 
+TEST(Relations, AWholePlaceNameAfterFiIsTheSettingNotASide) {
+  // "arrested 15 Palestinians in the West Bank": al-Gharbiyya, the second
+  // word of the place, is not after fi, but it is no side either.
+  Document doc = Analyze("واعتقلت قوات الاحتلال الإسرائيلي 15 فلسطينيا في الضفة الغربية.");
+  bool found = false;
+  for (const auto& r : doc.relations)
+    if (r.type == PloverType::kCoerce) {
+      found = true;
+      EXPECT_EQ(KeyOf(doc, r.location), "city:west_bank");
+      EXPECT_NE(KeyOf(doc, r.target), "city:west_bank");
+    }
+  EXPECT_TRUE(found);
+}
+
+TEST(Relations, WhomTheReportFollowsIsNeitherTheDoerNorAnAccuser) {
+  // "According to the Observatory, 20 were killed": the Observatory did not kill.
+  Document according = Analyze("وبحسب المرصد السوري لحقوق الإنسان، فقد قتل 20 عنصرا في هجوم لجبهة النصرة.");
+  for (const auto& r : according.relations) {
+    if (r.type == PloverType::kAssault) {
+      EXPECT_NE(KeyOf(according, r.source), "intl:sohr");
+    }
+  }
+  // An agency reporting an attack accuses no one.
+  Document agency =
+      Analyze("ونقلت وكالة رويترز عن مصدر في الجيش العراقي قوله إن تنظيم داعش شن هجوما على مدينة سامراء.");
+  for (const auto& r : agency.relations) {
+    if (r.type == PloverType::kAccuse) {
+      EXPECT_EQ(agency.entities[r.source].name.rfind("وكالة", 0), std::string::npos) << agency.entities[r.source].name;
+    }
+  }
+}
+
+TEST(Relations, ANounAfterInnaThatNamesNoActorIsTheVerbsSubject) {
+  // "... said that coalition planes struck ISIS positions": ISIS is struck.
+  Document doc =
+      Analyze("وقال المتحدث باسم وزارة الدفاع الأمريكية إن طائرات التحالف قصفت مواقع لتنظيم داعش قرب الموصل.");
+  for (const auto& r : doc.relations) EXPECT_NE(KeyOf(doc, r.source), "group:isis");
+}
+
 TEST(Relations, AMeetingTiesBothSides) {
   // "Putin met his Turkish counterpart Erdogan": a meeting is mutual.
   Document met = Analyze("والتقى الرئيس الروسي فلاديمير بوتين نظيره التركي رجب طيب أردوغان في موسكو.");

@@ -135,6 +135,10 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
         out.article_ = Normalize(f[2], Match());
         continue;
       }
+      if (f[1] == "outlet") {
+        for (size_t i = 2; i < f.size(); ++i) out.outlet_nouns_.Insert(Normalize(f[i], Match()), 1);
+        continue;
+      }
       if (f[1] == "plural_pronoun") {
         for (size_t i = 2; i < f.size(); ++i) out.plural_pronouns_.Insert(Normalize(f[i], Match()), 1);
         continue;
@@ -264,6 +268,12 @@ struct ClaimExtractor::Surroundings {
   std::vector<int> GroupFrom(size_t first) const;
   bool GenitiveOfNoun(uint32_t k) const;
 };
+
+bool ClaimExtractor::IsOutlet(const Entity& e) const {
+  if (e.key.rfind("media:", 0) == 0) return true;
+  const std::string name = Normalize(e.name, Match());
+  return outlet_nouns_.Contains(std::string_view(name).substr(0, name.find(' ')));
+}
 
 void ClaimExtractor::Extract(Document& doc) const {
   doc.quotes.clear();
@@ -830,7 +840,10 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
     // Another trigger ends the clause, unless it is of the same type: the
     // object of a support verb (shanna hajamat didda X).
     uint32_t other = trigger_of[k];
-    if (k > t + 1 && ((other && other != code && TriggerType(other) != TriggerType(code)) ||
+    // (A threat names what is threatened after bi-, and whom after it:
+    // haddada X bi-shann amaliyya didda Y.)
+    const bool threatened_act = TriggerType(code) == PloverType::kThreaten && has_by[k];
+    if (k > t + 1 && ((other && other != code && TriggerType(other) != TriggerType(code) && !threatened_act) ||
                       reading.CueAt(k) == CueKind::kSay || reading.CueAt(k) == CueKind::kAccording))
       break;
     // A relative clause on a verbal noun has its own verb and sides
@@ -864,6 +877,9 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
          (setting_run && (has_and[k] || role_of[k - 1] == kAnd)))) {
       if (out.location < 0) out.location = e;
       setting_run = true;
+      // The rest of the place's name is the setting too (fi al-Daffa
+      // al-Gharbiyya: al-Gharbiyya is not after fi).
+      while (k + 1 < s.token_end && mention_at[k + 1] == mention_at[k]) ++k;
       continue;
     }
     setting_run = false;
@@ -886,6 +902,17 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
       }
       if (reading.EntityAt(k) >= 0 || trigger_of[k] || a.tokens[k].kind != TokenKind::kWord) break;
     }
+    // "qala inna ta'irat al-tahaluf qasafat X": after inna a noun that names
+    // no actor is the verb's subject; X is whom it was done to.
+    bool noun_subject = opener + 1 < t && frame == ArgumentFrame::kVerb && !has_object[opener];
+    for (uint32_t k = opener + 1; noun_subject && k < t; ++k)
+      noun_subject = role_of[k] == 0 && reading.CueAt(k) == CueKind{};
+    // (Not when another trigger stands before the first actor after the
+    // verb: in "inna rajulan qutila jarra' qasf al-quwwat" that actor is the
+    // shelling's doer.)
+    for (uint32_t k = t + 1; noun_subject && k < s.token_end && reading.EntityAt(k) < 0; ++k)
+      noun_subject = trigger_of[k] == 0;
+    if (opener < t && noun_subject) out.pronoun_subject = true;
     if (opener < t && has_object[opener]) {
       out.pronoun_subject = frame == ArgumentFrame::kVerb;
       // A plural pronoun (annahum) does not take up one person.
@@ -930,6 +957,9 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
     if (e >= 0) {
       size_t first = static_cast<size_t>(k);
       while (first > s.token_begin && mention_at[first - 1] == mention_at[k]) --first;
+      // "bi-hasab al-Marsad, qutila ...": whom the report follows is not
+      // the subject of what it reports.
+      if (first > s.token_begin && reading.CueAt(first - 1) == CueKind::kAccording) break;
       if (first > 1 && role_of[first - 1] == kAffiliation && reading.EntityAt(first - 2) >= 0) {
         k = static_cast<int>(first);
         continue;
@@ -1428,6 +1458,8 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
     if (!hostile && !with_armed_group) continue;
     // A collective the report does not name (al-madaniyyun) is not accused.
     if (doc.entities[r.source].generic) continue;
+    // An outlet reports what others say; it accuses no one by reporting.
+    if (IsOutlet(doc.entities[r.claimed_by.back()])) continue;
     Relation accuse;
     accuse.type = PloverType::kAccuse;
     accuse.source = r.claimed_by.back();  // who makes the allegation: the innermost speaker
