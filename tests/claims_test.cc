@@ -474,6 +474,28 @@ TEST(Relations, APronounOnTheOpenerIsTheVerbsSubject) {
   EXPECT_NE(Find(relative, "country:IRN", PloverType::kCooperate, "group:hezbollah"), nullptr);
 }
 
+TEST(Quotes, WordsAnAgencyRelatesAreTheirSpeakersWithinTheAgencys) {
+  // "Reuters relayed from the Turkish foreign minister his saying that ...":
+  // his words, within the agency's quote; a claim in them is the agency's
+  // account of his (the chain outermost first).
+  Document doc = Analyze("ونقلت وكالة رويترز عن وزير الخارجية التركي مولود تشاووش أوغلو قوله إن تركيا قصفت "
+                         "مواقع لتنظيم داعش.");
+  ASSERT_EQ(doc.quotes.size(), 2u);
+  EXPECT_EQ(KeyOf(doc, doc.quotes[0].speaker), "media:reuters");
+  EXPECT_EQ(KeyOf(doc, doc.quotes[1].speaker), "per:cavusoglu");
+  EXPECT_EQ(doc.quotes[1].parent, 0);
+  const Relation* r = Find(doc, "country:TUR", PloverType::kAssault, "group:isis");
+  ASSERT_NE(r, nullptr);
+  ASSERT_EQ(r->claimed_by.size(), 2u);
+  EXPECT_EQ(KeyOf(doc, r->claimed_by[0]), "media:reuters");
+  EXPECT_EQ(KeyOf(doc, r->claimed_by[1]), "per:cavusoglu");
+  // An unnamed source (masdar fi al-jaysh) is no entity, whatever body it is in.
+  Document unnamed = Analyze("ونقلت وكالة رويترز عن مصدر في الجيش العراقي قوله إن تنظيم داعش هاجم قوات البيشمركة.");
+  ASSERT_EQ(unnamed.quotes.size(), 2u);
+  EXPECT_EQ(unnamed.quotes[1].speaker, -1);
+  EXPECT_EQ(unnamed.quotes[1].parent, 0);
+}
+
 TEST(Relations, AWholePlaceNameAfterFiIsTheSettingNotASide) {
   // "arrested 15 Palestinians in the West Bank": al-Gharbiyya, the second
   // word of the place, is not after fi, but it is no side either.

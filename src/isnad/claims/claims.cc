@@ -135,6 +135,10 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
         out.article_ = Normalize(f[2], Match());
         continue;
       }
+      if (f[1] == "relay") {
+        for (size_t i = 2; i < f.size(); ++i) out.relay_verbs_.Insert(Normalize(f[i], Match()), 1);
+        continue;
+      }
       if (f[1] == "outlet") {
         for (size_t i = 2; i < f.size(); ++i) out.outlet_nouns_.Insert(Normalize(f[i], Match()), 1);
         continue;
@@ -281,6 +285,7 @@ void ClaimExtractor::Extract(Document& doc) const {
   Reading reading{doc, doc.analysis, doc.text, doc.analysis.tokens.size()};
   ReadTokens(reading);
   FindQuotes(reading);
+  NestRelayedWords(reading);
   NestPublishedRecordings(reading);
   FindRelations(reading);
 }
@@ -719,6 +724,69 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
       // Skip to the content: a cue inside it starts a nested quote.
       if (content_begin > t) t = content_begin - 1;
     }
+  }
+}
+
+void ClaimExtractor::NestRelayedWords(Reading& reading) const {
+  Document& doc = reading.doc;
+  const TextAnalysis& a = reading.a;
+  const auto& role_of = reading.role_of;
+  // "naqalat wakalat Reuters an wazir al-kharijiyya X qawlahu inna ...":
+  // the agency relays what X said. The words are X's, within the agency's
+  // quote, so that the claims in them are the agency's account of X's.
+  for (size_t qi = 0; qi < doc.quotes.size(); ++qi) {
+    const Quote relay = doc.quotes[qi];
+    const size_t cue = reading.TokenAt(relay.cue.begin);
+    if (!relay_verbs_.Contains(reading.form[cue])) continue;
+    const size_t content = reading.TokenAt(relay.content.begin);
+    const Sentence& s = a.sentences[relay.sentence];
+    // an, then whom (a name, or an unnamed source), then qawlahu: all
+    // before the content.
+    size_t from = cue + 1;
+    while (from < content && role_of[from] != kFrom) ++from;
+    int speaker = -1;
+    Span speaker_span;
+    // qawlahu keeps its pronoun in the cue table (the segmenter cuts it).
+    auto says = [&](size_t k) {
+      const std::string_view word = reading.text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin);
+      return reading.CueAt(k) == CueKind::kSay ||
+             cues_.Find(Normalize(word, Match())) == static_cast<uint32_t>(CueKind::kSay);
+    };
+    size_t k = from + 1;
+    for (; k < content && k <= from + 12; ++k) {
+      if (says(k)) break;
+      // (An indefinite one: al-mutahaddith bi-ism X may be named next.)
+      if (speaker < 0 && speaker_span.empty() && reading.CueAt(k) == CueKind::kUnnamed &&
+          !Definite(reading.form[k], article_))
+        speaker_span = Span{a.tokens[k].begin, a.tokens[k].end};
+      // (masdar fi al-jaysh: an unnamed source, whatever body it is in.)
+      // A person before any other actor (al-mutahaddith bi-ism al-maktab
+      // al-ri'asi fi Rusiya Dmitri Peskov); no place after fi.
+      const int e = reading.EntityAt(k);
+      if (e < 0 || e == relay.speaker || reading.mention_at[k - 1] == reading.mention_at[k] || role_of[k - 1] == kIn)
+        continue;
+      const bool person = doc.entities[e].type == EntityType::kPer;
+      if ((speaker < 0 && speaker_span.empty()) ||
+          (speaker >= 0 && person && doc.entities[speaker].type != EntityType::kPer)) {
+        speaker = e;
+        speaker_span = doc.mentions[reading.mention_at[k]].span;
+      }
+    }
+    if (from >= content || k >= content || k > from + 12 || k >= s.token_end || !says(k) ||
+        (speaker < 0 && speaker_span.empty()))
+      continue;
+    Quote words;
+    words.speaker = speaker;
+    words.speaker_span = speaker_span;
+    words.cue = Span{a.tokens[k].begin, a.tokens[k].end};
+    words.content = relay.content;
+    words.sentence = relay.sentence;
+    words.parent = static_cast<int>(qi);
+    // Inserted right after the relay: later quotes' links move one on.
+    for (Quote& q : doc.quotes)
+      if (q.parent > static_cast<int>(qi)) ++q.parent;
+    doc.quotes.insert(doc.quotes.begin() + static_cast<long>(qi) + 1, words);
+    ++qi;
   }
 }
 

@@ -21,7 +21,8 @@
 //   unnamed is kept with a null side when the event model (event_model.h)
 //   judges that the sentence reports one.
 //   The work is done in passes over one report (ReadTokens, FindQuotes,
-//   NestPublishedRecordings, FindRelations), sharing a Reading of its tokens.
+//   NestRelayedWords, NestPublishedRecordings, FindRelations), sharing a
+//   Reading of its tokens.
 //   One relation per (source, type, target) in a report. A speaker who
 //   alleges that X attacked or coerced someone, or cooperated with or aided
 //   an armed group, accuses X: that ACCUSE claim is derived too.
@@ -67,6 +68,7 @@ class ClaimExtractor {
   struct Reading;
   void ReadTokens(Reading& reading) const;
   void FindQuotes(Reading& reading) const;
+  void NestRelayedWords(Reading& reading) const;
   void NestPublishedRecordings(Reading& reading) const;
   void FindRelations(Reading& reading) const;
   // FindRelations, per trigger: the actors around it, then its sides.
@@ -86,7 +88,8 @@ class ClaimExtractor {
   WordTable words_;     // small closed words the rules need (bayna, wa, ala...)
   WordTable negations_;
   WordTable plural_pronouns_;
-  WordTable outlet_nouns_;  // the first word of an outlet's name (wakala, sahifa, qanat)
+  WordTable outlet_nouns_;
+  WordTable relay_verbs_;   // naqala "relayed": naqalat X an Y qawlahu  // the first word of an outlet's name (wakala, sahifa, qanat)
   bool IsOutlet(const Entity& e) const;  // suffix pronouns that name more than one (-hum, -huma, -hunna)
   WordTable compounds_;       // "trigger next-word": a fixed compound, no trigger
   WordTable compound_heads_;  // the triggers that head one, for a quick no
