@@ -341,6 +341,16 @@ TEST(Entities, AStateOrganIsNoPartOfALongerNameAndTakesNoNameAfterIt) {
   EXPECT_EQ(leader->type, EntityType::kPer);
 }
 
+TEST(Entities, ATitleEndsNoNameButANisbaMay) {
+  // Written for this test. "al-qiyadi" (the leader) comes before a name, so
+  // it ends none; al-Turki, a nisba, ends many.
+  Document doc = Analyze("خبر\nوأظهر تسجيل مصور بثته قناة الجزيرة القيادي في جبهة النصرة أبو محمد الجولاني "
+                         "يقول إن جبهته لن تهاجم الغرب. وقال المتحدث الأمني اللواء منصور التركي إن التحقيق مستمر.");
+  EXPECT_EQ(EntityNamed(doc, "الجزيرة القيادي"), nullptr);
+  EXPECT_EQ(EntityNamed(doc, "قناة الجزيرة القيادي"), nullptr);
+  EXPECT_NE(EntityNamed(doc, "منصور التركي"), nullptr);
+}
+
 TEST(Entities, ADualPlaceNounBelongsToBothNamesAndNeither) {
   Document doc = Analyze("خبر\nوتقدمت القوات في منطقتي الصابري وكمفودة وسط المدينة.");
   const Entity* first = EntityNamed(doc, "الصابري");

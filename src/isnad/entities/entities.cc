@@ -150,6 +150,7 @@ Status EntityRules::FromResource(const ResourceFile& file, EntityRules& out) {
     }
     WordTable* t = f[0] == "force"   ? &out.force
                    : f[0] == "title" ? &out.title
+                   : f[0] == "trailing_title" ? &out.trailing_title
                    : f[0] == "kin"   ? &out.kin
                    : f[0] == "place" ? &out.place
                    : f[0] == "head"  ? &out.head
@@ -469,6 +470,11 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       };
       while (c.end - c.first > 1 && common(c.end - 1)) --c.end;
       while (c.end - c.first > 1 && common(c.first)) ++c.first;
+      // Nor ends with a title, which comes before a name (qanat al-Jazira
+      // al-qiyadi fi al-Nusra Abu Muhammad al-Julani).
+      while (c.end - c.first > 1 && tokens[c.end - 1].gazetteer < 0 &&
+             rules_.trailing_title.Contains(tokens[c.end - 1].core))
+        --c.end;
     }
     // A pronoun glued to the end (sayyaratuhu, adaraha) marks a common word:
     // names do not take possessive or object suffixes.
@@ -710,8 +716,9 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
         while (j < n && j <= i + 5 && words[j] != close && (tokens[j].shape >> 4) == 0) ++j;
         if (j < n && words[j] == close && j > i + 2) end = j + 1;
       } else {
+        // (A title ends it: bathathu qanat al-Jazira al-qiyadi fi ...)
         while (end < n && end <= i + 3 && !covered[end] && (tokens[end].shape >> 4) == 0 && (tokens[end].shape & 8) &&
-               !tokens[end].has_prefix)
+               !tokens[end].has_prefix && !rules_.title.Contains(tokens[end].core))
           ++end;
       }
       if (end == i + 1) continue;
