@@ -496,6 +496,17 @@ TEST(Quotes, WordsAnAgencyRelatesAreTheirSpeakersWithinTheAgencys) {
   EXPECT_EQ(unnamed.quotes[1].parent, 0);
 }
 
+TEST(Quotes, IsNamedAndCarriedReportNoSpeech) {
+  // yud'a "is named" is no claim; naqala "carried, conveyed" reports words
+  // only from someone or that something is so.
+  Document named = Analyze("واستهدف القصف محطة وقود يملكها رجل يدعى صادق سفيان في المنطقة.");
+  EXPECT_TRUE(named.quotes.empty());
+  Document carried = Analyze("ونقل السفير تحيات الملك إلى الرئيس خلال اللقاء.");
+  EXPECT_TRUE(carried.quotes.empty());
+  Document reported = Analyze("ونقلت تقارير إخبارية أن المفاوضات انتهت دون اتفاق.");
+  EXPECT_EQ(reported.quotes.size(), 1u);
+}
+
 TEST(Relations, AWholePlaceNameAfterFiIsTheSettingNotASide) {
   // "arrested 15 Palestinians in the West Bank": al-Gharbiyya, the second
   // word of the place, is not after fi, but it is no side either.

@@ -480,6 +480,26 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
       // "the war that it announced" a relative clause: neither reports speech.
       if (kind != CueKind::kAccording && (has_to[t] || has_by[t])) continue;
       if (t > s.token_begin && role_of[t - 1] == kRelative) continue;
+      // naqala reports words from someone or that something is so (naqala X
+      // an Y, naqalat taqarir anna, hasbama naqalat Reuters); else it
+      // carries or broadcasts (naqala tahiyyatahu, naqala al-mu'iddat).
+      if (relay_verbs_.Contains(form[t])) {
+        bool reports = false;
+        for (uint32_t k = t > s.token_begin + 2 ? t - 2 : s.token_begin; k < t; ++k)  // kama, hasbama, wafqan li-ma
+          reports = reports || role_of[k] == kBreak || reading.CueAt(k) == CueKind::kAccording ||
+                    form[k] == "\xD8\xAD\xD8\xB3\xD8\xA8\xD9\x85\xD8\xA7";
+        for (uint32_t k = t + 1; k < s.token_end && k <= t + 8 && !reports; ++k)
+          reports = role_of[k] == kFrom || reading.CueAt(k) == CueKind::kOpener;
+        if (!reports) continue;
+      }
+      // yud'a/tud'a with alef maqsura is "is named" (rajul yud'a Khalid),
+      // not yadda'i "claims", which Matching folds into the same letters
+      // (idda'a "he claimed" ends in alef maqsura rightly).
+      if (kind == CueKind::kAllege &&
+          (form[t] == "\xD9\x8A\xD8\xAF\xD8\xB9\xD9\x8A" || form[t] == "\xD8\xAA\xD8\xAF\xD8\xB9\xD9\x8A") &&
+          text.substr(a.tokens[t].end - 2, 2) == "\xD9\x89" &&
+          !(t + 1 < s.token_end && reading.CueAt(t + 1) == CueKind::kOpener))
+        continue;
       Quote q;
       q.sentence = si;
       q.cue = Span{a.tokens[t].begin, a.tokens[t].end};
