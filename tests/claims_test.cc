@@ -546,6 +546,13 @@ TEST(Relations, ANounAfterInnaThatNamesNoActorIsTheVerbsSubject) {
   for (const auto& r : doc.relations) EXPECT_NE(KeyOf(doc, r.source), "group:isis");
 }
 
+TEST(Relations, AThreatsTargetFollowsTheThreatenedAct) {
+  // "Erdogan threatened to launch an operation against the YPG": the
+  // threatened attack does not end the threat's clause.
+  Document doc = Analyze("وهدد أردوغان بشن عملية عسكرية ضد وحدات حماية الشعب الكردية.");
+  EXPECT_NE(Find(doc, "per:erdogan", PloverType::kThreaten, "group:ypg"), nullptr);
+}
+
 TEST(Relations, AMeetingTiesBothSides) {
   // "Putin met his Turkish counterpart Erdogan": a meeting is mutual.
   Document met = Analyze("والتقى الرئيس الروسي فلاديمير بوتين نظيره التركي رجب طيب أردوغان في موسكو.");

@@ -979,8 +979,9 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
   // neither an actor nor a trigger). It takes up the speaker whose words
   // the opener begins, or the actor a relative pronoun before the opener
   // follows; any other actor before the opener belongs to another clause,
-  // and no actor after the verb is its doer. (Before a noun the pronoun is
-  // often "it": innahu ittifaq mutawazin.)
+  // and no actor after the verb is its doer. The speaker is taken up only
+  // before a verb (before a noun the pronoun is often "it": innahu ittifaq
+  // mutawazin); a relative's antecedent before either (annahu halif).
   if (t > s.token_begin) {
     uint32_t opener = t;
     for (uint32_t k = t; k-- > s.token_begin && k + 3 >= t;) {
