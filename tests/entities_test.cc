@@ -349,6 +349,9 @@ TEST(Entities, ATitleEndsNoNameButANisbaMay) {
   EXPECT_EQ(EntityNamed(doc, "الجزيرة القيادي"), nullptr);
   EXPECT_EQ(EntityNamed(doc, "قناة الجزيرة القيادي"), nullptr);
   EXPECT_NE(EntityNamed(doc, "منصور التركي"), nullptr);
+  // An outlet's name keeps a nisba (al-Masri al-Yawm) and stops at a title.
+  Document outlet = Analyze("خبر\nوقالت صحيفة المصري اليوم إن الحكومة استقالت.");
+  EXPECT_NE(EntityNamed(outlet, "صحيفة المصري اليوم"), nullptr);
 }
 
 TEST(Entities, ADualPlaceNounBelongsToBothNamesAndNeither) {

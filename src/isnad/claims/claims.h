@@ -87,10 +87,11 @@ class ClaimExtractor {
   WordTable noun_frames_;  // a verb's form -> its frame as a verbal noun; a mutual noun's -> 4 (one way with an object)
   WordTable words_;     // small closed words the rules need (bayna, wa, ala...)
   WordTable negations_;
-  WordTable plural_pronouns_;
-  WordTable outlet_nouns_;
-  WordTable relay_verbs_;   // naqala "relayed": naqalat X an Y qawlahu  // the first word of an outlet's name (wakala, sahifa, qanat)
-  bool IsOutlet(const Entity& e) const;  // suffix pronouns that name more than one (-hum, -huma, -hunna)
+  WordTable plural_pronouns_;  // suffix pronouns that name more than one (-hum, -huma, -hunna)
+  WordTable outlet_nouns_;     // the first word of an outlet's name (wakala, sahifa, qanat)
+  WordTable relay_verbs_;      // naqala "relayed": naqalat X an Y qawlahu
+  // An outlet: a media: key, or a name that begins with an outlet noun.
+  bool IsOutlet(const Entity& e) const;
   WordTable compounds_;       // "trigger next-word": a fixed compound, no trigger
   WordTable compound_heads_;  // the triggers that head one, for a quick no
   std::string article_;  // the definite article, to find al-masadir among unnamed sources

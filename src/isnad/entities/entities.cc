@@ -716,9 +716,10 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
         while (j < n && j <= i + 5 && words[j] != close && (tokens[j].shape >> 4) == 0) ++j;
         if (j < n && words[j] == close && j > i + 2) end = j + 1;
       } else {
-        // (A title ends it: bathathu qanat al-Jazira al-qiyadi fi ...)
+        // (A title that ends no name ends it: bathathu qanat al-Jazira
+        // al-qiyadi fi ...; sahifat al-Masri al-Yawm keeps its nisba.)
         while (end < n && end <= i + 3 && !covered[end] && (tokens[end].shape >> 4) == 0 && (tokens[end].shape & 8) &&
-               !tokens[end].has_prefix && !rules_.title.Contains(tokens[end].core))
+               !tokens[end].has_prefix && !rules_.trailing_title.Contains(tokens[end].core))
           ++end;
       }
       if (end == i + 1) continue;
