@@ -88,8 +88,9 @@ class ClaimExtractor {
   WordTable words_;     // small closed words the rules need (bayna, wa, ala...)
   WordTable negations_;
   WordTable plural_pronouns_;  // suffix pronouns that name more than one (-hum, -huma, -hunna)
-  WordTable outlet_nouns_;     // the first word of an outlet's name (wakala, sahifa, qanat)
+  WordTable outlet_nouns_;     // the first word of an outlet's name (wakala, sahifa, qanat), from entity_rules.txt
   WordTable relay_verbs_;      // naqala "relayed": naqalat X an Y qawlahu
+  WordTable naming_verbs_;     // yud'a "is named", Light-normalized (alef maqsura kept)
   // An outlet: a media: key, or a name that begins with an outlet noun.
   bool IsOutlet(const Entity& e) const;
   WordTable compounds_;       // "trigger next-word": a fixed compound, no trigger
