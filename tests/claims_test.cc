@@ -56,6 +56,17 @@ TEST(Quotes, TheContentStartsAtTheOpenerPastALongApposition) {
   EXPECT_NE(Text(doc, doc.quotes[0].content).find("الحركة ستنقسم"), std::string::npos);
 }
 
+TEST(Quotes, AVisitBeforeTheOpenerIsTheOccasionNotTheContent) {
+  // "Kerry said during his visit to Egypt that the talks will go on": the
+  // visit is told by the report, not said by Kerry.
+  Document doc = Analyze("وقال وزير الخارجية الأمريكي جون كيري خلال زيارته إلى مصر إن المفاوضات ستستمر.");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(Text(doc, doc.quotes[0].content).rfind("المفاوضات ستستمر", 0), 0u) << Text(doc, doc.quotes[0].content);
+  const Relation* visit = Find(doc, "per:kerry", PloverType::kConsult, "country:EGY");
+  ASSERT_NE(visit, nullptr);
+  EXPECT_EQ(visit->polarity, Polarity::kAsserted);
+}
+
 TEST(Quotes, BiHasabInsideTheClaimTakesTheLongerSide) {
   // "The clashes, according to Abd al-Rahman, killed 10 ISIS members and 18
   // fighters of the factions": what the source counts follows it.

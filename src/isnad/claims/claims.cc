@@ -37,7 +37,8 @@ enum Role : uint32_t {
   kRecording,
   kNegatingNoun,
   kSupport,
-  kAgent
+  kAgent,
+  kOccasion
 };
 
 const NormalizeOptions& Match() {
@@ -121,7 +122,8 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
       {"in", kIn},           {"negation", kNegation}, {"and", kAnd},             {"hedge", kHedge},
       {"then", kThen},       {"break", kBreak},       {"office", kOffice},       {"to", kTo},
       {"by", kBy},           {"relative", kRelative}, {"affiliation", kAffiliation},
-      {"recording", kRecording}, {"negating_noun", kNegatingNoun}, {"support", kSupport}, {"agent", kAgent}};
+      {"recording", kRecording}, {"negating_noun", kNegatingNoun}, {"support", kSupport}, {"agent", kAgent},
+      {"occasion", kOccasion}};
   for (std::string_view line : cues.lines) {
     auto f = SplitFields(line);
     if (f.size() < 2) continue;
@@ -655,7 +657,13 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
           content_begin = k + 1;
           break;
         }
-        if (trigger_of[k] || (k > after_speaker && reading.CueAt(k) == CueKind::kSay)) break;
+        // A verbal noun after khilal, athna', iqba or fi is the occasion of
+        // speaking (qala X khilal ziyaratihi ila Maliziya inna ...): the
+        // opener still follows. Any other trigger begins what was said.
+        // (Not fihi "in it": in "bayanan akkada fihi rafdahu" the rejection is said.)
+        const bool occasion = k > after_speaker && (role_of[k - 1] == kOccasion ||
+                                                    (role_of[k - 1] == kIn && !reading.has_object[k - 1]));
+        if ((trigger_of[k] && !occasion) || (k > after_speaker && reading.CueAt(k) == CueKind::kSay)) break;
         // Inside another quote, a participle of continuation (..., lafitan
         // ila anna) is the outer speaker's: its opener is not this cue's.
         if (k > after_speaker && nested && reading.CueAt(k) == CueKind::kContinue) break;
