@@ -401,6 +401,12 @@ TEST(Relations, ADefiniteNounAfterTheOpeningVerbIsItsOwnDoer) {
       "حزب العمال الكردستاني في شمال العراق.");
   EXPECT_NE(Find(doc, "country:TUR", PloverType::kAssault, "group:isis"), nullptr);
   EXPECT_EQ(Find(doc, "country:TUR", PloverType::kAssault, "group:pkk"), nullptr);
+  // So does a noun construct to a definite one ("the coalition's planes").
+  Document construct = Analyze(
+      "وقصف الجيش التركي مواقع لحزب العمال الكردستاني في شمال العراق. وشنت طائرات التحالف غارات على مواقع "
+      "الحوثيين في صنعاء.");
+  EXPECT_NE(Find(construct, "army:turkey", PloverType::kAssault, "group:pkk"), nullptr);
+  EXPECT_EQ(Find(construct, "army:turkey", PloverType::kAssault, "group:houthis"), nullptr);
 }
 
 TEST(Relations, ATriggerInsideAFixedCompoundIsNone) {
@@ -555,6 +561,15 @@ TEST(Relations, ANounAfterInnaThatNamesNoActorIsTheVerbsSubject) {
   Document doc =
       Analyze("وقال المتحدث باسم وزارة الدفاع الأمريكية إن طائرات التحالف قصفت مواقع لتنظيم داعش قرب الموصل.");
   for (const auto& r : doc.relations) EXPECT_NE(KeyOf(doc, r.source), "group:isis");
+}
+
+TEST(Relations, APossessiveOnTheNounAfterInnaTakesUpTheSpeaker) {
+  // "The Turkish army announced that its planes struck PKK positions":
+  // the army's planes, so the army did it, by its own account.
+  Document doc = Analyze("وأعلن الجيش التركي أن طائراته قصفت مواقع لحزب العمال الكردستاني في شمال العراق.");
+  const Relation* strike = Find(doc, "army:turkey", PloverType::kAssault, "group:pkk");
+  ASSERT_NE(strike, nullptr);
+  EXPECT_EQ(strike->polarity, Polarity::kAlleged);
 }
 
 TEST(Relations, AThreatsTargetFollowsTheThreatenedAct) {

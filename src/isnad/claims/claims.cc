@@ -1016,12 +1016,18 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
     // shelling's doer.)
     for (uint32_t k = t + 1; noun_subject && k < s.token_end && reading.EntityAt(k) < 0; ++k)
       noun_subject = trigger_of[k] == 0;
-    if (opener < t && noun_subject) out.pronoun_subject = true;
-    if (opener < t && has_object[opener]) {
+    // "a'lanat al-wizara anna ta'iratiha qasafat X": a possessive on that
+    // noun takes up whom a pronoun on the opener would (her planes are hers).
+    uint32_t pronoun_at = opener;
+    if (opener < t && noun_subject) {
+      out.pronoun_subject = true;
+      if (has_object[opener + 1]) pronoun_at = opener + 1;
+    }
+    if (opener < t && has_object[pronoun_at]) {
       out.pronoun_subject = frame == ArgumentFrame::kVerb;
       // A plural pronoun (annahum) does not take up one person.
       bool plural = false;
-      for (uint32_t k = a.first_segment[opener]; k < a.first_segment[opener + 1]; ++k)
+      for (uint32_t k = a.first_segment[pronoun_at]; k < a.first_segment[pronoun_at + 1]; ++k)
         if (a.segments[k].kind == SegmentKind::kSuffix)
           plural = plural_pronouns_.Contains(
               Normalize(reading.text.substr(a.segments[k].begin, a.segments[k].end - a.segments[k].begin), Match()));
@@ -1368,12 +1374,18 @@ void ClaimExtractor::ChooseSides(const Reading& reading, uint32_t si, const Surr
         verb = k;
       }
     // Unless a definite noun names the doer right after that verb, unnamed
-    // but there (wa-shannat al-ta'irat gharat ala ...: the planes did).
-    if (opens_sentence && (verb == t || verb + 1 < t) && verb + 1 < s.token_end) {
+    // but there (wa-shannat al-ta'irat gharat ala ...: the planes did), or
+    // a noun and the definite one it is construct to (wa-shannat ta'irat
+    // al-tahaluf gharat ala ...).
+    auto plain_word = [&](uint32_t k) {
+      return k < s.token_end && a.tokens[k].kind == TokenKind::kWord && reading.EntityAt(k) < 0 &&
+             !reading.trigger_of[k] && !role_of[k];
+    };
+    if (opens_sentence && (verb == t || verb + 1 < t) && plain_word(verb + 1)) {
       const std::string& next = reading.form[verb + 1];
-      if (a.tokens[verb + 1].kind == TokenKind::kWord && reading.EntityAt(verb + 1) < 0 &&
-          !reading.trigger_of[verb + 1] && !role_of[verb + 1] && Definite(next, article_) &&
-          next.size() > article_.size() + 4)
+      if ((Definite(next, article_) && next.size() > article_.size() + 4) ||
+          (plain_word(verb + 2) && Definite(reading.form[verb + 2], article_) &&
+           reading.form[verb + 2].size() > article_.size() + 4))
         opens_sentence = false;
     }
     if (opens_sentence && previous.entity >= 0 && previous.sentence + 1 == si) sources = {previous.entity};
