@@ -339,6 +339,13 @@ TEST(Entities, AStateOrganIsNoPartOfALongerNameAndTakesNoNameAfterIt) {
   const Entity* leader = EntityNamed(doc, "سمير جعجع");
   ASSERT_NE(leader, nullptr);
   EXPECT_EQ(leader->type, EntityType::kPer);
+  // Nor does the army's spokesman after "the Libyan army": the country's
+  // adjective is no title that makes the army his.
+  Document spokesman = Analyze("خبر\nوقال المتحدث باسم الجيش الليبي أحمد المسماري إن القوات تقدمت.");
+  EXPECT_EQ(EntityNamed(spokesman, "الجيش الليبي أحمد المسماري"), nullptr);
+  ASSERT_NE(EntityNamed(spokesman, "الجيش الليبي"), nullptr);
+  ASSERT_NE(EntityNamed(spokesman, "أحمد المسماري"), nullptr);
+  EXPECT_EQ(EntityNamed(spokesman, "أحمد المسماري")->type, EntityType::kPer);
 }
 
 TEST(Entities, ATitleEndsNoNameButANisbaMay) {

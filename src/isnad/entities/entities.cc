@@ -673,8 +673,12 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       // Rafiq al-Shilli.)
       // (Not without his title between: hizb al-Quwwat al-Lubnaniyya Samir
       // Ja'ja' names the party's leader after it.)
+      // (Nor with only the country's adjective between, though it is a
+      // title before names: al-mutahaddith bi-ism al-jaysh al-Libi Ahmad
+      // al-Mismari is the army's spokesman, not the army.)
       bool titled = false;
-      for (uint32_t k = i + 1; k < end; ++k) titled = titled || rules_.title.Contains(tokens[k].core);
+      for (uint32_t k = i + 1; k < end; ++k)
+        titled = titled || (rules_.title.Contains(tokens[k].core) && !IsCountryAdjective(tokens[k].norm));
       for (const auto& c : cands)
         if (!ministry && titled && c.first == end && c.type == EntityType::kPer) end = c.end;
       cands.push_back(Candidate{i, end, EntityType::kOrg});
