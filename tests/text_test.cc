@@ -1,9 +1,14 @@
 // Unit tests of the text stage: UTF-8, normalization, tokenization,
 // sentence splitting, clitic segmentation and stems. Table-driven where the
 // behaviour is a rule: one row per behaviour.
+#include <filesystem>
+#include <map>
+#include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "isnad/text/lexicon.h"
 #include "isnad/text/normalize.h"
 #include "isnad/text/sentences.h"
 #include "isnad/text/tokenize.h"
@@ -239,6 +244,41 @@ TEST(TextCore, SegmentsCoverEveryToken) {
     EXPECT_EQ(a.segments[begin].begin, a.tokens[i].begin);
     EXPECT_EQ(a.segments[end - 1].end, a.tokens[i].end);
     for (uint32_t k = begin + 1; k < end; ++k) EXPECT_EQ(a.segments[k].begin, a.segments[k - 1].end);
+  }
+}
+
+TEST(WordTable, TheWordsOfTheCommittedResourcesHaveDistinctHashes) {
+  // WordTable keeps a word's 64-bit hash, not its bytes (lexicon.h): two
+  // words of one length with one hash would read as one. Every field of
+  // every text resource, raw and in both normalizations the tables use,
+  // and every sequence of words in a field (multi-word names).
+  std::set<std::string> words;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(ISNAD_RESOURCES_DIR)) {
+    const std::string ext = entry.path().extension().string();
+    if (!entry.is_regular_file() || (ext != ".tsv" && ext != ".txt")) continue;
+    std::istringstream in(testing::ReadFile(entry.path().string()));
+    std::string line;
+    while (std::getline(in, line)) {
+      size_t begin = 0;
+      while (begin <= line.size()) {
+        size_t end = line.find_first_of("\t|", begin);
+        if (end == std::string::npos) end = line.size();
+        const std::string field = line.substr(begin, end - begin);
+        for (const std::string& form : {field, Normalize(field, NormalizeOptions::Matching()),
+                                         Normalize(field, NormalizeOptions::Light())}) {
+          words.insert(form);
+          for (size_t space = form.find(' '); space != std::string::npos; space = form.find(' ', space + 1))
+            words.insert(form.substr(0, space));
+        }
+        begin = end + 1;
+      }
+    }
+  }
+  ASSERT_GT(words.size(), 100000u);
+  std::map<std::pair<uint64_t, size_t>, std::string> seen;
+  for (const std::string& w : words) {
+    auto [it, added] = seen.emplace(std::make_pair(HashBytes(w), w.size()), w);
+    EXPECT_TRUE(added) << "'" << w << "' and '" << it->second << "' share a hash";
   }
 }
 

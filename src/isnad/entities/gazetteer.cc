@@ -1,5 +1,6 @@
 #include "isnad/entities/gazetteer.h"
 
+#include <atomic>
 #include <cstdlib>
 
 #include "isnad/text/normalize.h"
@@ -49,9 +50,12 @@ Status ReadEntries(const ResourceFile& file, bool curated, std::vector<Gazetteer
   return Status::Ok();
 }
 
+std::atomic<uint64_t> next_serial{1};
+
 }  // namespace
 
 void Gazetteer::Add(GazetteerEntry e) {
+  serial_ = next_serial.fetch_add(1);
   const uint32_t index = static_cast<uint32_t>(entries_.size());
   static const NormalizeOptions match = NormalizeOptions::Matching();
   auto add_name = [&](const std::string& name) {
@@ -62,6 +66,10 @@ void Gazetteer::Add(GazetteerEntry e) {
     for (char c : n) words += c == ' ';
     longest_ = std::max(longest_, words);
     first_words_.Insert(std::string_view(n).substr(0, n.find(' ')), 1);
+    for (size_t space = n.find(' '); space != std::string::npos;) {
+      space = n.find(' ', space + 1);
+      if (space != std::string::npos) name_prefixes_.Insert(std::string_view(n).substr(0, space), 1);
+    }
   };
   add_name(e.canonical);
   for (const auto& a : e.aliases) add_name(a);
@@ -104,6 +112,7 @@ Status Gazetteer::Load(const std::string& dir, Gazetteer& out) {
 }
 
 Status Gazetteer::AddWordClasses(const ResourceFile& classes) {
+  serial_ = next_serial.fetch_add(1);
   for (std::string_view line : classes.lines) {
     auto f = SplitOn(line, '\t');
     if (f.size() != 3) return Status::Error(classes.path + ": a word-class line needs word, class, coarse class");
@@ -141,7 +150,12 @@ void Gazetteer::Match(const std::vector<std::string_view>& first_forms, const st
         if (forms[i + len - 1].empty()) break;
         key += ' ';
         key.append(forms[i + len - 1]);
-        if (uint32_t v = names_.Find(key)) { found_entry = v; found_len = len; }
+        if (uint32_t v = names_.Find(key)) {
+          found_entry = v;
+          found_len = len;
+        } else if (!name_prefixes_.Contains(key)) {
+          break;  // no longer name begins so
+        }
       }
       if (found_len > best_len) {
         best_len = found_len;

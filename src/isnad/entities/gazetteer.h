@@ -74,15 +74,20 @@ class Gazetteer {
   // Entry index for a whole normalized name, or -1.
   int Find(std::string_view normalized_name) const;
   const std::string& fingerprint() const { return fingerprint_; }
+  // A number no other gazetteer loaded in this process has (a new one at
+  // every change): memos of what was read with it key on it.
+  uint64_t serial() const { return serial_; }
 
  private:
   void Add(GazetteerEntry entry);
   std::vector<GazetteerEntry> entries_;
   WordTable names_;        // normalized name -> entry index + 1
   WordTable first_words_;  // first words of all names, for a quick no
+  WordTable name_prefixes_;  // the first two words or more of longer names: where to stop looking
   WordTable person_names_;
   WordTable word_classes_;  // word -> (fine << 8 | coarse) + 1
   size_t longest_ = 1;     // words in the longest name
+  uint64_t serial_ = 0;
   std::string fingerprint_;
 };
 

@@ -39,15 +39,13 @@ void WordTable::Insert(std::string_view word, uint32_t value) {
   const size_t mask = slots_.size() - 1;
   size_t i = h & mask;
   while (slots_[i].length != 0) {
-    const Slot& s = slots_[i];
-    if (s.hash == h && std::string_view(arena_).substr(s.offset, s.length) == word) {
+    if (slots_[i].hash == h && slots_[i].length == word.size()) {
       slots_[i].value = value;
       return;
     }
     i = (i + 1) & mask;
   }
-  slots_[i] = Slot{h, static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(word.size()), value};
-  arena_.append(word);
+  slots_[i] = Slot{h, static_cast<uint32_t>(word.size()), value};
   ++size_;
 }
 
@@ -55,15 +53,10 @@ uint32_t WordTable::Find(std::string_view word) const {
   if (slots_.empty() || word.empty()) return 0;
   const uint64_t h = HashBytes(word);
   const size_t mask = slots_.size() - 1;
-  size_t i = h & mask;
-  const char* arena = arena_.data();
-  while (true) {
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
     const Slot& s = slots_[i];
     if (s.length == 0) return 0;
-    if (s.hash == h && s.length == word.size() &&
-        std::memcmp(arena + s.offset, word.data(), word.size()) == 0)
-      return s.value;
-    i = (i + 1) & mask;
+    if (s.hash == h && s.length == word.size()) return s.value;
   }
 }
 
