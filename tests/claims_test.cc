@@ -572,6 +572,21 @@ TEST(Relations, APossessiveOnTheNounAfterInnaTakesUpTheSpeaker) {
   EXPECT_EQ(strike->polarity, Polarity::kAlleged);
 }
 
+TEST(Relations, AnActorWithLiAfterAVerbIsNotItsSubject) {
+  // "Warplanes struck positions of ISIS": li- marks whose positions, and a
+  // subject never takes it.
+  Document doc = Analyze("واستهدفت طائرات حربية مواقع لتنظيم داعش في ريف حلب.");
+  for (const auto& r : doc.relations) EXPECT_NE(KeyOf(doc, r.source), "group:isis");
+  EXPECT_NE(Find(doc, "-", PloverType::kAssault, "group:isis"), nullptr);
+  // After a definite noun li- names whose the subject is: "the military
+  // council of the resistance accused the Houthis".
+  Document council = Analyze("واتهم المجلس العسكري للمقاومة في تعز الحوثيين بارتكاب الجريمة.");
+  bool accused = false;
+  for (const auto& r : council.relations)
+    accused = accused || (r.type == PloverType::kAccuse && KeyOf(council, r.target) == "group:houthis" && r.source >= 0);
+  EXPECT_TRUE(accused);
+}
+
 TEST(Relations, AThreatsTargetFollowsTheThreatenedAct) {
   // "Erdogan threatened to launch an operation against the YPG": the
   // threatened attack does not end the threat's clause.

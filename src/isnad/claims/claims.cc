@@ -1389,6 +1389,13 @@ void ClaimExtractor::ChooseSides(const Reading& reading, uint32_t si, const Surr
         opens_sentence = false;
     }
     if (opens_sentence && previous.entity >= 0 && previous.sentence + 1 == si) sources = {previous.entity};
+  } else if (!after.empty() && frame == ArgumentFrame::kVerb && has_to[after[0].second] &&
+             (after[0].second == t + 1 || !Definite(reading.form[after[0].second - 1], article_))) {
+    // A subject takes no li-: in "istahdafat ta'irat harbiyya mawaqi' li-fasa'il
+    // al-mu'arada" the factions' positions were struck, by a doer the
+    // sentence does not name as an actor. (After a definite noun li- may
+    // name whose it is: "ittahama al-majlis al-askari li-l-muqawama X".)
+    targets = around.GroupFrom(0);
   } else if (!after.empty()) {
     // VSO, or a verbal noun: the doers first, then the one done to.
     sources = around.GroupFrom(0);
