@@ -587,6 +587,15 @@ TEST(Relations, AnActorWithLiAfterAVerbIsNotItsSubject) {
   EXPECT_TRUE(accused);
 }
 
+TEST(Relations, TheActorsOfACountAfterTheVerbAreWhomItWasDoneTo) {
+  // "Ten ISIS members were killed in an air strike": news writes the verb
+  // passive, and the count is its object.
+  Document doc = Analyze("وقتل عشرة من عناصر تنظيم داعش في غارة جوية قرب الموصل.");
+  for (const auto& r : doc.relations) EXPECT_NE(KeyOf(doc, r.source), "group:isis");
+  Document digits = Analyze("واعتقل 25 من أنصار جماعة الإخوان المسلمين في القاهرة.");
+  for (const auto& r : digits.relations) EXPECT_NE(KeyOf(digits, r.source), "group:muslim_brotherhood");
+}
+
 TEST(Relations, AThreatsTargetFollowsTheThreatenedAct) {
   // "Erdogan threatened to launch an operation against the YPG": the
   // threatened attack does not end the threat's clause.

@@ -38,7 +38,8 @@ enum Role : uint32_t {
   kNegatingNoun,
   kSupport,
   kAgent,
-  kOccasion
+  kOccasion,
+  kQuantity
 };
 
 const NormalizeOptions& Match() {
@@ -123,7 +124,7 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
       {"then", kThen},       {"break", kBreak},       {"office", kOffice},       {"to", kTo},
       {"by", kBy},           {"relative", kRelative}, {"affiliation", kAffiliation},
       {"recording", kRecording}, {"negating_noun", kNegatingNoun}, {"support", kSupport}, {"agent", kAgent},
-      {"occasion", kOccasion}};
+      {"occasion", kOccasion}, {"quantity", kQuantity}};
   for (std::string_view line : cues.lines) {
     auto f = SplitFields(line);
     if (f.size() < 2) continue;
@@ -1389,6 +1390,13 @@ void ClaimExtractor::ChooseSides(const Reading& reading, uint32_t si, const Surr
         opens_sentence = false;
     }
     if (opens_sentence && previous.entity >= 0 && previous.sentence + 1 == si) sources = {previous.entity};
+  } else if (!after.empty() && frame == ArgumentFrame::kVerb && t + 1 < s.token_end &&
+             (a.tokens[t + 1].kind == TokenKind::kNumber || role_of[t + 1] == kQuantity)) {
+    // A count right after the verb is its object, the verb passive as news
+    // writes it (wa-qutila 10 min anasir Da'ish, u'tuqila asharat min
+    // ansar X): the actors after it are whom it was done to, when they
+    // belong to the count (10 min anasir X, not a rocket's launcher further on).
+    if (after[0].second <= t + 5) targets = around.GroupFrom(0);
   } else if (!after.empty() && frame == ArgumentFrame::kVerb && has_to[after[0].second] &&
              (after[0].second == t + 1 || !Definite(reading.form[after[0].second - 1], article_))) {
     // A subject takes no li-: in "istahdafat ta'irat harbiyya mawaqi' li-fasa'il
