@@ -67,6 +67,25 @@ TEST(Quotes, AVisitBeforeTheOpenerIsTheOccasionNotTheContent) {
   EXPECT_EQ(visit->polarity, Polarity::kAsserted);
 }
 
+TEST(Quotes, NoSpeakerAfterAPrepositionOrAnotherReportingWord) {
+  // "He added, during a visit to Malaysia, that ...": Malaysia is where he
+  // went; the minister quoted before goes on speaking.
+  Document visit = Analyze(
+      "وقال وزير الخارجية الأمريكي جون كيري إن المفاوضات مستمرة. وأضاف خلال زيارة إلى ماليزيا أن واشنطن لن تتراجع.");
+  ASSERT_EQ(visit.quotes.size(), 2u);
+  EXPECT_EQ(KeyOf(visit, visit.quotes[1].speaker), "per:kerry");
+  // "The statement confirmed, before the Egyptian government announced the
+  // results, that ...": the government announced; it did not confirm.
+  Document aside = Analyze("وأكد البيان، قبل إعلان الحكومة المصرية نتائج التحقيق، أن الانتخابات مزورة.");
+  ASSERT_GE(aside.quotes.size(), 1u);
+  for (const Quote& q : aside.quotes) {
+    ASSERT_EQ(Text(aside, q.cue), "وأكد");
+    if (q.speaker >= 0) {
+      EXPECT_NE(aside.entities[q.speaker].name, "الحكومة المصرية");
+    }
+  }
+}
+
 TEST(Quotes, BiHasabInsideTheClaimTakesTheLongerSide) {
   // "The clashes, according to Abd al-Rahman, killed 10 ISIS members and 18
   // fighters of the factions": what the source counts follows it.

@@ -39,7 +39,8 @@ enum Role : uint32_t {
   kSupport,
   kAgent,
   kOccasion,
-  kQuantity
+  kQuantity,
+  kReportNoun
 };
 
 const NormalizeOptions& Match() {
@@ -124,7 +125,8 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
       {"then", kThen},       {"break", kBreak},       {"office", kOffice},       {"to", kTo},
       {"by", kBy},           {"relative", kRelative}, {"affiliation", kAffiliation},
       {"recording", kRecording}, {"negating_noun", kNegatingNoun}, {"support", kSupport}, {"agent", kAgent},
-      {"occasion", kOccasion}, {"quantity", kQuantity}};
+      {"occasion", kOccasion}, {"quantity", kQuantity},
+      {"report_noun", kReportNoun}};
   for (std::string_view line : cues.lines) {
     auto f = SplitFields(line);
     if (f.size() < 2) continue;
@@ -524,6 +526,14 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
         nested = nested || (outer.content.begin <= a.tokens[t].begin && a.tokens[t].end <= outer.content.end);
       for (uint32_t k = t + 1; k < s.token_end && k <= t + kSpeakerWindow; ++k) {
         if (reading.CueAt(k) == CueKind::kOpener) break;
+        // Another reporting word has its own speaker after it ("akkadat,
+        // qabla i'lan al-sulutat al-Afghaniyya anna ..., anna": the
+        // authorities announced, they did not confirm). Not after bi-hasab,
+        // whose source the verb introduces (bi-hasab ma adafa X).
+        if (kind != CueKind::kAccording &&
+            (reading.CueAt(k) == CueKind::kSay || reading.CueAt(k) == CueKind::kContinue ||
+             reading.CueAt(k) == CueKind::kDeny || role_of[k] == kReportNoun))
+          break;
         std::string_view tk = text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin);
         if (tk == "," || tk == "\xD8\x8C") comma_seen = true;
         if (!comma_seen && k > t + kSpeakerNear) break;
@@ -551,8 +561,12 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
             k = mention_end - 1;
             continue;
           }
-          // A place after fi is where it was said, not who said it.
-          if (role_of[k - 1] == kIn) {
+          // A place after fi is where it was said, not who said it; after
+          // another preposition it is where or whom (wa-adafa khilal
+          // ziyara ila Maliziya).
+          // (Not after ilayhi "to it": ma ashara ilayhi Hasan Rouhani.)
+          if (role_of[k - 1] == kIn ||
+              ((role_of[k - 1] == kAgainst || role_of[k - 1] == kWith) && !reading.has_object[k - 1])) {
             k = mention_end - 1;
             continue;
           }
