@@ -86,6 +86,20 @@ TEST(Quotes, NoSpeakerAfterAPrepositionOrAnotherReportingWord) {
   }
 }
 
+TEST(Quotes, WordsRunOnPastASplitAtLakin) {
+  // Written for this test, without punctuation: the text stage splits the
+  // run at lakin "but", and the minister's words go on after it.
+  Document doc = Analyze(
+      "ولفت وزير الخارجية الأمريكي جون كيري إلى أن الضمانات كانت تتسم بالغموض في الفترة السابقة لكن التطورات "
+      "الأخيرة غيرت الموقف بالكامل وأعادت الثقة بين البلدين");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_NE(Text(doc, doc.quotes[0].content).find("أعادت الثقة"), std::string::npos) << Text(doc, doc.quotes[0].content);
+  // A full stop ends them.
+  Document stop = Analyze("ولفت وزير الخارجية الأمريكي جون كيري إلى أن الضمانات كانت غامضة. لكن المعارضة رفضت الاتفاق.");
+  ASSERT_GE(stop.quotes.size(), 1u);
+  EXPECT_EQ(Text(stop, stop.quotes[0].content).find("المعارضة"), std::string::npos);
+}
+
 TEST(Quotes, BiHasabInsideTheClaimTakesTheLongerSide) {
   // "The clashes, according to Abd al-Rahman, killed 10 ISIS members and 18
   // fighters of the factions": what the source counts follows it.

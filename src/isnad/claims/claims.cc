@@ -40,7 +40,8 @@ enum Role : uint32_t {
   kAgent,
   kOccasion,
   kQuantity,
-  kReportNoun
+  kReportNoun,
+  kContrast
 };
 
 const NormalizeOptions& Match() {
@@ -126,7 +127,7 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
       {"by", kBy},           {"relative", kRelative}, {"affiliation", kAffiliation},
       {"recording", kRecording}, {"negating_noun", kNegatingNoun}, {"support", kSupport}, {"agent", kAgent},
       {"occasion", kOccasion}, {"quantity", kQuantity},
-      {"report_noun", kReportNoun}};
+      {"report_noun", kReportNoun}, {"contrast", kContrast}};
   for (std::string_view line : cues.lines) {
     auto f = SplitFields(line);
     if (f.size() < 2) continue;
@@ -743,11 +744,27 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
             break;
           }
         }
+        const bool to_sentence_end = content_end == s.token_end;
         while (content_end > content_begin + 1 && a.tokens[content_end - 1].kind == TokenKind::kPunct &&
                (text.substr(a.tokens[content_end - 1].begin, 1) == "," ||
                 text.substr(a.tokens[content_end - 1].begin, 2) == "\xD8\x8C"))
           --content_end;
         q.content = Span{a.tokens[content_begin].begin, a.tokens[content_end - 1].end};
+        // A long run without a full stop is split at lakin and its kin
+        // (text/sentence_cues.txt), but "... kanat tattasim bi-l-ghumud,
+        // lakin al-tatawwurat ..." is still the speaker's: the words run on
+        // into the sentences such a split begins.
+        for (uint32_t next = si + 1; to_sentence_end && next < a.sentences.size() && next <= si + 3;
+             ++next) {
+          const Sentence& before = a.sentences[next - 1];
+          const Sentence& after_split = a.sentences[next];
+          if (a.tokens[before.token_end - 1].kind == TokenKind::kPunct &&
+              text.substr(a.tokens[before.token_end - 1].begin, 1) != "," &&
+              text.substr(a.tokens[before.token_end - 1].begin, 2) != "\xD8\x8C")
+            break;  // a full stop or another mark ends the words
+          if (role_of[after_split.token_begin] != kContrast) break;
+          q.content.end = a.tokens[after_split.token_end - 1].end;
+        }
       } else if (QuotedBefore(s, t)) {
         // The quotation first, then who said it: "<<...>>, qala X".
         uint32_t last = t - 1;
