@@ -100,6 +100,16 @@ TEST(Quotes, WordsRunOnPastASplitAtLakin) {
   EXPECT_EQ(Text(stop, stop.quotes[0].content).find("المعارضة"), std::string::npos);
 }
 
+TEST(Quotes, ProtestersWhoCallForSomethingAreItsSpeaker) {
+  // "The sit-in protesters called for the killer's execution": al-mu'tasimun
+  // is also a protest trigger, but the entity rules name it a collective.
+  Document doc = Analyze("ودعا المعتصمون إلى إعدام القاتل.");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  ASSERT_GE(doc.quotes[0].speaker, 0);
+  EXPECT_EQ(doc.entities[doc.quotes[0].speaker].name, "المعتصمون");
+  EXPECT_EQ(Text(doc, doc.quotes[0].content).rfind("إعدام القاتل", 0), 0u) << Text(doc, doc.quotes[0].content);
+}
+
 TEST(Quotes, BiHasabInsideTheClaimTakesTheLongerSide) {
   // "The clashes, according to Abd al-Rahman, killed 10 ISIS members and 18
   // fighters of the factions": what the source counts follows it.

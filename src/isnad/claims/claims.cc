@@ -410,8 +410,9 @@ void ClaimExtractor::ReadTokens(Reading& reading) const {
   for (size_t mi = 0; mi < doc.mentions.size(); ++mi) {
     const Mention& m = doc.mentions[mi];
     // A one-word "name" that is a trigger or a cue (hajamat tagged as a
-    // person) is the tagger's mistake, not an actor.
-    {
+    // person) is the tagger's mistake, not an actor; a collective the
+    // entity rules name (al-mu'tasimun, the protesters) is one.
+    if (!doc.entities[m.entity].generic) {
       std::string w = Normalize(text.substr(m.span.begin, m.span.end - m.span.begin), Match());
       if (w.find(' ') == std::string::npos && (triggers_.Contains(w) || cues_.Contains(w))) continue;
     }
@@ -698,7 +699,14 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
       if (content_begin == 0 && (q.speaker >= 0 || unnamed) && after_speaker > t + 1 &&
           s.token_end > after_speaker + 3) {
         content_begin = after_speaker;
-        if (role_of[content_begin] == kFrom) ++content_begin;  // kashafa an
+        // kashafa an, da'a ila: the preposition is the verb's, not what was
+        // said. (Ila by its letters: ala folds into the name Ali.)
+        const std::string_view first_word =
+            text.substr(a.tokens[content_begin].begin, a.tokens[content_begin].end - a.tokens[content_begin].begin);
+        if (role_of[content_begin] == kFrom ||
+            ((first_word == "\xD8\xA5\xD9\x84\xD9\x89" || first_word == "\xD8\xA7\xD9\x84\xD9\x89") &&
+             content_begin + 1 < s.token_end))  // ila, written with or without the hamza
+          ++content_begin;
       }
       if (kind == CueKind::kAccording) {
         // bi-hasab X before, after or inside the claim: the claim is the
