@@ -639,6 +639,15 @@ TEST(Relations, TheActorsOfACountAfterTheVerbAreWhomItWasDoneTo) {
   for (const auto& r : digits.relations) EXPECT_NE(KeyOf(digits, r.source), "group:muslim_brotherhood");
 }
 
+TEST(Relations, AnAllyNounsPronounDoesNotReachPastAVerb) {
+  // "The United States and its allies struck ISIS fighters": the allies
+  // are the United States', and ISIS is what they struck, not an ally.
+  Document doc = Analyze("وقال الجيش الأميركي إن الولايات المتحدة وحلفاءها استهدفوا مسلحي تنظيم داعش في سوريا.");
+  EXPECT_FALSE(AnyRelation(doc, PloverType::kCooperate, "", "group:isis"));
+  EXPECT_FALSE(AnyRelation(doc, PloverType::kCooperate, "group:isis", ""));
+  EXPECT_TRUE(AnyRelation(doc, PloverType::kAssault, "country:USA", "group:isis"));
+}
+
 TEST(Relations, AThreatsTargetFollowsTheThreatenedAct) {
   // "Erdogan threatened to launch an operation against the YPG": the
   // threatened attack does not end the threat's clause.

@@ -1327,7 +1327,11 @@ void ClaimExtractor::ChooseSides(const Reading& reading, uint32_t si, const Surr
         if (e != x) {
           // "haliefuha al-qawi Iran", "wa-a'da'uhum al-judud": with a
           // pronoun the noun's other side stands right after it, or is unnamed.
-          if (!has_object[t] || k <= t + kGenitiveReach) y = e;
+          // (Not past a verb: in "al-Wilayat al-Muttahida wa-hulafa'uha
+          // istahdafu Da'ish" ISIS is what the allies struck.)
+          bool verb_between = false;
+          for (uint32_t j = t + 1; j < k; ++j) verb_between = verb_between || reading.trigger_of[j] != 0;
+          if (!has_object[t] || (k <= t + kGenitiveReach && !verb_between)) y = e;
           // A doer before and the other side as the object of a mutual
           // noun that takes one (bi-qital Da'ish, qitaluhu li-Da'ish):
           // one way, from the doer. Enmity stays mutual (min alladd khusum X).
