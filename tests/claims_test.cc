@@ -640,12 +640,12 @@ TEST(Relations, TheActorsOfACountAfterTheVerbAreWhomItWasDoneTo) {
 }
 
 TEST(Relations, AnAllyNounsPronounDoesNotReachPastAVerb) {
-  // "The United States and its allies struck ISIS fighters": the allies
-  // are the United States', and ISIS is what they struck, not an ally.
-  Document doc = Analyze("وقال الجيش الأميركي إن الولايات المتحدة وحلفاءها استهدفوا مسلحي تنظيم داعش في سوريا.");
-  EXPECT_FALSE(AnyRelation(doc, PloverType::kCooperate, "", "group:isis"));
-  EXPECT_FALSE(AnyRelation(doc, PloverType::kCooperate, "group:isis", ""));
-  EXPECT_TRUE(AnyRelation(doc, PloverType::kAssault, "country:USA", "group:isis"));
+  // "Turkey and its allies shelled PKK positions": the allies are Turkey's,
+  // and the PKK is what they shelled, not an ally.
+  Document doc = Analyze("وذكرت مصادر عسكرية أن تركيا وحلفاءها قصفوا مواقع حزب العمال الكردستاني في شمال العراق.");
+  EXPECT_FALSE(AnyRelation(doc, PloverType::kCooperate, "", "group:pkk"));
+  EXPECT_FALSE(AnyRelation(doc, PloverType::kCooperate, "group:pkk", ""));
+  EXPECT_TRUE(AnyRelation(doc, PloverType::kAssault, "country:TUR", "group:pkk"));
 }
 
 TEST(Relations, AThreatsTargetFollowsTheThreatenedAct) {
