@@ -648,6 +648,18 @@ TEST(Relations, AnAllyNounsPronounDoesNotReachPastAVerb) {
   EXPECT_TRUE(AnyRelation(doc, PloverType::kAssault, "country:TUR", "group:pkk"));
 }
 
+TEST(Relations, OurOnANounInSomeonesWordsIsTheSpeakers) {
+  // "Within our agreement with Turkey ..." in Kerry's words: his side's
+  // agreement, not the channel's he spoke to.
+  Document doc = Analyze("وقال وزير الخارجية الأمريكي جون كيري لقناة الجزيرة \"في إطار اتفاقنا مع تركيا حققنا تقدما كبيرا\".");
+  EXPECT_TRUE(AnyRelation(doc, PloverType::kCooperate, "per:kerry", "country:TUR"));
+  for (const auto& r : doc.relations)
+    for (int side : {r.source, r.target})
+      if (side >= 0) {
+        EXPECT_NE(KeyOf(doc, side), "media:aljazeera");
+      }
+}
+
 TEST(Relations, AThreatsTargetFollowsTheThreatenedAct) {
   // "Erdogan threatened to launch an operation against the YPG": the
   // threatened attack does not end the threat's clause.

@@ -155,8 +155,9 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
         for (size_t i = 2; i < f.size(); ++i) out.relay_verbs_.Insert(Normalize(f[i], Match()), 1);
         continue;
       }
-      if (f[1] == "plural_pronoun") {
-        for (size_t i = 2; i < f.size(); ++i) out.plural_pronouns_.Insert(Normalize(f[i], Match()), 1);
+      if (f[1] == "plural_pronoun" || f[1] == "first_person") {
+        WordTable& table = f[1] == "plural_pronoun" ? out.plural_pronouns_ : out.first_person_pronouns_;
+        for (size_t i = 2; i < f.size(); ++i) table.Insert(Normalize(f[i], Match()), 1);
         continue;
       }
       if (!role) return Status::Error(cues.path + ": unknown role " + std::string(f[1]));
@@ -289,6 +290,16 @@ bool ClaimExtractor::IsOutlet(const Entity& e) const {
   if (e.key.rfind("media:", 0) == 0) return true;
   const std::string name = Normalize(e.name, Match());
   return outlet_nouns_.Contains(std::string_view(name).substr(0, name.find(' ')));
+}
+
+bool ClaimExtractor::HasSuffixIn(const Reading& reading, size_t t, const WordTable& pronouns) const {
+  const TextAnalysis& a = reading.a;
+  for (uint32_t k = a.first_segment[t]; k < a.first_segment[t + 1]; ++k)
+    if (a.segments[k].kind == SegmentKind::kSuffix &&
+        pronouns.Contains(
+            Normalize(reading.text.substr(a.segments[k].begin, a.segments[k].end - a.segments[k].begin), Match())))
+      return true;
+  return false;
 }
 
 void ClaimExtractor::Extract(Document& doc) const {
@@ -1066,11 +1077,7 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
     if (opener < t && has_object[pronoun_at]) {
       out.pronoun_subject = frame == ArgumentFrame::kVerb;
       // A plural pronoun (annahum) does not take up one person.
-      bool plural = false;
-      for (uint32_t k = a.first_segment[pronoun_at]; k < a.first_segment[pronoun_at + 1]; ++k)
-        if (a.segments[k].kind == SegmentKind::kSuffix)
-          plural = plural_pronouns_.Contains(
-              Normalize(reading.text.substr(a.segments[k].begin, a.segments[k].end - a.segments[k].begin), Match()));
+      const bool plural = HasSuffixIn(reading, pronoun_at, plural_pronouns_);
       auto takes_up = [&](int e) {
         return e >= 0 && CanAct(doc.entities[e]) && !(plural && doc.entities[e].type == EntityType::kPer);
       };
@@ -1165,6 +1172,17 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
         if (reading.CueAt(k - 1) == CueKind::kAllege) return true;
     return false;
   };
+  // "Our" on a noun in someone's words (fi itar ittifaqina ma'a al-Wilayat
+  // al-Muttahida) is the speaker's, whoever stands before it.
+  if (frame != ArgumentFrame::kVerb && has_object[t] && HasSuffixIn(reading, t, first_person_pronouns_)) {
+    int speaker = -1;
+    for (const Quote& q : doc.quotes)  // the innermost quote that holds it comes last
+      if (q.content.begin <= a.tokens[t].begin && a.tokens[t].end <= q.content.end) speaker = q.speaker;
+    if (speaker >= 0 && CanAct(doc.entities[speaker])) {
+      before = speaker;
+      before_group = {speaker};
+    }
+  }
   // A possessive pronoun on the noun (hajamatuha, ziyaratuhu) is its
   // doer, taking up the actor before it.
   out.nearest_before = before;

@@ -88,11 +88,14 @@ class ClaimExtractor {
   WordTable words_;     // small closed words the rules need (bayna, wa, ala...)
   WordTable negations_;
   WordTable plural_pronouns_;  // suffix pronouns that name more than one (-hum, -huma, -hunna)
+  WordTable first_person_pronouns_;  // suffix pronouns of the speaker (-na, "our")
   WordTable outlet_nouns_;     // the first word of an outlet's name (wakala, sahifa, qanat), from entity_rules.txt
   WordTable relay_verbs_;      // naqala "relayed": naqalat X an Y qawlahu
   WordTable naming_verbs_;     // yud'a "is named", Light-normalized (alef maqsura kept)
   // An outlet: a media: key, or a name that begins with an outlet noun.
   bool IsOutlet(const Entity& e) const;
+  // Whether word t of the reading ends in a suffix pronoun of `pronouns`.
+  bool HasSuffixIn(const Reading& reading, size_t t, const WordTable& pronouns) const;
   WordTable compounds_;       // "trigger next-word": a fixed compound, no trigger
   WordTable compound_heads_;  // the triggers that head one, for a quick no
   std::string article_;  // the definite article, to find al-masadir among unnamed sources
