@@ -151,6 +151,11 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
         for (size_t i = 2; i < f.size(); ++i) out.naming_verbs_.Insert(Normalize(f[i], NormalizeOptions::Light()), 1);
         continue;
       }
+      if (f[1] == "verb_preposition") {  // Light too: Matching folds ala into the name Ali
+        for (size_t i = 2; i < f.size(); ++i)
+          out.verb_prepositions_.Insert(Normalize(f[i], NormalizeOptions::Light()), 1);
+        continue;
+      }
       if (f[1] == "relay") {
         for (size_t i = 2; i < f.size(); ++i) out.relay_verbs_.Insert(Normalize(f[i], Match()), 1);
         continue;
@@ -710,13 +715,12 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
       if (content_begin == 0 && (q.speaker >= 0 || unnamed) && after_speaker > t + 1 &&
           s.token_end > after_speaker + 3) {
         content_begin = after_speaker;
-        // kashafa an, da'a ila: the preposition is the verb's, not what was
-        // said. (Ila by its letters: ala folds into the name Ali.)
+        // kashafa an, da'a ila: the preposition is the verb's, not what was said.
         const std::string_view first_word =
             text.substr(a.tokens[content_begin].begin, a.tokens[content_begin].end - a.tokens[content_begin].begin);
         if (role_of[content_begin] == kFrom ||
-            ((first_word == "\xD8\xA5\xD9\x84\xD9\x89" || first_word == "\xD8\xA7\xD9\x84\xD9\x89") &&
-             content_begin + 1 < s.token_end))  // ila, written with or without the hamza
+            (verb_prepositions_.Contains(Normalize(first_word, NormalizeOptions::Light())) &&
+             content_begin + 1 < s.token_end))
           ++content_begin;
       }
       if (kind == CueKind::kAccording) {

@@ -92,6 +92,7 @@ class ClaimExtractor {
   WordTable outlet_nouns_;     // the first word of an outlet's name (wakala, sahifa, qanat), from entity_rules.txt
   WordTable relay_verbs_;      // naqala "relayed": naqalat X an Y qawlahu
   WordTable naming_verbs_;     // yud'a "is named", Light-normalized (alef maqsura kept)
+  WordTable verb_prepositions_;  // ila after da'a, ashara: the verb's, not what was said (Light)
   // An outlet: a media: key, or a name that begins with an outlet noun.
   bool IsOutlet(const Entity& e) const;
   // Whether word t of the reading ends in a suffix pronoun of `pronouns`.
