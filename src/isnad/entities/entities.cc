@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
-#include <unordered_map>
 
 #include "isnad/text/normalize.h"
 #include "isnad/text/utf8.h"
