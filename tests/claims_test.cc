@@ -39,6 +39,15 @@ const Relation* Find(const Document& doc, const std::string& source, PloverType 
   return nullptr;
 }
 
+// Whether `type` ties `x` and `y` in both directions (a mutual relation).
+::testing::AssertionResult TiesBothWays(const Document& doc, const std::string& x, PloverType type,
+                                        const std::string& y) {
+  for (const auto& [from, to] : {std::pair{x, y}, std::pair{y, x}})
+    if (Find(doc, from, type, to) == nullptr)
+      return ::testing::AssertionFailure() << "no " << PloverTypeName(type) << " " << from << " -> " << to;
+  return ::testing::AssertionSuccess();
+}
+
 // Is there a relation of `type` whose source key is `source` ("" for any)
 // and target key is `target` ("" for any)?
 bool AnyRelation(const Document& doc, PloverType type, const std::string& source, const std::string& target) {
@@ -508,16 +517,14 @@ TEST(Relations, FightingAnObjectIsOneWayEnmityAndClashesBothWays) {
   EXPECT_FALSE(AnyRelation(doc, PloverType::kAssault, "group:isis", ""));
   EXPECT_TRUE(AnyRelation(doc, PloverType::kAssault, "", "group:isis"));
   Document clashes = Analyze("ودارت اشتباكات عنيفة بين تنظيم داعش وجبهة النصرة في ريف حلب.");
-  EXPECT_NE(Find(clashes, "group:isis", PloverType::kAssault, "group:nusra"), nullptr);
-  EXPECT_NE(Find(clashes, "group:nusra", PloverType::kAssault, "group:isis"), nullptr);
+  EXPECT_TRUE(TiesBothWays(clashes, "group:isis", PloverType::kAssault, "group:nusra"));
 }
 
 TEST(Relations, AnAllyNounInAnyFormTiesBothSides) {
   // The accusative is an ally noun too; so is the feminine before a
   // pronoun, whose ta marbuta is written teh (halifatuha).
   Document accusative = Analyze("وتعد السعودية حليفا للولايات المتحدة في المنطقة.");
-  EXPECT_NE(Find(accusative, "country:SAU", PloverType::kCooperate, "country:USA"), nullptr);
-  EXPECT_NE(Find(accusative, "country:USA", PloverType::kCooperate, "country:SAU"), nullptr);
+  EXPECT_TRUE(TiesBothWays(accusative, "country:SAU", PloverType::kCooperate, "country:USA"));
   Document feminine = Analyze("وتعيش الميليشيات الحوثية فترة استياء من حليفتها إيران.");
   EXPECT_TRUE(AnyRelation(feminine, PloverType::kCooperate, "", "country:IRN"));
   EXPECT_TRUE(AnyRelation(feminine, PloverType::kCooperate, "country:IRN", ""));
@@ -540,8 +547,7 @@ TEST(Relations, APronounOnTheOpenerIsTheVerbsSubject) {
   // "Hezbollah, which proved to be an ally of Iran": the relative's
   // antecedent (past an adjective and a dash) is what the pronoun takes up.
   Document relative = Analyze("ويخشى الغرب من حزب الله اللبناني -الذي تبين أنه حليف قوي لإيران- في المنطقة.");
-  EXPECT_NE(Find(relative, "group:hezbollah", PloverType::kCooperate, "country:IRN"), nullptr);
-  EXPECT_NE(Find(relative, "country:IRN", PloverType::kCooperate, "group:hezbollah"), nullptr);
+  EXPECT_TRUE(TiesBothWays(relative, "group:hezbollah", PloverType::kCooperate, "country:IRN"));
 }
 
 TEST(Quotes, WordsAnAgencyRelatesAreTheirSpeakersWithinTheAgencys) {
@@ -680,15 +686,13 @@ TEST(Relations, AThreatsTargetFollowsTheThreatenedAct) {
 TEST(Relations, AMeetingTiesBothSides) {
   // "Putin met his Turkish counterpart Erdogan": a meeting is mutual.
   Document met = Analyze("والتقى الرئيس الروسي فلاديمير بوتين نظيره التركي رجب طيب أردوغان في موسكو.");
-  EXPECT_NE(Find(met, "per:putin", PloverType::kConsult, "per:erdogan"), nullptr);
-  EXPECT_NE(Find(met, "per:erdogan", PloverType::kConsult, "per:putin"), nullptr);
+  EXPECT_TRUE(TiesBothWays(met, "per:putin", PloverType::kConsult, "per:erdogan"));
 }
 
 TEST(Relations, TwoJoinedSubjectsOfASupportVerbAreTheSidesOfAMutualNoun) {
   // "Turkey and Qatar signed an agreement": no other side is named.
   Document signed_ = Analyze("ووقعت تركيا وقطر اتفاقية للتعاون العسكري أمس.");
-  EXPECT_NE(Find(signed_, "country:TUR", PloverType::kCooperate, "country:QAT"), nullptr);
-  EXPECT_NE(Find(signed_, "country:QAT", PloverType::kCooperate, "country:TUR"), nullptr);
+  EXPECT_TRUE(TiesBothWays(signed_, "country:TUR", PloverType::kCooperate, "country:QAT"));
   // Two places after fi are where, not who: "fighting in Syria and Iraq".
   Document places = Analyze("وسافر مئات الشبان للقتال في سوريا والعراق خلال العامين الماضيين.");
   EXPECT_EQ(Find(places, "country:SYR", PloverType::kAssault, "country:IRQ"), nullptr);

@@ -147,24 +147,25 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
         out.article_ = Normalize(f[2], Match());
         continue;
       }
-      if (f[1] == "naming") {  // spelled as written: Matching would fold them into yadda'i
-        for (size_t i = 2; i < f.size(); ++i) out.naming_verbs_.Insert(Normalize(f[i], NormalizeOptions::Light()), 1);
-        continue;
-      }
-      if (f[1] == "verb_preposition") {  // Light too: Matching folds ala into the name Ali
-        for (size_t i = 2; i < f.size(); ++i)
-          out.verb_prepositions_.Insert(Normalize(f[i], NormalizeOptions::Light()), 1);
-        continue;
-      }
-      if (f[1] == "relay") {
-        for (size_t i = 2; i < f.size(); ++i) out.relay_verbs_.Insert(Normalize(f[i], Match()), 1);
-        continue;
-      }
-      if (f[1] == "plural_pronoun" || f[1] == "first_person") {
-        WordTable& table = f[1] == "plural_pronoun" ? out.plural_pronouns_ : out.first_person_pronouns_;
-        for (size_t i = 2; i < f.size(); ++i) table.Insert(Normalize(f[i], Match()), 1);
-        continue;
-      }
+      // Word lists of their own, outside the role table. Light keeps alef
+      // maqsura: under Matching yud'a "is named" would fold into yadda'i
+      // "claims", and ala into the name Ali.
+      const struct {
+        const char* name;
+        WordTable* table;
+        NormalizeOptions normalize;
+      } kLists[] = {{"naming", &out.naming_verbs_, NormalizeOptions::Light()},
+                    {"verb_preposition", &out.verb_prepositions_, NormalizeOptions::Light()},
+                    {"relay", &out.relay_verbs_, Match()},
+                    {"plural_pronoun", &out.plural_pronouns_, Match()},
+                    {"first_person", &out.first_person_pronouns_, Match()}};
+      bool listed = false;
+      for (const auto& list : kLists)
+        if (f[1] == list.name) {
+          for (size_t i = 2; i < f.size(); ++i) list.table->Insert(Normalize(f[i], list.normalize), 1);
+          listed = true;
+        }
+      if (listed) continue;
       if (!role) return Status::Error(cues.path + ": unknown role " + std::string(f[1]));
       for (size_t i = 2; i < f.size(); ++i) {
         out.words_.Insert(Normalize(f[i], Match()), role);
@@ -247,6 +248,24 @@ struct ClaimExtractor::Reading {
   std::vector<uint32_t> trigger_of{};
 
   int EntityAt(size_t t) const { return mention_at[t] >= 0 ? doc.mentions[mention_at[t]].entity : -1; }
+  // A word that is nothing the rules read: no actor, closed word or trigger.
+  bool PlainWord(size_t t) const {
+    return a.tokens[t].kind == TokenKind::kWord && EntityAt(t) < 0 && role_of[t] == 0 && trigger_of[t] == 0;
+  }
+  // The quote whose content holds `span`, the innermost when they nest
+  // (a nested quote follows its parent), or -1.
+  int InnermostQuote(Span span) const {
+    int found = -1;
+    for (size_t qi = 0; qi < doc.quotes.size(); ++qi)
+      if (doc.quotes[qi].content.begin <= span.begin && span.end <= doc.quotes[qi].content.end)
+        found = static_cast<int>(qi);
+    return found;
+  }
+  // A comma, Latin or Arabic.
+  bool IsComma(size_t t) const {
+    const std::string_view tk = text.substr(a.tokens[t].begin, a.tokens[t].end - a.tokens[t].begin);
+    return tk == "," || tk == "\xD8\x8C";
+  }
   CueKind CueAt(size_t t) const { return static_cast<CueKind>(cue_of[t]); }
   // The token that holds byte `byte`.
   size_t TokenAt(uint32_t byte) const {
@@ -489,7 +508,7 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
     std::string_view close = ClosingQuoteMark(token(s.token_begin));
     if (close.empty() || t < s.token_begin + 4) return false;
     uint32_t k = t - 1;
-    if (token(k) == "," || token(k) == "\xD8\x8C") --k;
+    if (reading.IsComma(k)) --k;
     return token(k) == close;
   };
 
@@ -553,7 +572,7 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
              reading.CueAt(k) == CueKind::kDeny || role_of[k] == kReportNoun))
           break;
         std::string_view tk = text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin);
-        if (tk == "," || tk == "\xD8\x8C") comma_seen = true;
+        if (reading.IsComma(k)) comma_seen = true;
         if (!comma_seen && k > t + kSpeakerNear) break;
         if (nested && !comma_seen && k > t + 1) break;
         // Commas set off an apposition ("a member of the delegation, Fatih
@@ -561,7 +580,7 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
         // "al-Misrati"); other punctuation ends the speaker's phrase.
         bool name_quote = IsQuotationMark(tk) && k + 1 < s.token_end &&
                           reading.EntityAt(k + 1) >= 0 && doc.entities[reading.EntityAt(k + 1)].type == EntityType::kPer;
-        if (a.tokens[k].kind == TokenKind::kPunct && tk != "," && tk != "\xD8\x8C" && !name_quote) break;
+        if (a.tokens[k].kind == TokenKind::kPunct && !reading.IsComma(k) && !name_quote) break;
         if (is_unnamed(k) && (k == t + 1 || reading.EntityAt(k) < 0)) {
           unnamed = true;
           q.speaker_span = Span{a.tokens[k].begin, a.tokens[k].end};
@@ -768,10 +787,7 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
           }
         }
         const bool to_sentence_end = content_end == s.token_end;
-        while (content_end > content_begin + 1 && a.tokens[content_end - 1].kind == TokenKind::kPunct &&
-               (text.substr(a.tokens[content_end - 1].begin, 1) == "," ||
-                text.substr(a.tokens[content_end - 1].begin, 2) == "\xD8\x8C"))
-          --content_end;
+        while (content_end > content_begin + 1 && reading.IsComma(content_end - 1)) --content_end;
         q.content = Span{a.tokens[content_begin].begin, a.tokens[content_end - 1].end};
         // A long run without a full stop is split at lakin and its kin
         // (text/sentence_cues.txt), but "... kanat tattasim bi-l-ghumud,
@@ -781,9 +797,7 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
              ++next) {
           const Sentence& before = a.sentences[next - 1];
           const Sentence& after_split = a.sentences[next];
-          if (a.tokens[before.token_end - 1].kind == TokenKind::kPunct &&
-              text.substr(a.tokens[before.token_end - 1].begin, 1) != "," &&
-              text.substr(a.tokens[before.token_end - 1].begin, 2) != "\xD8\x8C")
+          if (a.tokens[before.token_end - 1].kind == TokenKind::kPunct && !reading.IsComma(before.token_end - 1))
             break;  // a full stop or another mark ends the words
           if (role_of[after_split.token_begin] != kContrast) break;
           q.content.end = a.tokens[after_split.token_end - 1].end;
@@ -915,7 +929,6 @@ std::vector<int> ClaimExtractor::Surroundings::GroupFrom(size_t first) const {
   const auto& has_and = reading->has_and;
   const auto& mention_at = reading->mention_at;
   const auto& role_of = reading->role_of;
-  const auto& trigger_of = reading->trigger_of;
   std::vector<int> group = {after[first].first};
   for (size_t i = first + 1; i < after.size(); ++i) {
     uint32_t k = after[i].second;
@@ -923,8 +936,7 @@ std::vector<int> ClaimExtractor::Surroundings::GroupFrom(size_t first) const {
     // al-watani wa-ta'irat al-tahaluf), right after the last one.
     uint32_t last_end = after[i - 1].second;
     while (last_end + 1 < s->token_end && mention_at[last_end + 1] == mention_at[after[i - 1].second]) ++last_end;
-    const bool noun_joined = k == last_end + 2 && has_and[k - 1] && reading->EntityAt(k - 1) < 0 &&
-                             role_of[k - 1] == 0 && trigger_of[k - 1] == 0;
+    const bool noun_joined = k == last_end + 2 && has_and[k - 1] && reading->PlainWord(k - 1);
     if (!(has_and[k] || role_of[k - 1] == kAnd || noun_joined)) break;
     if (k > last_end + 3) break;
     // A comma before wa starts another clause (... al-tahaluf al-arabi,
@@ -1027,9 +1039,7 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
     // names (rahhaba bi-Turkiya).
     const bool town = !CanAct(doc.entities[e]);
     // fi and one noun of where (fi janub Afghanistan) set the scene too.
-    const bool in_area = k >= 2 && role_of[k - 2] == kIn && role_of[k - 1] == 0 &&
-                         a.tokens[k - 1].kind == TokenKind::kWord && reading.EntityAt(k - 1) < 0 &&
-                         trigger_of[k - 1] == 0;
+    const bool in_area = k >= 2 && role_of[k - 2] == kIn && reading.PlainWord(k - 1);
     if (doc.entities[e].type == EntityType::kLoc &&
         (role_of[k - 1] == kIn || in_area || (town && has_by[k]) ||
          (setting_run && (has_and[k] || role_of[k - 1] == kAnd)))) {
@@ -1179,9 +1189,8 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
   // "Our" on a noun in someone's words (fi itar ittifaqina ma'a al-Wilayat
   // al-Muttahida) is the speaker's, whoever stands before it.
   if (frame != ArgumentFrame::kVerb && has_object[t] && HasSuffixIn(reading, t, first_person_pronouns_)) {
-    int speaker = -1;
-    for (const Quote& q : doc.quotes)  // the innermost quote that holds it comes last
-      if (q.content.begin <= a.tokens[t].begin && a.tokens[t].end <= q.content.end) speaker = q.speaker;
+    const int qi = reading.InnermostQuote(Span{a.tokens[t].begin, a.tokens[t].end});
+    const int speaker = qi >= 0 ? doc.quotes[qi].speaker : -1;
     if (speaker >= 0 && CanAct(doc.entities[speaker])) {
       before = speaker;
       before_group = {speaker};
@@ -1443,10 +1452,7 @@ void ClaimExtractor::ChooseSides(const Reading& reading, uint32_t si, const Surr
     // but there (wa-shannat al-ta'irat gharat ala ...: the planes did), or
     // a noun and the definite one it is construct to (wa-shannat ta'irat
     // al-tahaluf gharat ala ...).
-    auto plain_word = [&](uint32_t k) {
-      return k < s.token_end && a.tokens[k].kind == TokenKind::kWord && reading.EntityAt(k) < 0 &&
-             !reading.trigger_of[k] && !role_of[k];
-    };
+    auto plain_word = [&](uint32_t k) { return k < s.token_end && reading.PlainWord(k); };
     if (opens_sentence && (verb == t || verb + 1 < t) && plain_word(verb + 1)) {
       const std::string& next = reading.form[verb + 1];
       if ((Definite(next, article_) && next.size() > article_.size() + 4) ||
@@ -1515,12 +1521,11 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
   std::optional<ReportDate> sentence_date;
   // Polarity, claimants and date of a relation found at token t of s.
   auto finish = [&](Relation& r, const Sentence& s, uint32_t t) {
-    for (size_t qi = 0; qi < doc.quotes.size(); ++qi) {
+    if (const int qi = reading.InnermostQuote(r.trigger); qi >= 0) {
       const Quote& q = doc.quotes[qi];
-      if (!(q.content.begin <= r.trigger.begin && r.trigger.end <= q.content.end)) continue;
       r.polarity = reading.CueAt(reading.TokenAt(q.cue.begin)) == CueKind::kDeny ? Polarity::kDenied : Polarity::kAlleged;
       r.claimed_by.clear();
-      for (int p = static_cast<int>(qi); p >= 0; p = doc.quotes[p].parent)
+      for (int p = qi; p >= 0; p = doc.quotes[p].parent)
         if (doc.quotes[p].speaker >= 0 &&
             (r.claimed_by.empty() || r.claimed_by.back() != doc.quotes[p].speaker))
           r.claimed_by.push_back(doc.quotes[p].speaker);
