@@ -480,6 +480,11 @@ TEST(Relations, ATriggerInsideAFixedCompoundIsNone) {
     Document doc = Analyze(text);
     EXPECT_FALSE(AnyRelation(doc, PloverType::kAssault, "", "")) << text;
   }
+  // A group whose name holds a trigger word ("Libya Dawn", fajr also "blew
+  // up"): its name is no attack, and the group is the doer of what it does.
+  Document dawn = Analyze("وحاصرت قوات فجر ليبيا قاعدة الوطية الجوية غرب طرابلس.");
+  for (const auto& r : dawn.relations) EXPECT_NE(Text(dawn, r.trigger), "فجر");
+  EXPECT_TRUE(AnyRelation(dawn, PloverType::kCoerce, "group:libya_dawn", ""));
   // The same word is a trigger outside its compound: "the coalition carried
   // out strikes on ISIS positions".
   Document doc = Analyze("نفذ التحالف الدولي ضربات على مواقع تنظيم داعش في الرقة.");
@@ -697,6 +702,22 @@ TEST(Relations, TwoJoinedSubjectsOfASupportVerbAreTheSidesOfAMutualNoun) {
   Document places = Analyze("وسافر مئات الشبان للقتال في سوريا والعراق خلال العامين الماضيين.");
   EXPECT_EQ(Find(places, "country:SYR", PloverType::kAssault, "country:IRQ"), nullptr);
   EXPECT_EQ(Find(places, "country:IRQ", PloverType::kAssault, "country:SYR"), nullptr);
+}
+
+TEST(Relations, DoersJoinedInAFightActTogether) {
+  // "Nusra and Ahrar al-Sham shelled army positions": a joint operation.
+  Document joint = Analyze("وقصفت جبهة النصرة وحركة أحرار الشام مواقع للجيش السوري قرب إدلب.");
+  EXPECT_TRUE(TiesBothWays(joint, "group:nusra", PloverType::kCooperate, "group:ahrar_sham"));
+  EXPECT_TRUE(AnyRelation(joint, PloverType::kAssault, "group:nusra", "")) << "the shelling stays";
+  // The two sides after bayna fight each other, whatever the noun.
+  Document war = Analyze("وتحدث الوزير عن الحرب الدائرة بين جبهة النصرة وحركة أحرار الشام في ريف إدلب.");
+  EXPECT_EQ(Find(war, "group:nusra", PloverType::kCooperate, "group:ahrar_sham"), nullptr);
+  // States in such a run are more often where than who: left out.
+  Document states = Analyze("وقصفت تركيا وإيران مواقع حزب العمال الكردستاني أمس.");
+  EXPECT_EQ(Find(states, "country:TUR", PloverType::kCooperate, "country:IRN"), nullptr);
+  // Two voices are not one act: "Hamas and Islamic Jihad condemned ...".
+  Document voices = Analyze("وأدانت حركة حماس وحركة الجهاد الإسلامي القرار الإسرائيلي.");
+  EXPECT_EQ(Find(voices, "group:hamas", PloverType::kCooperate, "group:islamic_jihad"), nullptr);
 }
 
 TEST(Relations, SanctionsOnTwoNamedPeopleReachBoth) {

@@ -77,6 +77,9 @@ ArgumentFrame TriggerFrame(uint32_t code) { return static_cast<ArgumentFrame>((c
 bool IsState(const Entity& e) { return e.key.rfind("country:", 0) == 0; }
 bool CanAct(const Entity& e) { return e.type != EntityType::kLoc || IsState(e); }
 
+// Acts that doers joined by wa carry out together (a joint operation).
+bool IsJointAction(PloverType type) { return type == PloverType::kAssault || type == PloverType::kCoerce; }
+
 }  // namespace
 
 const char* PloverTypeName(PloverType t) {
@@ -1598,6 +1601,41 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
       // struck or besieged. A place standing as the doer of an event leaves
       // the doer unnamed ("a blast east of Mosul"): the event stays.
       auto can_act = [&](int e) { return e < 0 || CanAct(doc.entities[e]); };
+      // Doers joined by wa in a fight or a crackdown act together: "sayatara
+      // muqatilun min al-mu'arada wa-Jabhat al-Nusra ala hajiz" is a joint
+      // operation of the two (COOPERATE both ways), whether or not the
+      // sentence names whom they fought. (Not for mutual frames, whose two
+      // sides are opponents, nor for ties and statements: "a'lanat Turkiya
+      // wa-Amrika" is two voices, not one act.)
+      // Doers after bayna are opponents, whatever the noun's frame ("al-harb
+      // al-da'ira bayna al-jaysh al-Iraqi wa-tanzim Da'ish").
+      auto after_between = [&](int e) {
+        for (uint32_t k = s.token_begin + 1; k < s.token_end; ++k)
+          if (reading.EntityAt(k) == e) return role_of[k - 1] == kBetween;
+        return false;
+      };
+      if (frame != ArgumentFrame::kMutual && IsJointAction(r.type) && sources.size() >= 2 &&
+          !after_between(sources[0])) {
+        for (size_t i = 0; i < sources.size(); ++i)
+          for (size_t j = i + 1; j < sources.size(); ++j) {
+            const int x = sources[i], y = sources[j];
+            // States are left out: a state in such a run is more often where
+            // it happened ("tafjir al-masajid fi kull min al-Sa'udiyya
+            // wa-l-Kuwayt") than one of its doers.
+            if (x < 0 || y < 0 || x == y || doc.entities[x].type == EntityType::kLoc ||
+                doc.entities[y].type == EntityType::kLoc)
+              continue;
+            Relation together = r;
+            together.type = PloverType::kCooperate;
+            together.source = x;
+            together.target = y;
+            finish(together, s, t);
+            Relation back = together;
+            std::swap(back.source, back.target);
+            add(std::move(together), true);
+            add(std::move(back), true);
+          }
+      }
       for (int named_source : sources)
         for (int named_target : targets) {
           int x = named_source, y = named_target;
