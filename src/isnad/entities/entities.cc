@@ -28,6 +28,9 @@ const NormalizeOptions& Match() {
 constexpr uint32_t kRareWordCount = 300;
 // NerToken::frequency is 1 + log2(count): from this on, seen 8,192 times or more.
 constexpr int kCommonWordLog2 = 14;
+// A word seen fewer than 512 times (frequency 1 + log2(count) up to 9) may
+// be a name where its place says so (see the speech rule).
+constexpr int kRareNameLog2 = 9;
 const std::string kPluralUn = "\xD9\x88\xD9\x86";  // -un
 const std::string kPluralIn = "\xD9\x8A\xD9\x86";  // -in
 const std::string kAdjectiveIyya = "\xD9\x8A\xD9\x87";  // -iyya, as Matching writes it
@@ -42,6 +45,7 @@ std::string_view RelationalStem(std::string_view w) {
   return {};
 }
 const std::string kAlaWithMaqsura = "\xD8\xB9\xD9\x84\xD9\x89";  // ala "on", which Matching folds into Ali
+const std::string kWaHuwa = "\xD9\x88\xD9\x87\xD9\x88";  // wa-huwa "who is", before an apposition
 
 // A sound masculine plural (al-muqatilun, mu'ayyidin, qatariyyin) names
 // people of a kind, not one entity.
@@ -160,6 +164,8 @@ Status EntityRules::FromResource(const ResourceFile& file, EntityRules& out) {
                    : f[0] == "led"         ? &out.led
                    : f[0] == "outlet"      ? &out.outlet
                    : f[0] == "led_by"      ? &out.led_by
+                   : f[0] == "speech"      ? &out.speech
+                   : f[0] == "office"      ? &out.office
                                      : nullptr;
     if (!t) return Status::Error(file.path + ": unknown entity rule '" + std::string(f[0]) + "'");
     for (size_t i = 1; i < f.size(); ++i) t->Insert(Normalize(f[i], Match()), 1);
@@ -628,6 +634,40 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       uint32_t first = covered[i] ? i + 1 : i;
       cands.push_back(Candidate{first, end, EntityType::kLoc});
       for (uint32_t k = first; k < end; ++k) covered[k] = true;
+    }
+
+    // A person the tagger missed, told by where the name stands: after a
+    // reporting verb (and its titles), one to four rare words or first
+    // names, then an office in apposition, after a comma or wa-huwa or none
+    // ("wa-qala Sindi Marsiliyu, na'ib ra'is al-sharika"). Foreign names
+    // are what the tagger misses most, and news names speakers this way.
+    for (uint32_t i = 0; i + 2 < n; ++i) {
+      if (!rules_.speech.Contains(tokens[i].core)) continue;
+      // Only titles with the article (al-duktur, al-liwa') or the letter d.:
+      // an office in construct (ra'is, wazir) is followed by what it heads
+      // (ra'is diwan al-mazalim), not by a person.
+      uint32_t first = i + 1;
+      while (first < n && !covered[first] && rules_.title.Contains(tokens[first].core) &&
+             (Definite(tokens[first].norm, article_) || tokens[first].norm.size() <= 2))
+        ++first;
+      auto name_word = [&](uint32_t j) {
+        const NerToken& w = tokens[j];
+        return !covered[j] && (w.shape >> 4) == 0 && !w.has_prefix && w.gazetteer < 0 &&
+               !rules_.title.Contains(w.core) && !rules_.office.Contains(w.core) && !IsCountryAdjective(w.norm) &&
+               (w.person_name || w.frequency <= kRareNameLog2);
+      };
+      // Two words at least, the first without the article: a lone rare word
+      // there is as often a common one (arfa', musa'id); a name's first
+      // word is rarely definite (al-tilifizyun al-baljiki).
+      uint32_t end = first;
+      while (end < n && end - first < 4 && name_word(end)) ++end;
+      if (end < first + 2 || Definite(tokens[first].norm, article_)) continue;
+      uint32_t k = end;
+      if (k < n && (words[k] == "\xD8\x8C" || words[k] == "," || words[k] == "\xD8\x9B")) ++k;  // comma, semicolon
+      if (k < n && tokens[k].norm == kWaHuwa) ++k;
+      if (k >= n || !rules_.office.Contains(tokens[k].core) || tokens[k].has_prefix) continue;
+      cands.push_back(Candidate{first, end, EntityType::kPer});
+      for (uint32_t j = first; j < end; ++j) covered[j] = true;
     }
 
     // A group named by its adjective after a force or organization noun

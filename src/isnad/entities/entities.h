@@ -47,6 +47,8 @@ struct EntityRules {
   WordTable outlet;       // qanat, sahifat: media named after the noun
   WordTable led;          // al-tahaluf: a body named by who leads it ...
   WordTable led_by;       // ... taquduhu X, bi-qiyadat X
+  WordTable speech;       // qala, akkada: reporting verbs a name may follow ...
+  WordTable office;       // ... with an office in apposition after it (ra'is, al-muhallil)
   WordTable collective;  // collective actors, as normalized phrases
   size_t longest_collective = 1;
   static Status Load(const std::string& path, EntityRules& out);
