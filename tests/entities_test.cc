@@ -404,6 +404,12 @@ TEST(Entities, ANameAfterAReportingVerbWithAnOfficeInAppositionIsAPerson) {
     ASSERT_NE(e, nullptr) << text;
     EXPECT_EQ(std::count(e->name.begin(), e->name.end(), ' '), 1) << "two words: " << e->name;
   }
+  // An office and what it heads, then the name between commas; the holder
+  // is the speaker.
+  Document office_first = Analyze("عنوان\n\nوأكد ذلك المتحدث باسم حرس الحدود، تيسير القرعاوي، في بيان رسمي.");
+  const Entity* holder = EntityNamed(office_first, "تيسير القرعاوي");
+  ASSERT_NE(holder, nullptr);
+  EXPECT_EQ(holder->type, EntityType::kPer);
   // An office in construct heads what follows it, not a person: "the head
   // of the grievances board, head of ...".
   Document office = Analyze("عنوان\n\nوأوضح رئيس ديوان المظالم رئيس اللجنة أن القرار نهائي.");

@@ -31,6 +31,9 @@ constexpr int kCommonWordLog2 = 14;
 // A word seen fewer than 512 times (frequency 1 + log2(count) up to 9) may
 // be a name where its place says so (see the speech rule).
 constexpr int kRareNameLog2 = 9;
+// Words an office's complement may run to before the comma that sets off
+// the holder's name (al-mutahaddith bi-ism haras al-munsha'at al-naftiyya,).
+constexpr uint32_t kOfficeReach = 6;
 const std::string kPluralUn = "\xD9\x88\xD9\x86";  // -un
 const std::string kPluralIn = "\xD9\x8A\xD9\x86";  // -in
 const std::string kAdjectiveIyya = "\xD9\x8A\xD9\x87";  // -iyya, as Matching writes it
@@ -636,11 +639,34 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       for (uint32_t k = first; k < end; ++k) covered[k] = true;
     }
 
-    // A person the tagger missed, told by where the name stands: after a
-    // reporting verb (and its titles), one to four rare words or first
-    // names, then an office in apposition, after a comma or wa-huwa or none
-    // ("wa-qala Sindi Marsiliyu, na'ib ra'is al-sharika"). Foreign names
-    // are what the tagger misses most, and news names speakers this way.
+    // A person the tagger missed, told by where the name stands. Foreign
+    // names, and names whose words are also common nouns (Raha, Taysir),
+    // are what the tagger misses most; news names speakers in two fixed
+    // ways, which tell such a name by its place. A name there is two to
+    // four rare words or first names, the first without the article (a
+    // lone rare word there is as often a common one: arfa', musa'id; a
+    // name's first word is rarely definite: al-tilifizyun al-baljiki).
+    auto name_word = [&](uint32_t j) {
+      const NerToken& w = tokens[j];
+      return !covered[j] && (w.shape >> 4) == 0 && !w.has_prefix && w.gazetteer < 0 &&
+             !rules_.title.Contains(w.core) && !rules_.office.Contains(w.core) && !IsCountryAdjective(w.norm) &&
+             (w.person_name || w.frequency <= kRareNameLog2);
+    };
+    auto name_end = [&](uint32_t first) {  // first if no name starts there
+      uint32_t end = first;
+      while (end < n && end - first < 4 && name_word(end)) ++end;
+      return end < first + 2 || Definite(tokens[first].norm, article_) ? first : end;
+    };
+    auto is_comma = [&](uint32_t k) {
+      return k < n && (words[k] == "\xD8\x8C" || words[k] == "," || words[k] == "\xD8\x9B");  // also semicolons
+    };
+    auto add_person = [&](uint32_t first, uint32_t end) {
+      cands.push_back(Candidate{first, end, EntityType::kPer});
+      for (uint32_t j = first; j < end; ++j) covered[j] = true;
+    };
+    // (1) After a reporting verb (and its titles), the name, then an office
+    // in apposition after a comma, wa-huwa or nothing ("wa-qala Sindi
+    // Marsiliyu, na'ib ra'is al-sharika").
     for (uint32_t i = 0; i + 2 < n; ++i) {
       if (!rules_.speech.Contains(tokens[i].core)) continue;
       // Only titles with the article (al-duktur, al-liwa') or the letter d.:
@@ -650,24 +676,25 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       while (first < n && !covered[first] && rules_.title.Contains(tokens[first].core) &&
              (Definite(tokens[first].norm, article_) || tokens[first].norm.size() <= 2))
         ++first;
-      auto name_word = [&](uint32_t j) {
-        const NerToken& w = tokens[j];
-        return !covered[j] && (w.shape >> 4) == 0 && !w.has_prefix && w.gazetteer < 0 &&
-               !rules_.title.Contains(w.core) && !rules_.office.Contains(w.core) && !IsCountryAdjective(w.norm) &&
-               (w.person_name || w.frequency <= kRareNameLog2);
-      };
-      // Two words at least, the first without the article: a lone rare word
-      // there is as often a common one (arfa', musa'id); a name's first
-      // word is rarely definite (al-tilifizyun al-baljiki).
-      uint32_t end = first;
-      while (end < n && end - first < 4 && name_word(end)) ++end;
-      if (end < first + 2 || Definite(tokens[first].norm, article_)) continue;
+      const uint32_t end = name_end(first);
+      if (end == first) continue;
       uint32_t k = end;
-      if (k < n && (words[k] == "\xD8\x8C" || words[k] == "," || words[k] == "\xD8\x9B")) ++k;  // comma, semicolon
+      if (is_comma(k)) ++k;
       if (k < n && tokens[k].norm == kWaHuwa) ++k;
       if (k >= n || !rules_.office.Contains(tokens[k].core) || tokens[k].has_prefix) continue;
-      cands.push_back(Candidate{first, end, EntityType::kPer});
-      for (uint32_t j = first; j < end; ++j) covered[j] = true;
+      add_person(first, end);
+    }
+    // (2) An office and what it heads, then the name between commas
+    // ("al-mutahaddith bi-ism al-haras, Ali Hasan, fi bayan").
+    for (uint32_t i = 0; i + 3 < n; ++i) {
+      if (!rules_.office.Contains(tokens[i].core) || tokens[i].has_prefix) continue;
+      uint32_t comma = i + 1;
+      while (comma < n && comma <= i + kOfficeReach && !is_comma(comma) && (tokens[comma].shape >> 4) == 0) ++comma;
+      if (!is_comma(comma)) continue;
+      const uint32_t end = name_end(comma + 1);
+      if (end == comma + 1 || !is_comma(end)) continue;
+      add_person(comma + 1, end);
+      i = end;
     }
 
     // A group named by its adjective after a force or organization noun
