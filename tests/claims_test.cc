@@ -523,6 +523,10 @@ TEST(Relations, FightingAnObjectIsOneWayEnmityAndClashesBothWays) {
   EXPECT_TRUE(AnyRelation(doc, PloverType::kAssault, "", "group:isis"));
   Document clashes = Analyze("ودارت اشتباكات عنيفة بين تنظيم داعش وجبهة النصرة في ريف حلب.");
   EXPECT_TRUE(TiesBothWays(clashes, "group:isis", PloverType::kAssault, "group:nusra"));
+  // bayna past an adjective and a time; "min jiha ... min jiha ukhra".
+  Document late = Analyze(
+      "ودارت اشتباكات عنيفة ليلة أول من أمس بين عناصر تنظيم داعش من جهة وجبهة النصرة من جهة أخرى.");
+  EXPECT_TRUE(TiesBothWays(late, "group:isis", PloverType::kAssault, "group:nusra"));
 }
 
 TEST(Relations, AnAllyNounInAnyFormTiesBothSides) {

@@ -63,6 +63,8 @@ constexpr int kObjectWindow = 8;    // words after a trigger where its object ma
 // An object noun's genitive starts within this many words of it, titles
 // between (ightiyal ra'is al-wuzara' al-sabiq Rafiq al-Hariri).
 constexpr uint32_t kGenitiveReach = 5;
+// Words between a mutual noun and its bayna.
+constexpr uint32_t kBetweenReach = 6;
 
 // A trigger's table entry: its PLOVER type and argument frame, + 1 so that
 // 0 is "no trigger".
@@ -1337,7 +1339,10 @@ void ClaimExtractor::ChooseSides(const Reading& reading, uint32_t si, const Surr
     // bayna X wa Y; else X ... trigger ... Y.
     int x = -1, y = -1;
     bool bayna = false;
-    for (uint32_t k = t + 1; k < s.token_end && k <= t + 3; ++k) {
+    // bayna may stand past an adjective and a time (ishtibakat anifa laylat
+    // awwal min ams bayna ...), not past a comma or another trigger.
+    for (uint32_t k = t + 1; k < s.token_end && k <= t + kBetweenReach; ++k) {
+      if (a.tokens[k].kind == TokenKind::kPunct || reading.trigger_of[k]) break;
       if (role_of[k] != kBetween) continue;
       bayna = true;
       // The second side may stand after a long description of the first
