@@ -174,6 +174,22 @@ TEST(Quotes, AContinuingVerbKeepsTheSpeaker) {
   EXPECT_EQ(KeyOf(doc, doc.quotes[1].speaker), "per:kerry");
 }
 
+TEST(Quotes, AVerbInATimeClauseSaysWhatTheMainClausesSubjectSaid) {
+  // "ISIS exposed part of the deal after it announced in a statement that
+  // its withdrawal ...": the announcement is ISIS's.
+  Document after = Analyze(
+      "وكان تنظيم داعش فضح بعضا من الاتفاق بعد أن أعلن في بيان على الإنترنت أن انسحابه جاء بعد هجمات خصومه.");
+  ASSERT_EQ(after.quotes.size(), 1u);
+  EXPECT_EQ(KeyOf(after, after.quotes[0].speaker), "group:isis");
+  // "Kerry surprised the journalists when he said ...".
+  Document when = Analyze("وفاجأ جون كيري الصحفيين عندما قال إن الاتفاق بات قريبا.");
+  ASSERT_EQ(when.quotes.size(), 1u);
+  EXPECT_EQ(KeyOf(when, when.quotes[0].speaker), "per:kerry");
+  // After a comma the main clause is another's: no speaker is guessed.
+  Document comma = Analyze("وتحدث الوزير عن الأزمة مع جون كيري في جنيف العام الماضي، عندما قال إن الحل قريب.");
+  for (const auto& q : comma.quotes) EXPECT_NE(KeyOf(comma, q.speaker), "per:kerry");
+}
+
 TEST(Quotes, WhomItWasSaidToIsNotTheSpeaker) {
   Document doc = Analyze(
       "وقالت مصادر محلية إن الاشتباكات تجددت في المدينة. وقال لوكالة رويترز إن القصف استمر طوال الليل.");

@@ -41,7 +41,8 @@ enum Role : uint32_t {
   kOccasion,
   kQuantity,
   kReportNoun,
-  kContrast
+  kContrast,
+  kTimeClause
 };
 
 const NormalizeOptions& Match() {
@@ -58,7 +59,8 @@ constexpr uint32_t kNegationReach = 10;   // words from a negating noun (adam) t
 // may stand, past an apposition and an addressee (Yusufzai al-khabir
 // al-Pakistani fi shu'un Taliban li-wikalat <<al-Sahafa al-Faransiyya>> inna).
 constexpr uint32_t kOpenerReach = 12;
-constexpr int kSpeakerBefore = 3;   // a speaker before its reporting verb stands next to it
+constexpr int kSpeakerBefore = 3;
+constexpr uint32_t kSubjectReach = 4;  // a clause's subject stands in its first words (wa-kana al-tanzim)   // a speaker before its reporting verb stands next to it
 constexpr int kObjectWindow = 8;    // words after a trigger where its object may stand
 // An object noun's genitive starts within this many words of it, titles
 // between (ightiyal ra'is al-wuzara' al-sabiq Rafiq al-Hariri).
@@ -132,7 +134,7 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
       {"by", kBy},           {"relative", kRelative}, {"affiliation", kAffiliation},
       {"recording", kRecording}, {"negating_noun", kNegatingNoun}, {"support", kSupport}, {"agent", kAgent},
       {"occasion", kOccasion}, {"quantity", kQuantity},
-      {"report_noun", kReportNoun}, {"contrast", kContrast}};
+      {"report_noun", kReportNoun}, {"contrast", kContrast}, {"time_clause", kTimeClause}};
   for (std::string_view line : cues.lines) {
     auto f = SplitFields(line);
     if (f.size() < 2) continue;
@@ -688,6 +690,27 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
             (kind == CueKind::kContinue || t == s.token_begin ||
              (t == s.token_begin + 1 && a.tokens[s.token_begin].kind == TokenKind::kPunct)))
           q.speaker = last_speaker;
+      }
+      // A reporting verb in a time clause with no subject after it (ba'da an
+      // a'lana, indama qala) says what the main clause's subject said: "wa-kana
+      // al-tanzim fadaha ba'd al-ittifaq ba'da an a'lana fi bayan anna ...".
+      // The subject is the clause's first actor, in its first words (after
+      // a comma the main clause is elsewhere: no speaker).
+      if (q.speaker < 0 && !unnamed && kind != CueKind::kAccording && t >= s.token_begin + 2 &&
+          (role_of[t - 1] == kTimeClause ||
+           (role_of[t - 2] == kTimeClause && reading.CueAt(t - 1) == CueKind::kOpener))) {
+        uint32_t clause = s.token_begin;
+        for (uint32_t k = s.token_begin; k < t; ++k)
+          if (reading.IsComma(k)) clause = k + 1;
+        for (uint32_t k = clause; k < t && k < clause + kSubjectReach; ++k) {
+          const int e = reading.EntityAt(k);
+          if (e < 0) continue;
+          if (CanAct(doc.entities[e])) {
+            q.speaker = e;
+            q.speaker_span = doc.mentions[mention_at[k]].span;
+          }
+          break;
+        }
       }
       if (kind == CueKind::kAccording && q.speaker < 0 && !unnamed) continue;
       // The content: after an opener (inna, anna, a colon or a quotation
