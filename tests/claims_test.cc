@@ -740,6 +740,23 @@ TEST(Relations, DoersJoinedInAFightActTogether) {
   EXPECT_EQ(Find(voices, "group:hamas", PloverType::kCooperate, "group:islamic_jihad"), nullptr);
 }
 
+TEST(Relations, AnAffiliationAdjectiveDescribesTheNounBeforeIt) {
+  // "forces loyal to the Houthis shelled Aden": no named actor supports them.
+  Document loyal = Analyze("وقصفت القوات الموالية لجماعة الحوثي أحياء في مدينة عدن أمس.");
+  EXPECT_FALSE(AnyRelation(loyal, PloverType::kSupport, "", "group:houthis"));
+  // "the Houthis and the forces loyal to Saleh": one side, allies.
+  Document allies =
+      Analyze("وسيطرت جماعة الحوثي والقوات الموالية للرئيس السابق علي عبد الله صالح على المدينة.");
+  EXPECT_TRUE(TiesBothWays(allies, "group:houthis", PloverType::kCooperate, "per:saleh"));
+  EXPECT_EQ(Find(allies, "group:houthis", PloverType::kSupport, "per:saleh"), nullptr);
+  // An actor right before it is the one loyal.
+  Document named = Analyze("وتقدمت حركة الشباب الموالية لتنظيم القاعدة نحو العاصمة.");
+  EXPECT_NE(Find(named, "group:shabaab", PloverType::kSupport, "group:al_qaeda"), nullptr);
+  // After bayna the two are opponents, not allies.
+  Document between = Analyze("وتجددت المعارك بين جماعة الحوثي والقوات الموالية للرئيس السابق علي عبد الله صالح.");
+  EXPECT_EQ(Find(between, "group:houthis", PloverType::kCooperate, "per:saleh"), nullptr);
+}
+
 TEST(Relations, SanctionsOnTwoNamedPeopleReachBoth) {
   Document doc = Analyze("وأعلنت الولايات المتحدة فرض عقوبات على سعد بن سعد محمد الشريان الكعبي وعبد اللطيف بن عبد الله صالح محمد الكواري.");
   int sanctioned = 0;

@@ -1056,8 +1056,9 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
     int e = reading.EntityAt(k);
     if (e < 0 || (!after.empty() && after.back().first == e)) continue;
     // "Jaysh al-Fath al-tabi' li-l-mu'arada": whom a side belongs to
-    // describes it; it is not another side.
-    if (role_of[k - 1] == kAffiliation && k >= 2 && reading.EntityAt(k - 2) >= 0) {
+    // describes it; it is not another side (unless the affiliation word is
+    // the trigger itself: al-muwaliya li-X names whom they back).
+    if (role_of[k - 1] == kAffiliation && k - 1 != t && k >= 2 && reading.EntityAt(k - 2) >= 0) {
       while (k + 1 < s.token_end && mention_at[k + 1] == mention_at[k]) ++k;
       continue;
     }
@@ -1583,6 +1584,13 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
     r.date = sentence_date;
   };
 
+  // Actors after bayna are opponents, whatever the noun's frame ("al-harb
+  // al-da'ira bayna al-jaysh al-Iraqi wa-tanzim Da'ish"): never allies.
+  auto after_between = [&](const Sentence& s, int e) {
+    for (uint32_t k = s.token_begin + 1; k < s.token_end; ++k)
+      if (reading.EntityAt(k) == e) return role_of[k - 1] == kBetween;
+    return false;
+  };
   std::vector<uint64_t> sentence_features;
   uint32_t features_for = UINT32_MAX;
   // Events with a named doer the event model did not take as reported: they
@@ -1615,6 +1623,51 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
       r.trigger = Span{a.tokens[t].begin, a.tokens[t].end};
       r.evidence = evidence;
 
+      // An affiliation adjective (al-muwaliya, al-tabi'a) describes the
+      // noun right before it. A plain noun there is an unnamed doer: "quwwat
+      // muwaliya li-Salih" says no actor supports Saleh. Joined by wa to an
+      // actor, the two fight on one side: "al-Huthiyyun wa-l-quwwat
+      // al-muwaliya li-Salih" ties the Houthis and Saleh (COOPERATE both
+      // ways), unless bayna makes them opponents.
+      if (role_of[t] == kAffiliation) {
+        auto quote_mark = [&](uint32_t k) {
+          return a.tokens[k].kind == TokenKind::kPunct &&
+                 IsQuotationMark(reading.text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin));
+        };
+        uint32_t noun = t - 1;
+        while (noun > s.token_begin && quote_mark(noun)) --noun;
+        if (t == s.token_begin || reading.EntityAt(noun) < 0) {
+          // Quotation marks around the names do not part them (li-"al-Nusra"
+          // wa-l-tanzimat al-muwaliya li-"al-Qa'ida").
+          uint32_t before_noun = noun - 1;
+          while (before_noun > s.token_begin && quote_mark(before_noun)) --before_noun;
+          const int ally = noun > s.token_begin && reading.has_and[noun] ? reading.EntityAt(before_noun) : -1;
+          // Whom it is loyal to: the first actor after it, with li-.
+          int loyal_to = -1;
+          bool to = false;
+          for (uint32_t k = t + 1; k < s.token_end && k <= t + 3; ++k) {
+            to = to || reading.has_to[k] || role_of[k] == kTo;
+            if (reading.EntityAt(k) < 0) continue;
+            if (to) loyal_to = reading.EntityAt(k);
+            break;
+          }
+          if (ally >= 0 && loyal_to >= 0 && ally != loyal_to && CanAct(doc.entities[ally]) &&
+              CanAct(doc.entities[loyal_to]) && !after_between(s, ally)) {
+            Relation together = r;
+            together.type = PloverType::kCooperate;
+            together.trigger = Span{a.tokens[t].begin, a.tokens[t].end};
+            together.evidence = evidence;
+            together.source = ally;
+            together.target = loyal_to;
+            finish(together, s, t);
+            Relation back = together;
+            std::swap(back.source, back.target);
+            add(std::move(together), true);
+            add(std::move(back), true);
+          }
+          continue;
+        }
+      }
       Surroundings around;
       ReadSurroundings(reading, si, t, frame, code, around);
       r.location = around.location;
@@ -1635,15 +1688,8 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
       // sentence names whom they fought. (Not for mutual frames, whose two
       // sides are opponents, nor for ties and statements: "a'lanat Turkiya
       // wa-Amrika" is two voices, not one act.)
-      // Doers after bayna are opponents, whatever the noun's frame ("al-harb
-      // al-da'ira bayna al-jaysh al-Iraqi wa-tanzim Da'ish").
-      auto after_between = [&](int e) {
-        for (uint32_t k = s.token_begin + 1; k < s.token_end; ++k)
-          if (reading.EntityAt(k) == e) return role_of[k - 1] == kBetween;
-        return false;
-      };
       if (frame != ArgumentFrame::kMutual && IsJointAction(r.type) && sources.size() >= 2 &&
-          !after_between(sources[0])) {
+          !after_between(s, sources[0])) {
         for (size_t i = 0; i < sources.size(); ++i)
           for (size_t j = i + 1; j < sources.size(); ++j) {
             const int x = sources[i], y = sources[j];
