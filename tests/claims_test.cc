@@ -190,6 +190,14 @@ TEST(Quotes, AVerbInATimeClauseSaysWhatTheMainClausesSubjectSaid) {
   for (const auto& q : comma.quotes) EXPECT_NE(KeyOf(comma, q.speaker), "per:kerry");
 }
 
+TEST(Quotes, AnOutletInQuotationMarksAfterLiStandsBeforeTheSpeaker) {
+  // "Kerry told Asharq al-Awsat that ...": the outlet is whom it was said to.
+  Document doc = Analyze("وقال لـ«الشرق الأوسط» جون كيري إن الاتفاق بات قريبا.");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(KeyOf(doc, doc.quotes[0].speaker), "per:kerry");
+  EXPECT_TRUE(QuoteSays(doc, 0, "الاتفاق", true));
+}
+
 TEST(Quotes, WhomItWasSaidToIsNotTheSpeaker) {
   Document doc = Analyze(
       "وقالت مصادر محلية إن الاشتباكات تجددت في المدينة. وقال لوكالة رويترز إن القصف استمر طوال الليل.");

@@ -404,6 +404,12 @@ TEST(Entities, ANameAfterAReportingVerbWithAnOfficeInAppositionIsAPerson) {
     ASSERT_NE(e, nullptr) << text;
     EXPECT_EQ(std::count(e->name.begin(), e->name.end(), ' '), 1) << "two words: " << e->name;
   }
+  // Whom it was said to, li- and an outlet in quotation marks, may stand
+  // between the verb and the name.
+  Document told = Analyze("عنوان\n\nوقال لـ«الشرق الأوسط» راحة العبيدلي المتحدث باسم البلدية إن الطرق مفتوحة.");
+  const Entity* speaker = EntityNamed(told, "راحة العبيدلي");
+  ASSERT_NE(speaker, nullptr);
+  EXPECT_EQ(speaker->type, EntityType::kPer);
   // An office and what it heads, then the name between commas; the holder
   // is the speaker.
   Document office_first = Analyze("عنوان\n\nوأكد ذلك المتحدث باسم حرس الحدود، تيسير القرعاوي، في بيان رسمي.");

@@ -60,6 +60,7 @@ constexpr uint32_t kNegationReach = 10;   // words from a negating noun (adam) t
 // al-Pakistani fi shu'un Taliban li-wikalat <<al-Sahafa al-Faransiyya>> inna).
 constexpr uint32_t kOpenerReach = 12;
 constexpr int kSpeakerBefore = 3;
+constexpr uint32_t kAddresseeWords = 6;  // li-, a quotation mark, the outlet's name, its closing mark
 constexpr uint32_t kSubjectReach = 4;  // a clause's subject stands in its first words (wa-kana al-tanzim)   // a speaker before its reporting verb stands next to it
 constexpr int kObjectWindow = 8;    // words after a trigger where its object may stand
 // An object noun's genitive starts within this many words of it, titles
@@ -582,6 +583,20 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
         if (reading.IsComma(k)) comma_seen = true;
         if (!comma_seen && k > t + kSpeakerNear) break;
         if (nested && !comma_seen && k > t + 1) break;
+        // qala li-"al-Iqtisadiyya" X: whom it was said to, an outlet in
+        // quotation marks after li-, stands before the speaker.
+        if (k == after_speaker && role_of[k] == kTo && k + 1 < s.token_end &&
+            IsQuotationMark(text.substr(a.tokens[k + 1].begin, a.tokens[k + 1].end - a.tokens[k + 1].begin))) {
+          uint32_t close = k + 2;
+          while (close < s.token_end && close <= k + kAddresseeWords &&
+                 !IsQuotationMark(text.substr(a.tokens[close].begin, a.tokens[close].end - a.tokens[close].begin)))
+            ++close;
+          if (close < s.token_end && close <= k + kAddresseeWords) {
+            after_speaker = close + 1;
+            k = close;
+            continue;
+          }
+        }
         // Commas set off an apposition ("a member of the delegation, Fatih
         // Hassoun, said"), and quotation marks may wrap a name (yaqulu
         // "al-Misrati"); other punctuation ends the speaker's phrase.

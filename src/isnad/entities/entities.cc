@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "isnad/text/normalize.h"
+#include "isnad/text/sentences.h"
 #include "isnad/text/utf8.h"
 
 namespace isnad {
@@ -34,6 +35,9 @@ constexpr int kRareNameLog2 = 9;
 // Words an office's complement may run to before the comma that sets off
 // the holder's name (al-mutahaddith bi-ism haras al-munsha'at al-naftiyya,).
 constexpr uint32_t kOfficeReach = 6;
+// li-, a quotation mark, an outlet's name and its closing mark: the most
+// words an addressee between a reporting verb and its speaker takes.
+constexpr uint32_t kAddresseeWords = 6;
 const std::string kPluralUn = "\xD9\x88\xD9\x86";  // -un
 const std::string kPluralIn = "\xD9\x8A\xD9\x86";  // -in
 const std::string kAdjectiveIyya = "\xD9\x8A\xD9\x87";  // -iyya, as Matching writes it
@@ -49,6 +53,7 @@ std::string_view RelationalStem(std::string_view w) {
 }
 const std::string kAlaWithMaqsura = "\xD8\xB9\xD9\x84\xD9\x89";  // ala "on", which Matching folds into Ali
 const std::string kWaHuwa = "\xD9\x88\xD9\x87\xD9\x88";  // wa-huwa "who is", before an apposition
+const std::string kLi = "\xD9\x84";                        // li- "to", written apart (with a tatweel) before a quoted name
 
 // A sound masculine plural (al-muqatilun, mu'ayyidin, qatariyyin) names
 // people of a kind, not one entity.
@@ -673,6 +678,13 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       // an office in construct (ra'is, wazir) is followed by what it heads
       // (ra'is diwan al-mazalim), not by a person.
       uint32_t first = i + 1;
+      // Whom it was said to may come first: li- and an outlet in quotation
+      // marks (wa-awdaha li-"al-Iqtisadiyya" Abu Muhammad al-Adani ...).
+      if (first + 1 < n && tokens[first].norm == kLi && IsQuotationMark(words[first + 1])) {
+        uint32_t close = first + 2;
+        while (close < n && close <= first + kAddresseeWords && !IsQuotationMark(words[close])) ++close;
+        if (close < n && close <= first + kAddresseeWords) first = close + 1;
+      }
       while (first < n && !covered[first] && rules_.title.Contains(tokens[first].core) &&
              (Definite(tokens[first].norm, article_) || tokens[first].norm.size() <= 2))
         ++first;
