@@ -198,6 +198,19 @@ TEST(Quotes, AnOutletInQuotationMarksAfterLiStandsBeforeTheSpeaker) {
   EXPECT_TRUE(QuoteSays(doc, 0, "الاتفاق", true));
 }
 
+TEST(Quotes, AsXSaysAfterACommaAttributesTheClauseBefore) {
+  // "Dozens of lorries cross the border every day, as Kerry says."
+  Document as = Analyze("وتعبر عشرات الشاحنات الحدود يوميا، كما يقول جون كيري.");
+  ASSERT_EQ(as.quotes.size(), 1u);
+  EXPECT_EQ(KeyOf(as, as.quotes[0].speaker), "per:kerry");
+  EXPECT_TRUE(QuoteSays(as, 0, "عشرات الشاحنات"));
+  EXPECT_FALSE(QuoteSays(as, 0, "كما"));
+  // Opening a sentence, kama is "also": what follows inna is said.
+  Document also = Analyze("كما قال جون كيري إن الاتفاق بات قريبا.");
+  ASSERT_EQ(also.quotes.size(), 1u);
+  EXPECT_TRUE(QuoteSays(also, 0, "الاتفاق", true));
+}
+
 TEST(Quotes, WhomItWasSaidToIsNotTheSpeaker) {
   Document doc = Analyze(
       "وقالت مصادر محلية إن الاشتباكات تجددت في المدينة. وقال لوكالة رويترز إن القصف استمر طوال الليل.");

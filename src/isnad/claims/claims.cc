@@ -166,7 +166,8 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
                     {"verb_preposition", &out.verb_prepositions_, NormalizeOptions::Light()},
                     {"relay", &out.relay_verbs_, Match()},
                     {"plural_pronoun", &out.plural_pronouns_, Match()},
-                    {"first_person", &out.first_person_pronouns_, Match()}};
+                    {"first_person", &out.first_person_pronouns_, Match()},
+                    {"attribution", &out.attribution_words_, Match()}};
       bool listed = false;
       for (const auto& list : kLists)
         if (f[1] == list.name) {
@@ -532,6 +533,18 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
       if (kind != CueKind::kSay && kind != CueKind::kDeny && kind != CueKind::kAllege &&
           kind != CueKind::kContinue && kind != CueKind::kAccording)
         continue;
+      // "..., kama yaqulu X" ("as X says"), "..., hasbama qala X": after a
+      // comma and with no opener after it, an attribution of the clause
+      // before, as bi-hasab is. (Elsewhere kama is "also": kama qala al-wazir
+      // inna ..., kama ashara ila ... say anew.)
+      if ((kind == CueKind::kSay || kind == CueKind::kContinue) && t > s.token_begin + 1 &&
+          attribution_words_.Contains(form[t - 1]) && reading.IsComma(t - 2)) {
+        bool opener = false;
+        for (uint32_t k = t + 1; k < s.token_end && k <= t + kSpeakerWindow && !opener; ++k)
+          opener = reading.CueAt(k) == CueKind::kOpener || role_of[k] == kTo ||
+                   text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin) == ":";
+        if (!opener) kind = CueKind::kAccording;
+      }
       // bi-talab "at the request of" is a noun after a preposition, and
       // "the war that it announced" a relative clause: neither reports speech.
       if (kind != CueKind::kAccording && (has_to[t] || has_by[t])) continue;
@@ -802,8 +815,11 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
           std::string_view dash = text.substr(a.tokens[t - 1].begin, a.tokens[t - 1].end - a.tokens[t - 1].begin);
           if (dash == "-" || dash == "\xD9\x80" || dash == "\xE2\x80\x93" || dash == "\xE2\x80\x94") words_after = 0;
         }
-        if (t > s.token_begin + 2 && words_before >= words_after) {
-          q.content = Span{a.tokens[s.token_begin].begin, a.tokens[t - 1].end};
+        // "..., kama yaqulu X": the claim ends before the comma.
+        const uint32_t claim_end =
+            t >= s.token_begin + 2 && attribution_words_.Contains(form[t - 1]) && reading.IsComma(t - 2) ? t - 2 : t;
+        if (claim_end > s.token_begin + 2 && words_before >= words_after) {
+          q.content = Span{a.tokens[s.token_begin].begin, a.tokens[claim_end - 1].end};
         } else if (after_speaker < s.token_end) {
           q.content = Span{a.tokens[after_speaker].begin, a.tokens[s.token_end - 1].end};
         }

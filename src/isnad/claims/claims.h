@@ -93,6 +93,7 @@ class ClaimExtractor {
   WordTable relay_verbs_;      // naqala "relayed": naqalat X an Y qawlahu
   WordTable naming_verbs_;     // yud'a "is named", Light-normalized (alef maqsura kept)
   WordTable verb_prepositions_;  // ila after da'a, ashara: the verb's, not what was said (Light)
+  WordTable attribution_words_;  // kama, hasbama before a reporting verb: "as X says"
   // An outlet: a media: key, or a name that begins with an outlet noun.
   bool IsOutlet(const Entity& e) const;
   // Whether word t of the reading ends in a suffix pronoun of `pronouns`.
