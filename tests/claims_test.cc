@@ -250,6 +250,9 @@ TEST(Quotes, NounsAndRelativeClausesOfReportingVerbsAreNotQuotes) {
   // bi-talab "at the request of"; "the war that it declared".
   Document doc = Analyze("وبدأت العمليات بطلب من الحكومة اليمنية بعد عام من الحرب التي أعلنتها واشنطن ضد التنظيم في سوريا.");
   EXPECT_TRUE(doc.quotes.empty()) << Text(doc, doc.quotes[0].content);
+  // kallafat "assigned" reads as ka- + lafatat "pointed out": no verb takes ka-.
+  Document assigned = Analyze("وكلفت الحكومة التونسية لجنة خاصة بدراسة الملف.");
+  EXPECT_TRUE(assigned.quotes.empty()) << Text(assigned, assigned.quotes[0].content);
 }
 
 TEST(Quotes, TheOfficialIsUnnamedUnlessTheNextWordsNameHim) {

@@ -42,7 +42,8 @@ enum Role : uint32_t {
   kQuantity,
   kReportNoun,
   kContrast,
-  kTimeClause
+  kTimeClause,
+  kLike
 };
 
 const NormalizeOptions& Match() {
@@ -135,7 +136,7 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
       {"by", kBy},           {"relative", kRelative}, {"affiliation", kAffiliation},
       {"recording", kRecording}, {"negating_noun", kNegatingNoun}, {"support", kSupport}, {"agent", kAgent},
       {"occasion", kOccasion}, {"quantity", kQuantity},
-      {"report_noun", kReportNoun}, {"contrast", kContrast}, {"time_clause", kTimeClause}};
+      {"report_noun", kReportNoun}, {"contrast", kContrast}, {"time_clause", kTimeClause}, {"like", kLike}};
   for (std::string_view line : cues.lines) {
     auto f = SplitFields(line);
     if (f.size() < 2) continue;
@@ -250,6 +251,7 @@ struct ClaimExtractor::Reading {
   std::vector<bool> has_and{};     // wa- glued
   std::vector<bool> has_to{};      // li- glued: an addressee, not a speaker
   std::vector<bool> has_by{};      // bi- glued
+  std::vector<bool> has_like{};    // ka- glued: a noun, never a verb
   std::vector<bool> has_object{};  // a pronoun suffix: tad'amuhum "(who) support them"
   std::vector<int> mention_at{};   // the longest mention covering the token, or -1
   std::vector<uint8_t> cue_of{};
@@ -364,6 +366,7 @@ void ClaimExtractor::ReadTokens(Reading& reading) const {
   has_and.assign(n, false);
   has_to.assign(n, false);
   has_by.assign(n, false);
+  reading.has_like.assign(n, false);
   has_object.assign(n, false);
   mention_at.assign(n, -1);
   cue_of.assign(n, 0);
@@ -381,6 +384,7 @@ void ClaimExtractor::ReadTokens(Reading& reading) const {
       if (role == kAnd) has_and[t] = true;
       if (role == kTo) has_to[t] = true;
       if (role == kBy) has_by[t] = true;
+      if (role == kLike) reading.has_like[t] = true;
     }
     auto [begin, end] = a.StemSpan(t);
     form[t] = Normalize(text.substr(begin, end - begin), Match());
@@ -547,7 +551,8 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
       }
       // bi-talab "at the request of" is a noun after a preposition, and
       // "the war that it announced" a relative clause: neither reports speech.
-      if (kind != CueKind::kAccording && (has_to[t] || has_by[t])) continue;
+      // Nor does a verb take ka- "like": ka-lafatat is kallafat "assigned".
+      if (kind != CueKind::kAccording && (has_to[t] || has_by[t] || reading.has_like[t])) continue;
       if (t > s.token_begin && role_of[t - 1] == kRelative) continue;
       // naqala reports words from someone or that something is so (naqala X
       // an Y, naqalat taqarir anna, hasbama naqalat Reuters); else it
