@@ -567,6 +567,14 @@ TEST(Relations, FightingAnObjectIsOneWayEnmityAndClashesBothWays) {
   Document late = Analyze(
       "ودارت اشتباكات عنيفة ليلة أول من أمس بين عناصر تنظيم داعش من جهة وجبهة النصرة من جهة أخرى.");
   EXPECT_TRUE(TiesBothWays(late, "group:isis", PloverType::kAssault, "group:nusra"));
+  // Two mutual nouns joined by wa share their bayna: "a relationship and
+  // coordination between X and Y"; whoever reports it is no side.
+  Document joined = Analyze("وبثت قناة الجزيرة تقريرا عن علاقة وتنسيق بين جبهة النصرة وحركة أحرار الشام.");
+  EXPECT_TRUE(TiesBothWays(joined, "group:nusra", PloverType::kCooperate, "group:ahrar_sham"));
+  for (const auto& r : joined.relations)
+    EXPECT_TRUE(r.type != PloverType::kCooperate ||
+                (KeyOf(joined, r.source).rfind("group:", 0) == 0 && KeyOf(joined, r.target).rfind("group:", 0) == 0))
+        << KeyOf(joined, r.source) << " -> " << KeyOf(joined, r.target);
 }
 
 TEST(Relations, AnAllyNounInAnyFormTiesBothSides) {

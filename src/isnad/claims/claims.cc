@@ -1400,9 +1400,11 @@ void ClaimExtractor::ChooseSides(const Reading& reading, uint32_t si, const Surr
     int x = -1, y = -1;
     bool bayna = false;
     // bayna may stand past an adjective and a time (ishtibakat anifa laylat
-    // awwal min ams bayna ...), not past a comma or another trigger.
+    // awwal min ams bayna ...); beyond three words, not past a comma or
+    // another trigger (within them a joined noun shares it: alaqa wa-tansiq
+    // bayna X wa Y).
     for (uint32_t k = t + 1; k < s.token_end && k <= t + kBetweenReach; ++k) {
-      if (a.tokens[k].kind == TokenKind::kPunct || reading.trigger_of[k]) break;
+      if (k > t + 3 && (a.tokens[k].kind == TokenKind::kPunct || reading.trigger_of[k])) break;
       if (role_of[k] != kBetween) continue;
       bayna = true;
       // The second side may stand after a long description of the first
