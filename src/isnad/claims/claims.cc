@@ -1622,6 +1622,19 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
     r.date = sentence_date;
   };
 
+  // x and y act on one side (a joint fight, allies): COOPERATE both ways,
+  // with the polarity, claimants and date of the relation r found at t.
+  auto add_allies = [&](const Relation& r, int x, int y, const Sentence& s, uint32_t t) {
+    Relation together = r;
+    together.type = PloverType::kCooperate;
+    together.source = x;
+    together.target = y;
+    finish(together, s, t);
+    Relation back = together;
+    std::swap(back.source, back.target);
+    add(std::move(together), true);
+    add(std::move(back), true);
+  };
   // Actors after bayna are opponents, whatever the noun's frame ("al-harb
   // al-da'ira bayna al-jaysh al-Iraqi wa-tanzim Da'ish"): never allies.
   auto after_between = [&](const Sentence& s, int e) {
@@ -1691,17 +1704,7 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
           }
           if (ally >= 0 && loyal_to >= 0 && ally != loyal_to && CanAct(doc.entities[ally]) &&
               CanAct(doc.entities[loyal_to]) && !after_between(s, ally)) {
-            Relation together = r;
-            together.type = PloverType::kCooperate;
-            together.trigger = Span{a.tokens[t].begin, a.tokens[t].end};
-            together.evidence = evidence;
-            together.source = ally;
-            together.target = loyal_to;
-            finish(together, s, t);
-            Relation back = together;
-            std::swap(back.source, back.target);
-            add(std::move(together), true);
-            add(std::move(back), true);
+            add_allies(r, ally, loyal_to, s, t);
           }
           continue;
         }
@@ -1737,15 +1740,7 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
             if (x < 0 || y < 0 || x == y || doc.entities[x].type == EntityType::kLoc ||
                 doc.entities[y].type == EntityType::kLoc)
               continue;
-            Relation together = r;
-            together.type = PloverType::kCooperate;
-            together.source = x;
-            together.target = y;
-            finish(together, s, t);
-            Relation back = together;
-            std::swap(back.source, back.target);
-            add(std::move(together), true);
-            add(std::move(back), true);
+            add_allies(r, x, y, s, t);
           }
       }
       for (int named_source : sources)
