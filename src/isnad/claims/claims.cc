@@ -60,9 +60,9 @@ constexpr uint32_t kNegationReach = 10;   // words from a negating noun (adam) t
 // may stand, past an apposition and an addressee (Yusufzai al-khabir
 // al-Pakistani fi shu'un Taliban li-wikalat <<al-Sahafa al-Faransiyya>> inna).
 constexpr uint32_t kOpenerReach = 12;
-constexpr int kSpeakerBefore = 3;
+constexpr int kSpeakerBefore = 3;        // a speaker before its reporting verb stands next to it
 constexpr uint32_t kAddresseeWords = 6;  // li-, a quotation mark, the outlet's name, its closing mark
-constexpr uint32_t kSubjectReach = 4;  // a clause's subject stands in its first words (wa-kana al-tanzim)   // a speaker before its reporting verb stands next to it
+constexpr uint32_t kSubjectReach = 4;    // a clause's subject stands in its first words (wa-kana al-tanzim)
 constexpr int kObjectWindow = 8;    // words after a trigger where its object may stand
 // An object noun's genitive starts within this many words of it, titles
 // between (ightiyal ra'is al-wuzara' al-sabiq Rafiq al-Hariri).
@@ -1703,9 +1703,8 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
             break;
           }
           if (ally >= 0 && loyal_to >= 0 && ally != loyal_to && CanAct(doc.entities[ally]) &&
-              CanAct(doc.entities[loyal_to]) && !after_between(s, ally)) {
+              CanAct(doc.entities[loyal_to]) && !after_between(s, ally))
             add_allies(r, ally, loyal_to, s, t);
-          }
           continue;
         }
       }

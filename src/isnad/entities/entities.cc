@@ -674,9 +674,6 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     // Marsiliyu, na'ib ra'is al-sharika").
     for (uint32_t i = 0; i + 2 < n; ++i) {
       if (!rules_.speech.Contains(tokens[i].core)) continue;
-      // Only titles with the article (al-duktur, al-liwa') or the letter d.:
-      // an office in construct (ra'is, wazir) is followed by what it heads
-      // (ra'is diwan al-mazalim), not by a person.
       uint32_t first = i + 1;
       // Whom it was said to may come first: li- and an outlet in quotation
       // marks (wa-awdaha li-"al-Iqtisadiyya" Abu Muhammad al-Adani ...).
@@ -685,6 +682,9 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
         while (close < n && close <= first + kAddresseeWords && !IsQuotationMark(words[close])) ++close;
         if (close < n && close <= first + kAddresseeWords) first = close + 1;
       }
+      // Only titles with the article (al-duktur, al-liwa') or the letter d.:
+      // an office in construct (ra'is, wazir) is followed by what it heads
+      // (ra'is diwan al-mazalim), not by a person.
       while (first < n && !covered[first] && rules_.title.Contains(tokens[first].core) &&
              (Definite(tokens[first].norm, article_) || tokens[first].norm.size() <= 2))
         ++first;
