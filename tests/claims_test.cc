@@ -789,6 +789,17 @@ TEST(Relations, AnAffiliationAdjectiveDescribesTheNounBeforeIt) {
   EXPECT_EQ(Find(between, "group:houthis", PloverType::kCooperate, "per:saleh"), nullptr);
 }
 
+TEST(Relations, AnAffiliationAdjectiveOpeningTheReportHasNoNounBeforeIt) {
+  // The report's very first word: nothing before it to describe (this read
+  // before the first token once).
+  RawReport raw;
+  raw.id = "t";
+  raw.text = "الموالية للحكومة اليمنية قصفت مواقع جماعة الحوثي.";
+  Document doc;
+  TestEngine().Analyze(std::move(raw), doc);
+  EXPECT_FALSE(AnyRelation(doc, PloverType::kSupport, "", ""));
+}
+
 TEST(Relations, SanctionsOnTwoNamedPeopleReachBoth) {
   Document doc = Analyze("وأعلنت الولايات المتحدة فرض عقوبات على سعد بن سعد محمد الشريان الكعبي وعبد اللطيف بن عبد الله صالح محمد الكواري.");
   int sanctioned = 0;

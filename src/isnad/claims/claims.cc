@@ -272,6 +272,11 @@ struct ClaimExtractor::Reading {
         found = static_cast<int>(qi);
     return found;
   }
+  // A quotation mark of any kind (see IsQuotationMark).
+  bool IsQuote(size_t t) const {
+    return a.tokens[t].kind == TokenKind::kPunct &&
+           IsQuotationMark(text.substr(a.tokens[t].begin, a.tokens[t].end - a.tokens[t].begin));
+  }
   // A comma, Latin or Arabic.
   bool IsComma(size_t t) const {
     const std::string_view tk = text.substr(a.tokens[t].begin, a.tokens[t].end - a.tokens[t].begin);
@@ -541,8 +546,9 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
       // comma and with no opener after it, an attribution of the clause
       // before, as bi-hasab is. (Elsewhere kama is "also": kama qala al-wazir
       // inna ..., kama ashara ila ... say anew.)
-      if ((kind == CueKind::kSay || kind == CueKind::kContinue) && t > s.token_begin + 1 &&
-          attribution_words_.Contains(form[t - 1]) && reading.IsComma(t - 2)) {
+      const bool as_x_says =
+          t >= s.token_begin + 2 && attribution_words_.Contains(form[t - 1]) && reading.IsComma(t - 2);
+      if ((kind == CueKind::kSay || kind == CueKind::kContinue) && as_x_says) {
         bool opener = false;
         for (uint32_t k = t + 1; k < s.token_end && k <= t + kSpeakerWindow && !opener; ++k)
           opener = reading.CueAt(k) == CueKind::kOpener || role_of[k] == kTo ||
@@ -597,18 +603,14 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
             (reading.CueAt(k) == CueKind::kSay || reading.CueAt(k) == CueKind::kContinue ||
              reading.CueAt(k) == CueKind::kDeny || role_of[k] == kReportNoun))
           break;
-        std::string_view tk = text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin);
         if (reading.IsComma(k)) comma_seen = true;
         if (!comma_seen && k > t + kSpeakerNear) break;
         if (nested && !comma_seen && k > t + 1) break;
         // qala li-"al-Iqtisadiyya" X: whom it was said to, an outlet in
         // quotation marks after li-, stands before the speaker.
-        if (k == after_speaker && role_of[k] == kTo && k + 1 < s.token_end &&
-            IsQuotationMark(text.substr(a.tokens[k + 1].begin, a.tokens[k + 1].end - a.tokens[k + 1].begin))) {
+        if (k == after_speaker && role_of[k] == kTo && k + 1 < s.token_end && reading.IsQuote(k + 1)) {
           uint32_t close = k + 2;
-          while (close < s.token_end && close <= k + kAddresseeWords &&
-                 !IsQuotationMark(text.substr(a.tokens[close].begin, a.tokens[close].end - a.tokens[close].begin)))
-            ++close;
+          while (close < s.token_end && close <= k + kAddresseeWords && !reading.IsQuote(close)) ++close;
           if (close < s.token_end && close <= k + kAddresseeWords) {
             after_speaker = close + 1;
             k = close;
@@ -618,7 +620,7 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
         // Commas set off an apposition ("a member of the delegation, Fatih
         // Hassoun, said"), and quotation marks may wrap a name (yaqulu
         // "al-Misrati"); other punctuation ends the speaker's phrase.
-        bool name_quote = IsQuotationMark(tk) && k + 1 < s.token_end &&
+        bool name_quote = reading.IsQuote(k) && k + 1 < s.token_end &&
                           reading.EntityAt(k + 1) >= 0 && doc.entities[reading.EntityAt(k + 1)].type == EntityType::kPer;
         if (a.tokens[k].kind == TokenKind::kPunct && !reading.IsComma(k) && !name_quote) break;
         if (is_unnamed(k) && (k == t + 1 || reading.EntityAt(k) < 0)) {
@@ -821,8 +823,7 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
           if (dash == "-" || dash == "\xD9\x80" || dash == "\xE2\x80\x93" || dash == "\xE2\x80\x94") words_after = 0;
         }
         // "..., kama yaqulu X": the claim ends before the comma.
-        const uint32_t claim_end =
-            t >= s.token_begin + 2 && attribution_words_.Contains(form[t - 1]) && reading.IsComma(t - 2) ? t - 2 : t;
+        const uint32_t claim_end = as_x_says ? t - 2 : t;
         if (claim_end > s.token_begin + 2 && words_before >= words_after) {
           q.content = Span{a.tokens[s.token_begin].begin, a.tokens[claim_end - 1].end};
         } else if (after_speaker < s.token_end) {
@@ -1019,7 +1020,6 @@ std::vector<int> ClaimExtractor::Surroundings::GroupFrom(size_t first) const {
 // Does the actor whose mention starts at k stand as the genitive of the
 // trigger: close after it, with only words (no preposition) between?
 bool ClaimExtractor::Surroundings::GenitiveOfNoun(uint32_t k) const {
-  const Document& doc = reading->doc;
   const TextAnalysis& a = reading->a;
   const auto& has_to = reading->has_to;
   const auto& has_by = reading->has_by;
@@ -1027,9 +1027,7 @@ bool ClaimExtractor::Surroundings::GenitiveOfNoun(uint32_t k) const {
   if (k - t > kGenitiveReach || has_to[k] || has_by[k]) return false;
   for (uint32_t j = t + 1; j < k; ++j) {
     // Quotation marks around a name (tanzim "Da'ish") do not part it from the noun.
-    if (a.tokens[j].kind == TokenKind::kPunct &&
-        IsQuotationMark(std::string_view(doc.text).substr(a.tokens[j].begin, a.tokens[j].end - a.tokens[j].begin)))
-      continue;
+    if (reading->IsQuote(j)) continue;
     if (a.tokens[j].kind != TokenKind::kWord || (role_of[j] != 0 && role_of[j] != kOffice) || has_to[j] ||
         has_by[j])
       return false;
@@ -1681,18 +1679,17 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
       // al-muwaliya li-Salih" ties the Houthis and Saleh (COOPERATE both
       // ways), unless bayna makes them opponents.
       if (role_of[t] == kAffiliation) {
-        auto quote_mark = [&](uint32_t k) {
-          return a.tokens[k].kind == TokenKind::kPunct &&
-                 IsQuotationMark(reading.text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin));
+        // The word before k, past quotation marks around a name (li-"al-Nusra"
+        // wa-l-tanzimat al-muwaliya li-"al-Qa'ida").
+        auto word_before = [&](uint32_t k) {
+          do --k;
+          while (k > s.token_begin && reading.IsQuote(k));
+          return k;
         };
-        uint32_t noun = t - 1;
-        while (noun > s.token_begin && quote_mark(noun)) --noun;
+        const uint32_t noun = t > s.token_begin ? word_before(t) : t;
         if (t == s.token_begin || reading.EntityAt(noun) < 0) {
-          // Quotation marks around the names do not part them (li-"al-Nusra"
-          // wa-l-tanzimat al-muwaliya li-"al-Qa'ida").
-          uint32_t before_noun = noun - 1;
-          while (before_noun > s.token_begin && quote_mark(before_noun)) --before_noun;
-          const int ally = noun > s.token_begin && reading.has_and[noun] ? reading.EntityAt(before_noun) : -1;
+          const int ally =
+              noun > s.token_begin && reading.has_and[noun] ? reading.EntityAt(word_before(noun)) : -1;
           // Whom it is loyal to: the first actor after it, with li-.
           int loyal_to = -1;
           bool to = false;
