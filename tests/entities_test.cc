@@ -289,6 +289,39 @@ TEST(Entities, AFirstNameTheTaggerSplitOffJoinsTheNameAndPunctuationStaysOut) {
     EXPECT_EQ(doc.text.substr(m.span.begin, m.span.end - m.span.begin).find("\xD8\x8C"), std::string::npos);
 }
 
+TEST(Entities, PeopleSideBySideWithoutWaOrACommaAreOnePerson) {
+  // Written for this test. The tagger begins a long chain of names anew
+  // (Salim bin Abd Allah Rashid | Muhammad al-Marri, Ata Allah | Husayn
+  // al-Rashid); a compound name ending in Allah keeps its first words
+  // (Rahmat Allah | Yusufzai).
+  Document doc = Analyze(
+      "خبر\n\nوأعلنت الولايات المتحدة فرض عقوبات على سالم بن عبد الله راشد محمد المري بتهمة التمويل. "
+      "وأوضح عطا الله حسين الراشد أن الوفد وصل. "
+      "وقال رحمة الله يوسف زائي الخبير الباكستاني إن الحركة ستنقسم.");
+  for (const char* name : {"سالم بن عبد الله راشد محمد المري", "عطا الله حسين الراشد", "رحمة الله يوسف زائي"}) {
+    const Entity* person = EntityNamed(doc, name);
+    ASSERT_NE(person, nullptr) << name;
+    EXPECT_EQ(person->type, EntityType::kPer) << name;
+  }
+  for (const char* part : {"محمد المري", "حسين الراشد", "يوسف زائي"})
+    EXPECT_EQ(EntityNamed(doc, part), nullptr) << part << ": a part of a name, not a person of its own";
+}
+
+TEST(NerTokens, AKnownNameIsNotACliticAndAWord) {
+  // Bush is not bi- + wash: the segmenter splits it (it knows no names),
+  // the tagger's token keeps it whole; bi-l-haras stays bi- + al-haras.
+  std::vector<std::string_view> words = {"بوش", "وبوش", "بالحرس"};
+  std::vector<NerToken> tokens;
+  BuildNerTokens(words, TestEngine().text(), Lexicon(), tokens);
+  ASSERT_EQ(tokens.size(), 3u);
+  EXPECT_FALSE(tokens[0].has_prefix);
+  EXPECT_EQ(tokens[0].core, "بوش");
+  EXPECT_TRUE(tokens[0].person_name);
+  EXPECT_TRUE(tokens[1].has_prefix);  // wa- + Bush: not a name list word as a whole
+  EXPECT_EQ(tokens[1].core, "بوش");
+  EXPECT_TRUE(tokens[2].has_prefix);
+}
+
 TEST(Entities, AMinistryNamedByItsFieldAloneIsAnOrganization) {
   // Written for this test. The field may take a relational adjective; a
   // weekday, a relative pronoun or its official's name after it is no part

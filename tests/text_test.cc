@@ -196,6 +196,7 @@ TEST(Segment, SplitsCliticsTheLexiconBacks) {
       {"وبها", "و+ب+ها"},
       {"قواته", "قوات+ه"},
       {"كالعادة", "ك+العادة"},      // ka- where the remainder is far more common
+      {"فقال", "ف+قال"},            // fa- where the remainder is more common than the whole
   };
   for (const auto& row : rows) {
     auto pieces = TestEngine().text().segmenter().Split(row.word);
@@ -208,7 +209,9 @@ TEST(Segment, SplitsCliticsTheLexiconBacks) {
 TEST(Segment, KeepsNamesAndWordsThatOnlyLookSegmentable) {
   for (const char* word : {"بنغازي", "وزير", "واشنطن", "كان", "كما", "لقد", "بين", "فلسطين", "وكالة",
                            "سرت", "الولايات", "ليبيا",
-                           "كابل"}) {  // Kabul, not ka- "like" + ibil "camels" (a rarer word)
+                           "كابل",     // Kabul, not ka- "like" + ibil "camels" (a rarer word)
+                           "فيصل",     // Faysal, not fa- "so" + yasil "he arrives" (rarer than the name)
+                           "فنية"}) {  // fanniyya "technical", not fa- + niyya "intention"
     auto pieces = TestEngine().text().segmenter().Split(word);
     EXPECT_EQ(pieces.size(), 1u) << word << " split into " << pieces.size();
   }

@@ -54,6 +54,8 @@ std::string_view RelationalStem(std::string_view w) {
 const std::string kAlaWithMaqsura = "\xD8\xB9\xD9\x84\xD9\x89";  // ala "on", which Matching folds into Ali
 const std::string kWaHuwa = "\xD9\x88\xD9\x87\xD9\x88";  // wa-huwa "who is", before an apposition
 const std::string kLi = "\xD9\x84";                        // li- "to", written apart (with a tatweel) before a quoted name
+const std::string kTaMarbuta = "\xD8\xA9";  // the -a of feminine nouns
+const std::string kAllah = "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87";  // Allah, the last part of compound names
 
 // A sound masculine plural (al-muqatilun, mu'ayyidin, qatariyyin) names
 // people of a kind, not one entity.
@@ -165,6 +167,7 @@ Status EntityRules::FromResource(const ResourceFile& file, EntityRules& out) {
                    : f[0] == "trailing_title" ? &out.trailing_title
                    : f[0] == "kin"   ? &out.kin
                    : f[0] == "place" ? &out.place
+                   : f[0] == "name_link" ? &out.name_link
                    : f[0] == "head"  ? &out.head
                    : f[0] == "institution" ? &out.institution
                    : f[0] == "ministry"    ? &out.ministry
@@ -202,6 +205,7 @@ void FillNerToken(std::string_view w, const Segment* pieces, size_t count, uint3
       std::string_view piece = w.substr(p.begin - base, p.end - p.begin);
       if (p.kind == SegmentKind::kPrefix) {
         t.has_prefix = true;
+        ++t.prefixes;
         last_prefix = piece;
       }
       if (p.kind == SegmentKind::kStem) {
@@ -216,6 +220,25 @@ void FillNerToken(std::string_view w, const Segment* pieces, size_t count, uint3
       }
     }
     t.stem = Normalize(stem, Match());
+    // A person's name is not a clitic and a word (Bush is not bi- + wash,
+    // Walid not wa- + lid): the segmenter knows no names and splits one
+    // wherever the rest is common enough. A word of the name list stays
+    // whole from the first prefix it begins with (wa-Bush: wa- is cut, bi-
+    // is the name's), unless the article follows the prefixes (bi-l-haras is
+    // bi- + al-haras) or a suffix was cut.
+    const bool suffix_cut = pieces[count - 1].kind != SegmentKind::kStem;
+    if (t.has_prefix && !suffix_cut && !Definite(t.core, article)) {
+      for (size_t k = 0; k < t.prefixes; ++k) {
+        std::string whole = Normalize(w.substr(pieces[k].begin - base), Match());
+        if (!gazetteer.IsPersonName(whole)) continue;
+        t.core = std::move(whole);
+        t.stem = t.core;
+        stem_piece = w.substr(pieces[k].begin - base);
+        t.prefixes = static_cast<uint8_t>(k);
+        t.has_prefix = k > 0;
+        break;
+      }
+    }
   } else {
     t.core = t.norm;
     t.stem = t.norm;
@@ -623,6 +646,59 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       covered[c.end - 1] = true;
     }
 
+    // Two person mentions side by side, the second without a clitic (wa-,
+    // li-), are one name: Arabic sets two people apart with wa or a comma
+    // (in ANERcorp's training part a person begins right after another, with
+    // neither, 15 times in 2,724, most of them one name split). The tagger
+    // splits long chains (Sa'ud bin | Faysal bin Abd al-Aziz, Jeb | Bush)
+    // where it knows a part as a name of its own, and titles it took for
+    // names (Khadim al-Haramayn al-Sharifayn | al-Malik Salman) join the name
+    // they stand before. Which lexicon entry the whole keeps: the first
+    // part's (the name goes on: Salman bin Abd al-Aziz Al | Sa'ud); the
+    // second's after a title, not after a first name or a word that joins a
+    // name (Michelle | Obama, Faysal's son are someone else). Two different
+    // lexicon actors stay two. Nor does a title, an office or a kinship noun
+    // after a name join it (Sulayman al-Asad ibn Hilal al-Asad is two).
+    std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) { return x.first < y.first; });
+    // No name starts with Allah: it ends compound names (Rahmat Allah,
+    // Fadl Allah, Nasr Allah), whose first word the tagger may leave out,
+    // or leave out with Allah before the rest of the name. The first word
+    // is then a first name the list knows (Fadl, Dayf, Ata) or a noun in
+    // -a (Rahma, Hiba, Ni'ma), not a verb (sha'a Allah, rahimahu Allah).
+    auto opens_compound = [&](uint32_t k) {
+      if (covered[k] || !is_word(k) || tokens[k].has_prefix) return false;
+      if (tokens[k].person_name) return true;
+      const std::string_view w = words[k];
+      return w.size() > 2 && w.compare(w.size() - 2, 2, kTaMarbuta) == 0;
+    };
+    for (size_t c = 0; c < cands.size(); ++c) {
+      Candidate& cand = cands[c];
+      if (cand.type != EntityType::kPer || (c > 0 && cands[c - 1].end + 2 > cand.first)) continue;
+      uint32_t first = cand.first;
+      if (tokens[first].norm != kAllah && first >= 2 && tokens[first - 1].norm == kAllah && !covered[first - 1])
+        --first;  // Allah left out too
+      if (tokens[first].norm != kAllah || first == 0 || !opens_compound(first - 1)) continue;
+      for (uint32_t k = first - 1; k < cand.first; ++k) covered[k] = true;
+      cand.first = first - 1;
+    }
+    for (size_t c = 1; c < cands.size(); ++c) {
+      Candidate& prev = cands[c - 1];
+      const Candidate& next = cands[c];
+      if (prev.type != EntityType::kPer || next.type != EntityType::kPer || prev.end != next.first) continue;
+      const NerToken& head = tokens[next.first];
+      if (head.has_prefix || rules_.title.Contains(head.core) || rules_.trailing_title.Contains(head.core) ||
+          rules_.office.Contains(head.core) || rules_.kin.Contains(head.core))
+        continue;
+      if (prev.entry >= 0 && next.entry >= 0 && prev.entry != next.entry) continue;
+      if (prev.entry < 0) {
+        const bool first_name = prev.end == prev.first + 1 && tokens[prev.first].person_name;
+        prev.entry = first_name || rules_.name_link.Contains(tokens[prev.end - 1].norm) ? -1 : next.entry;
+      }
+      prev.end = next.end;
+      cands.erase(cands.begin() + static_cast<long>(c));
+      --c;
+    }
+
     // Place nouns before an untagged rare word: madinat X, qaryat X.
     for (uint32_t i = 0; i + 1 < n; ++i) {
       if (!rules_.place.Contains(tokens[i].core) || covered[i + 1]) continue;
@@ -956,7 +1032,9 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       if (cd.end == cd.first + 1 && cd.first >= 2 && tokens[cd.first - 1].norm == "(" &&
           months_.Contains(tokens[cd.first].norm) && months_.Contains(tokens[cd.first - 2].norm))
         continue;
-      uint32_t begin = a.AfterPrefixes(t0).first;
+      // The prefixes the tagger's token cut: a name the person list knows
+      // keeps what only looks like one (Bush, not bi- + wash).
+      uint32_t begin = a.AfterPrefixes(t0, tokens[cd.first].prefixes).first;
       // A cut that leaves one letter is no name's: alone, the word is a
       // preposition with a pronoun the tagger took for a name (qala li
       // "told me", wali in wali al-'ahd); before other words it stays whole
@@ -965,10 +1043,6 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
         if (t0 == t1) continue;
         begin = a.tokens[t0].begin;
       }
-      // So does a name the person list knows whole and not cut (Bush, not
-      // bi- + wash): the tagger's token has both readings.
-      if (begin > a.tokens[t0].begin && !tokens[cd.first].person_name && gazetteer_.IsPersonName(tokens[cd.first].norm))
-        begin = a.tokens[t0].begin;
       // wa- glued to a name the lexicon has never seen (wa-Kamfuda) is the
       // conjunction; names that begin with waw (Walid, Washington) are known.
       if (begin == a.tokens[t0].begin && text.compare(begin, 2, "\xD9\x88") == 0 &&
@@ -1108,11 +1182,9 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       for (size_t k = it - a.tokens.begin(); k < a.tokens.size() && a.tokens[k].begin < m.span.end; ++k)
         covered[k] = true;
     }
-    for (size_t t = 0; t < a.tokens.size() && !name_of.empty();) {
-      if (covered[t] || a.tokens[t].kind != TokenKind::kWord || in_header(a.tokens[t].begin)) {
-        ++t;
-        continue;
-      }
+    // The longest name the report has used that starts at token t: its
+    // entity and length in tokens ({-1, 0}: none).
+    auto match_at = [&](size_t t) -> std::pair<int, size_t> {
       auto [begin, first_end] = a.AfterPrefixes(t);
       std::string key = Normalize(text.substr(begin, first_end - begin), Match());
       int found = -1;
@@ -1133,9 +1205,43 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
         found = it->second;
         found_len = len;
       }
+      return {found, found_len};
+    };
+    auto is_person = [&](int e) { return e >= 0 && doc.entities[e].type == EntityType::kPer; };
+    for (size_t t = 0; t < a.tokens.size() && !name_of.empty();) {
+      if (covered[t] || a.tokens[t].kind != TokenKind::kWord || in_header(a.tokens[t].begin)) {
+        ++t;
+        continue;
+      }
+      auto [found, found_len] = match_at(t);
       if (found < 0) {
         ++t;
         continue;
+      }
+      const uint32_t begin = a.AfterPrefixes(t).first;
+      // Two names of people side by side, the second without a clitic, are
+      // one person's (Bu'ajila | al-Habashi: the report used each alone);
+      // the whole is a person of its own, found again where it recurs. A
+      // waw the segmenter left on an unknown name is still wa- "and"
+      // (Dimon | wa-Gorman).
+      if (const size_t u = t + found_len; is_person(found) && u < a.tokens.size() && !covered[u] &&
+                                          a.tokens[u].kind == TokenKind::kWord &&
+                                          a.AfterPrefixes(u).first == a.tokens[u].begin &&
+                                          text.compare(a.tokens[u].begin, 2, "\xD9\x88") != 0) {
+        auto [second, second_len] = match_at(u);
+        if (is_person(second) && second != found) {
+          std::vector<std::string> whole =
+              Words(Normalize(text.substr(begin, a.tokens[u + second_len - 1].end - begin), Match()));
+          Entity ent;
+          ent.type = EntityType::kPer;
+          ent.key = std::string(EntityTypeName(EntityType::kPer)) + ":" + Join(whole);
+          doc.entities.push_back(ent);
+          entity_words.push_back(Info{whole});
+          found = static_cast<int>(doc.entities.size() - 1);
+          found_len += second_len;
+          longest = std::max(longest, whole.size());
+          claim(Join(whole), found);
+        }
       }
       Mention m;
       m.span = Span{begin, a.tokens[t + found_len - 1].end};

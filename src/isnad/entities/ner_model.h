@@ -72,6 +72,7 @@ struct NerToken {
   int8_t gazetteer = -1;  // -1, or a gazetteer tag (B/I of a type) covering it
   bool person_name = false;  // in the first/last name list
   bool has_prefix = false;   // a clitic was cut from the front
+  uint8_t prefixes = 0;      // how many of the segmenter's prefixes were cut (not those of a name kept whole)
   uint8_t frequency = 0;     // log2 bucket of the core's count in the news lexicon
   uint8_t article = 0;       // how often the core takes the article, bucketed
   int16_t word_class = -1;   // distributional class of the core (clusters.tsv), -1 unknown

@@ -35,7 +35,7 @@ double ParseDouble(const std::string* v, double fallback) {
 
 Status SegmentationRules::FromResource(const ResourceFile& file, SegmentationRules& out) {
   out = SegmentationRules();
-  std::vector<std::string> rare_prepositions;
+  std::vector<std::string> rare_prepositions, rare_conjunctions;
   for (std::string_view line : file.lines) {
     auto f = SplitFields(line);
     if (f.empty()) continue;
@@ -46,6 +46,7 @@ Status SegmentationRules::FromResource(const ResourceFile& file, SegmentationRul
     if (key == "conjunction") rest(out.conjunctions);
     else if (key == "preposition") rest(out.prepositions);
     else if (key == "rare_preposition") rest(rare_prepositions);
+    else if (key == "rare_conjunction") rest(rare_conjunctions);
     else if (key == "future") rest(out.future);
     else if (key == "future_next") rest(out.future_next);
     else if (key == "suffix") rest(out.suffixes);
@@ -65,6 +66,14 @@ Status SegmentationRules::FromResource(const ResourceFile& file, SegmentationRul
   out.min_stem_count = static_cast<uint32_t>(ParseDouble(file.Setting("min_stem_count"), 5));
   out.conjunction_ratio = ParseDouble(file.Setting("conjunction_ratio"), 0.2);
   out.preposition_ratio = ParseDouble(file.Setting("preposition_ratio"), 0.1);
+  const double rare_conjunction_ratio = ParseDouble(file.Setting("rare_conjunction_ratio"), 1.0);
+  for (const std::string& c : rare_conjunctions)
+    if (std::find(out.conjunctions.begin(), out.conjunctions.end(), c) == out.conjunctions.end())
+      return Status::Error(file.path + ": rare conjunction '" + c + "' is not a conjunction");
+  for (const std::string& c : out.conjunctions) {
+    const bool rare = std::find(rare_conjunctions.begin(), rare_conjunctions.end(), c) != rare_conjunctions.end();
+    out.conjunction_ratios.push_back(rare ? rare_conjunction_ratio : out.conjunction_ratio);
+  }
   const double rare_ratio = ParseDouble(file.Setting("rare_preposition_ratio"), 1.0);
   for (const std::string& p : rare_prepositions)
     if (std::find(out.prepositions.begin(), out.prepositions.end(), p) == out.prepositions.end())
@@ -82,7 +91,7 @@ Status SegmentationRules::FromResource(const ResourceFile& file, SegmentationRul
 }
 
 Status SegmentationRules::Load(const std::string& path, SegmentationRules& out) {
-  return LoadResource(path, "segmentation", 2, out);
+  return LoadResource(path, "segmentation", 3, out);
 }
 
 uint32_t Segmenter::StemCount(std::string_view stem, bool after_suffix) const {
@@ -152,13 +161,14 @@ int Segmenter::SegmentWord(std::string_view word, uint32_t base, std::vector<Seg
     std::string_view rest = w;
     // Preposition + pronoun alone (lahu, biha) and conjunction + preposition
     // + pronoun (walahu): nothing for the lexicon to decide.
-    for (const auto& c : r.conjunctions) {
+    for (size_t ci = 0; ci < r.conjunctions.size(); ++ci) {
+      const std::string& c = r.conjunctions[ci];
       if (StartsWith(rest, c) && Letters(rest) >= 3) {
         std::string_view after = rest.substr(c.size());
         bool pron_follow = false;
         for (const auto& p : r.prepositions)
           if (StartsWith(after, p) && r.pronouns.Contains(after.substr(p.size()))) pron_follow = true;
-        if (pron_follow || (!r.keep.Contains(w) && accept(after, rest, r.conjunction_ratio, false))) {
+        if (pron_follow || (!r.keep.Contains(w) && accept(after, rest, r.conjunction_ratios[ci], false))) {
           cuts[num_prefixes++] = stem_begin + c.size();
           stem_begin += c.size();
           rest = after;

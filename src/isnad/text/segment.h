@@ -60,6 +60,10 @@ struct SegmentationRules {
   std::string elided_alef_after, elided_alef;
   uint32_t min_stem_count = 5;
   double conjunction_ratio = 0.2;
+  // Per conjunction (aligned with `conjunctions`): conjunction_ratio, or
+  // @rare_conjunction_ratio for those the file calls rare_conjunction (fa-,
+  // or Faysal would read "so he arrives").
+  std::vector<double> conjunction_ratios;
   double preposition_ratio = 0.1;
   // Per preposition (aligned with `prepositions`): preposition_ratio, or
   // for those the file calls rare_preposition -- they glue to few words,

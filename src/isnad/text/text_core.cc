@@ -17,10 +17,13 @@ size_t TextAnalysis::word_count() const {
   return n;
 }
 
-std::pair<uint32_t, uint32_t> TextAnalysis::AfterPrefixes(size_t t) const {
+std::pair<uint32_t, uint32_t> TextAnalysis::AfterPrefixes(size_t t, size_t at_most) const {
   uint32_t begin = tokens[t].begin;
-  for (uint32_t k = first_segment[t]; k < first_segment[t + 1]; ++k)
-    if (segments[k].kind == SegmentKind::kPrefix) begin = segments[k].end;
+  for (uint32_t k = first_segment[t]; k < first_segment[t + 1] && at_most > 0; ++k)
+    if (segments[k].kind == SegmentKind::kPrefix) {
+      begin = segments[k].end;
+      --at_most;
+    }
   return {begin, tokens[t].end};
 }
 

@@ -16,6 +16,7 @@
 //   avoid allocations).
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -53,8 +54,10 @@ struct TextAnalysis {
   size_t word_count() const;
 
   // Byte span of token `t` after its prefix clitics (wa-, bi-, li-, sa-):
-  // from the end of the last prefix to the end of the token.
-  std::pair<uint32_t, uint32_t> AfterPrefixes(size_t t) const;
+  // from the end of the last prefix to the end of the token. With
+  // `at_most`, after the first `at_most` prefixes only (the rest begin a
+  // name: wa-Bush).
+  std::pair<uint32_t, uint32_t> AfterPrefixes(size_t t, size_t at_most = SIZE_MAX) const;
   // The same, ending at the stem (pronoun suffixes cut too).
   std::pair<uint32_t, uint32_t> StemSpan(size_t t) const;
 };
