@@ -307,6 +307,26 @@ TEST(Entities, PeopleSideBySideWithoutWaOrACommaAreOnePerson) {
     EXPECT_EQ(EntityNamed(doc, part), nullptr) << part << ": a part of a name, not a person of its own";
 }
 
+TEST(Entities, AFathersNameIsNotTheSonAndALongerChainIsTheSamePerson) {
+  // Written for this test. Salman after Muhammad bin Salman is the father,
+  // not a surname: the King is not folded into his son. The lexicon's
+  // Muhammad bin Salman with his grandfather's name after him is still he;
+  // Mish'al bin Majid is not Khalid Mish'al, whom the lexicon also calls
+  // Mish'al alone.
+  Document doc = Analyze(
+      "خبر\n\nواجتمع الأمير محمد بن سلمان بن عبد العزيز وزير الدفاع مع الوفد اللبناني في جدة. "
+      "ونقل الوفد تحيات رئيس الحكومة إلى الملك سلمان بن عبد العزيز. "
+      "واستقبل الأمير مشعل بن ماجد محافظ جدة الوفد.");
+  const Entity* son = EntityNamed(doc, "الأمير محمد بن سلمان بن عبد العزيز");
+  const Entity* king = EntityNamed(doc, "الملك سلمان بن عبد العزيز");
+  ASSERT_NE(son, nullptr);
+  ASSERT_NE(king, nullptr);
+  EXPECT_NE(son, king);
+  EXPECT_EQ(son->key, KeyOf("محمد بن سلمان"));
+  EXPECT_EQ(king->key, KeyOf("الملك سلمان"));
+  for (const auto& e : doc.entities) EXPECT_NE(e.key, KeyOf("خالد مشعل")) << e.name;
+}
+
 TEST(NerTokens, AKnownNameIsNotACliticAndAWord) {
   // Bush is not bi- + wash: the segmenter splits it (it knows no names),
   // the tagger's token keeps it whole; bi-l-haras stays bi- + al-haras.

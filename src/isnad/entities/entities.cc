@@ -619,6 +619,16 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
           } else if (c.first <= m.first_token && c.end >= m.end_token && c.first == m.first_token &&
                      c.end == m.end_token) {
             c.entry = static_cast<int>(m.entry);
+          } else if (m.first_token <= c.first && m.end_token > c.first && m.end_token < c.end &&
+                     c.type == EntityType::kPer && e.type == EntityType::kPer && c.entry < 0 &&
+                     rules_.name_link.Contains(tokens[m.end_token].norm) && m.end_token - m.first_token >= 2) {
+            // The lexicon's person with more of the chain of fathers (al-Amir
+            // Muhammad bin Salman | bin Abd al-Aziz, al-Malik Salman | bin Abd
+            // al-Aziz): the same person. Not after a one-word name, which may
+            // be a surname (Mish'al bin Majid is not Khalid Mish'al).
+            for (uint32_t k = m.first_token; k < c.first; ++k) covered[k] = true;
+            c.first = m.first_token;
+            c.entry = static_cast<int>(m.entry);
           }
         }
         if (!overlaps) {
@@ -1118,7 +1128,11 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
         if (bare_word && ew.size() < 2) continue;  // a full name, not a one-word namesake of another type
         const auto& shorter = ew.size() <= name.size() ? ew : name;
         const auto& longer = ew.size() <= name.size() ? name : ew;
-        if (std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin())) target = static_cast<int>(e);
+        // ... but not a father's name after bin (Salman is not Muhammad bin
+        // Salman), nor what follows Abu or Al.
+        const bool after_link =
+            longer.size() > shorter.size() && rules_.name_link.Contains(longer[longer.size() - shorter.size() - 1]);
+        if (!after_link && std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin())) target = static_cast<int>(e);
       }
       if (target >= 0) m.type = EntityType::kPer;
     }
@@ -1166,7 +1180,8 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       const Entity& ent = doc.entities[e];
       if (ent.generic) continue;
       const auto& w = entity_words[e].words;
-      if (ent.type == EntityType::kPer && w.size() >= 2 && w.back().size() >= 6)
+      if (ent.type == EntityType::kPer && w.size() >= 2 && w.back().size() >= 6 &&
+          !rules_.name_link.Contains(w[w.size() - 2]))  // a father's name, not a surname
         claim(w.back(), static_cast<int>(e));
       for (int mi : ent.mentions) {
         std::vector<std::string> mw = Words(Normalize(MentionForm(doc, doc.mentions[mi]), Match()));
