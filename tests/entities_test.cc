@@ -327,6 +327,22 @@ TEST(Entities, AFathersNameIsNotTheSonAndALongerChainIsTheSamePerson) {
   for (const auto& e : doc.entities) EXPECT_NE(e.key, KeyOf("خالد مشعل")) << e.name;
 }
 
+TEST(Entities, AWordInTheAccusativeEndsNoName) {
+  // Written for this test: "appointing Prince Faysal ... amiran (as emir)",
+  // "John Kerry said mazihan (joking)".
+  Document doc = Analyze(
+      "خبر\n\nوصدر أمر ملكي بتعيين الأمير فيصل بن بندر بن عبد العزيز آل سعود أميرًا لمنطقة الرياض. "
+      "وقال جون كيري مازحاً إن الطقس حار.");
+  EXPECT_NE(EntityNamed(doc, "فيصل بن بندر بن عبد العزيز آل سعود"), nullptr);
+  const Entity* kerry = EntityNamed(doc, "جون كيري");
+  ASSERT_NE(kerry, nullptr);
+  EXPECT_EQ(kerry->key, KeyOf("جون كيري"));
+  for (const Mention& m : doc.mentions) {
+    std::string_view text = std::string_view(doc.text).substr(m.span.begin, m.span.end - m.span.begin);
+    EXPECT_EQ(text.find("\xD9\x8B"), std::string_view::npos) << text;
+  }
+}
+
 TEST(NerTokens, AKnownNameIsNotACliticAndAWord) {
   // Bush is not bi- + wash: the segmenter splits it (it knows no names),
   // the tagger's token keeps it whole; bi-l-haras stays bi- + al-haras.

@@ -54,6 +54,7 @@ std::string_view RelationalStem(std::string_view w) {
 const std::string kAlaWithMaqsura = "\xD8\xB9\xD9\x84\xD9\x89";  // ala "on", which Matching folds into Ali
 const std::string kWaHuwa = "\xD9\x88\xD9\x87\xD9\x88";  // wa-huwa "who is", before an apposition
 const std::string kLi = "\xD9\x84";                        // li- "to", written apart (with a tatweel) before a quoted name
+const std::string kTanwinFath = "\xD9\x8B";  // -an, the indefinite accusative's mark
 const std::string kTaMarbuta = "\xD8\xA9";  // the -a of feminine nouns
 const std::string kAllah = "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87";  // Allah, the last part of compound names
 
@@ -552,6 +553,20 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
              rules_.trailing_title.Contains(tokens[c.end - 1].core))
         --c.end;
     }
+    // A word written with the accusative's tanwin (amiran, mubtadi'an,
+    // mazihan) is a complement or an adverb, not part of a name: it ends
+    // none ("Faysal bin Bandar ... amiran"), and alone it names nothing a
+    // lexicon does not know (Suriyyan "in Syria's way", kub-an "a cup").
+    auto accusative = [&](uint32_t k) {
+      return tokens[k].gazetteer < 0 && words[k].find(kTanwinFath) != std::string_view::npos;
+    };
+    for (auto& c : cands) {
+      while (c.end - c.first > 1 && accusative(c.end - 1)) --c.end;
+      while (c.end - c.first > 1 && accusative(c.first)) ++c.first;
+    }
+    cands.erase(std::remove_if(cands.begin(), cands.end(),
+                               [&](const Candidate& c) { return c.end - c.first == 1 && accusative(c.first); }),
+                cands.end());
     // A pronoun glued to the end (sayyaratuhu, adaraha) marks a common word:
     // names do not take possessive or object suffixes.
     auto suffixed = [&](uint32_t k) {
