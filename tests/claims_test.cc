@@ -255,6 +255,22 @@ TEST(Quotes, NounsAndRelativeClausesOfReportingVerbsAreNotQuotes) {
   EXPECT_TRUE(assigned.quotes.empty()) << Text(assigned, assigned.quotes[0].content);
 }
 
+TEST(Quotes, ARelativeClauseWithItsOwnSubjectReportsSpeechToItsComma) {
+  // Written for this test: "Mullah Omar, whose death the Afghan
+  // intelligence services announced on Wednesday, two years ago, ...": the
+  // services announced; what they announced ends with the clause. "The
+  // storm that Saudi Arabia announced" takes the antecedent as object.
+  Document doc = Analyze(
+      "وتواجه الحركة انشقاق القادة منذ غياب الملا عمر الذي أعلنت أجهزة الاستخبارات الأفغانية الأربعاء "
+      "وفاته قبل سنتين، وبات التنظيم يجتذبهم.");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(Text(doc, doc.quotes[0].content), "الأربعاء وفاته قبل سنتين");
+  ASSERT_GE(doc.quotes[0].speaker, 0);
+  EXPECT_EQ(doc.entities[doc.quotes[0].speaker].name, "أجهزة الاستخبارات الأفغانية");
+  Document storm = Analyze("وتستمر العملية التي أعلنتها السعودية لوقف التدخل في اليمن.");
+  EXPECT_TRUE(storm.quotes.empty()) << Text(storm, storm.quotes[0].content);
+}
+
 TEST(Quotes, TheOfficialIsUnnamedUnlessTheNextWordsNameHim) {
   Document doc = Analyze("وأكد المسؤول أن التعاون مع قطر يتحسن.\nوقال المتحدث باسم حلف الناتو، في بيان، إن الاجتماع انتهى.");
   ASSERT_EQ(doc.quotes.size(), 2u);

@@ -558,8 +558,23 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
       // bi-talab "at the request of" is a noun after a preposition, and
       // "the war that it announced" a relative clause: neither reports speech.
       // Nor does a verb take ka- "like": ka-lafatat is kallafat "assigned".
+      // A relative clause whose verb has its own subject after it does
+      // ("alladhi a'lanat al-istikhbarat wafatahu": the intelligence
+      // services announced his death; "allati yaqulu al-Nu'aymi innahu"),
+      // unless the verb takes the antecedent as its object ("allati
+      // a'lanatha al-Sa'udiyya", "alladhi kashafathu al-istikhbarat") and
+      // no opener follows.
       if (kind != CueKind::kAccording && (has_to[t] || has_by[t] || reading.has_like[t])) continue;
-      if (t > s.token_begin && role_of[t - 1] == kRelative) continue;
+      if (t > s.token_begin && role_of[t - 1] == kRelative) {
+        bool subject_after = t + 1 < s.token_end && reading.EntityAt(t + 1) >= 0;
+        bool object_suffix = false;
+        for (uint32_t k = a.first_segment[t]; k < a.first_segment[t + 1]; ++k)
+          object_suffix = object_suffix || a.segments[k].kind == SegmentKind::kSuffix;
+        bool opener = false;
+        for (uint32_t k = t + 1; k < s.token_end && k <= t + kSpeakerWindow && !opener; ++k)
+          opener = reading.CueAt(k) == CueKind::kOpener;
+        if (!subject_after || (object_suffix && !opener)) continue;
+      }
       // naqala reports words from someone or that something is so (naqala X
       // an Y, naqalat taqarir anna, hasbama naqalat Reuters); else it
       // carries or broadcasts (naqala tahiyyatahu, naqala al-mu'iddat).
@@ -833,7 +848,15 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
         // The content ends where another reporting verb or a new clause
         // begins: "... and they said that ...", "... while the UN warned ...".
         uint32_t content_end = s.token_end;
+        // Said inside a relative clause, it ends with the clause, at a
+        // comma ("alladhi a'lanat al-istikhbarat wafatahu qabla sanatayn,
+        // wa-bata ...").
+        const bool in_relative = t > s.token_begin && role_of[t - 1] == kRelative;
         for (uint32_t k = content_begin + 2; k < s.token_end; ++k) {
+          if (in_relative && reading.IsComma(k)) {
+            content_end = k;
+            break;
+          }
           CueKind ck = reading.CueAt(k);
           bool reporting = ck == CueKind::kSay || ck == CueKind::kDeny || ck == CueKind::kAllege;
           // "... wa-qalu inna ..." or "..., mudifan anna ..." opens a new
