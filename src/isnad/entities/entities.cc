@@ -221,8 +221,8 @@ void FillNerToken(std::string_view w, const Segment* pieces, size_t count, uint3
       }
     }
     t.stem = Normalize(stem, Match());
-    // A person's name is not a clitic and a word (Bush is not bi- + wash,
-    // Walid not wa- + lid): the segmenter knows no names and splits one
+    // A person's name is not a clitic and a word (Bush is not bi- + wash):
+    // the segmenter knows no names and splits one
     // wherever the rest is common enough. A word of the name list stays
     // whole from the first prefix it begins with (wa-Bush: wa- is cut, bi-
     // is the name's), unless the article follows the prefixes (bi-l-haras is
@@ -671,19 +671,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       covered[c.end - 1] = true;
     }
 
-    // Two person mentions side by side, the second without a clitic (wa-,
-    // li-), are one name: Arabic sets two people apart with wa or a comma
-    // (in ANERcorp's training part a person begins right after another, with
-    // neither, 15 times in 2,724, most of them one name split). The tagger
-    // splits long chains (Sa'ud bin | Faysal bin Abd al-Aziz, Jeb | Bush)
-    // where it knows a part as a name of its own, and titles it took for
-    // names (Khadim al-Haramayn al-Sharifayn | al-Malik Salman) join the name
-    // they stand before. Which lexicon entry the whole keeps: the first
-    // part's (the name goes on: Salman bin Abd al-Aziz Al | Sa'ud); the
-    // second's after a title, not after a first name or a word that joins a
-    // name (Michelle | Obama, Faysal's son are someone else). Two different
-    // lexicon actors stay two. Nor does a title, an office or a kinship noun
-    // after a name join it (Sulayman al-Asad ibn Hilal al-Asad is two).
+    // In text order, for the two rules below.
     std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) { return x.first < y.first; });
     // No name starts with Allah: it ends compound names (Rahmat Allah,
     // Fadl Allah, Nasr Allah), whose first word the tagger may leave out,
@@ -706,6 +694,20 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       for (uint32_t k = first - 1; k < cand.first; ++k) covered[k] = true;
       cand.first = first - 1;
     }
+    // Two person mentions side by side, the second without a clitic (wa-,
+    // li-), are one name: Arabic sets two people apart with wa or a comma
+    // (in ANERcorp's training part a person begins right after another, with
+    // neither, 15 times in 2,724, most of them one name split). The tagger
+    // splits long chains (Sa'ud bin | Faysal bin Abd al-Aziz, Jeb | Bush)
+    // where it knows a part as a name of its own, and titles it took for
+    // names (Khadim al-Haramayn al-Sharifayn | al-Malik Salman) join the name
+    // they stand before. Which lexicon entry the whole keeps: the first
+    // part's (the name goes on: Salman bin Abd al-Aziz Al | Sa'ud); else
+    // the second's (after a title), but not after a first name of the list
+    // or a word that joins a name (Michelle | Obama, Faysal's son are
+    // someone else). Two different
+    // lexicon actors stay two. Nor does a title, an office or a kinship noun
+    // after a name join it (Sulayman al-Asad ibn Hilal al-Asad is two).
     for (size_t c = 1; c < cands.size(); ++c) {
       Candidate& prev = cands[c - 1];
       const Candidate& next = cands[c];
