@@ -217,6 +217,25 @@ TEST(Segment, KeepsNamesAndWordsThatOnlyLookSegmentable) {
   }
 }
 
+TEST(Segment, ARareCliticMustBeOneOfItsKind) {
+  // fa- listed rare must be a conjunction the file declares.
+  const std::string header = "# isnad-resource segmentation 3\n";
+  const std::string rules =
+      "preposition\tب ل ك\nsuffix\tه\npronoun\tه\narticle\tال\nteh\tت ة\nyeh\tي ى\n";
+  for (const auto& [conjunctions, ok] : {std::pair<std::string, bool>{"conjunction\tو ف\n", true},
+                                         std::pair<std::string, bool>{"conjunction\tو\n", false}}) {
+    ResourceFile file;
+    ASSERT_TRUE(ParseResourceFile(header + conjunctions + "rare_conjunction\tف\n" + rules, "test.txt",
+                                  "segmentation", 3, file).ok());
+    SegmentationRules out;
+    Status s = SegmentationRules::FromResource(file, out);
+    EXPECT_EQ(s.ok(), ok) << s.message();
+    if (ok) {
+      EXPECT_EQ(out.conjunction_ratios, (std::vector<double>{0.2, 1.0}));
+    }
+  }
+}
+
 TEST(Segment, PiecesCoverTheWordWithDiacritics) {
   std::string word = "وَقَالَ";
   auto pieces = TestEngine().text().segmenter().Split(word);

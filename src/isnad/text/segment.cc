@@ -66,22 +66,23 @@ Status SegmentationRules::FromResource(const ResourceFile& file, SegmentationRul
   out.min_stem_count = static_cast<uint32_t>(ParseDouble(file.Setting("min_stem_count"), 5));
   out.conjunction_ratio = ParseDouble(file.Setting("conjunction_ratio"), 0.2);
   out.preposition_ratio = ParseDouble(file.Setting("preposition_ratio"), 0.1);
-  const double rare_conjunction_ratio = ParseDouble(file.Setting("rare_conjunction_ratio"), 1.0);
-  for (const std::string& c : rare_conjunctions)
-    if (std::find(out.conjunctions.begin(), out.conjunctions.end(), c) == out.conjunctions.end())
-      return Status::Error(file.path + ": rare conjunction '" + c + "' is not a conjunction");
-  for (const std::string& c : out.conjunctions) {
-    const bool rare = std::find(rare_conjunctions.begin(), rare_conjunctions.end(), c) != rare_conjunctions.end();
-    out.conjunction_ratios.push_back(rare ? rare_conjunction_ratio : out.conjunction_ratio);
-  }
-  const double rare_ratio = ParseDouble(file.Setting("rare_preposition_ratio"), 1.0);
-  for (const std::string& p : rare_prepositions)
-    if (std::find(out.prepositions.begin(), out.prepositions.end(), p) == out.prepositions.end())
-      return Status::Error(file.path + ": rare preposition '" + p + "' is not a preposition");
-  for (const std::string& p : out.prepositions) {
-    const bool rare = std::find(rare_prepositions.begin(), rare_prepositions.end(), p) != rare_prepositions.end();
-    out.preposition_ratios.push_back(rare ? rare_ratio : out.preposition_ratio);
-  }
+  // One ratio per clitic: `ratio`, or `rare_ratio` for those listed rare.
+  auto ratios_of = [&](const std::vector<std::string>& clitics, const std::vector<std::string>& rare,
+                       double ratio, const std::string& kind, std::vector<double>& ratios) {
+    const double rare_ratio = ParseDouble(file.Setting("rare_" + kind + "_ratio"), 1.0);
+    for (const std::string& c : rare)
+      if (std::find(clitics.begin(), clitics.end(), c) == clitics.end())
+        return Status::Error(file.path + ": rare " + kind + " '" + c + "' is not a " + kind);
+    for (const std::string& c : clitics)
+      ratios.push_back(std::find(rare.begin(), rare.end(), c) != rare.end() ? rare_ratio : ratio);
+    return Status::Ok();
+  };
+  Status s = ratios_of(out.conjunctions, rare_conjunctions, out.conjunction_ratio, "conjunction",
+                       out.conjunction_ratios);
+  if (s.ok())
+    s = ratios_of(out.prepositions, rare_prepositions, out.preposition_ratio, "preposition",
+                  out.preposition_ratios);
+  if (!s.ok()) return s;
   out.suffix_ratio = ParseDouble(file.Setting("suffix_ratio"), 0.2);
   if (out.conjunctions.empty() || out.prepositions.empty() || out.suffixes.empty() ||
       out.definite_article.empty() || out.teh.empty() || out.yeh.empty())
