@@ -89,12 +89,12 @@ TEST(Accuracy, DevEntitiesAndDatesWithTheProjectScorer) {
     return p == std::string::npos ? -1.0 : std::stod(out.substr(p + key.size() + 1));
   };
   EXPECT_EQ(value("date_acc"), 1.0);
-  // Guards a little under today's figures (README: 0.864, 0.796, 0.504 /
-  // 0.577), not targets: a change that loses two or three of them fails.
+  // Guards a little under today's figures (README: 0.863, 0.802, 0.513 /
+  // 0.586), not targets: a change that loses two or three of them fails.
   EXPECT_GE(value("entities_f1"), 0.84) << out.substr(total);
-  EXPECT_GE(value("quotes_f1"), 0.76) << out.substr(total);
-  EXPECT_GE(value("relations_f1"), 0.47) << out.substr(total);
-  EXPECT_GE(value("relations_untyped_f1"), 0.54) << out.substr(total);
+  EXPECT_GE(value("quotes_f1"), 0.77) << out.substr(total);
+  EXPECT_GE(value("relations_f1"), 0.48) << out.substr(total);
+  EXPECT_GE(value("relations_untyped_f1"), 0.55) << out.substr(total);
 }
 
 TEST(Accuracy, EventDetectionOnTheVisibleGsr) {
