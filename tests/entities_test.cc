@@ -343,6 +343,15 @@ TEST(Entities, AWordInTheAccusativeEndsNoName) {
   }
 }
 
+TEST(Entities, ALexiconNameWithSignsInItIsFoundAsTheTokenizerCutsIt) {
+  // "5+1" is three tokens; the lexicon writes it so.
+  Document doc = Analyze("خبر\n\nوتوصلت إيران ومجموعة 5+1 إلى اتفاق. وقالت دول «5+1» إن الاتفاق تاريخي.");
+  const Entity* group = EntityNamed(doc, "مجموعة 5+1");
+  ASSERT_NE(group, nullptr);
+  EXPECT_EQ(group->key, KeyOf("مجموعة الدول الست"));
+  EXPECT_EQ(group->type, EntityType::kOrg);
+}
+
 TEST(NerTokens, AKnownNameIsNotACliticAndAWord) {
   // Bush is not bi- + wash: the segmenter splits it (it knows no names),
   // the tagger's token keeps it whole; bi-l-haras stays bi- + al-haras.
