@@ -1,6 +1,7 @@
 // Accuracy pinned on gold, so that a drop fails. Needs ../shared (CI has
 // it); skipped with a message when it is absent.
 #include <filesystem>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "isnad/eval/segment_eval.h"
@@ -60,6 +61,27 @@ TEST(LexiconRebuild, MatchesTheCommittedResource) {
   ASSERT_TRUE(s.ok()) << s.message();
   std::string committed = testing::ReadFile(std::string(ISNAD_RESOURCES_DIR) + "/lexicon/lexicon.tsv");
   EXPECT_TRUE(rebuilt == committed) << "resources/lexicon/lexicon.tsv is stale: run `isnad build-lexicon`";
+}
+
+TEST(Accuracy, NoTwoEntitiesOfAReportShareAKeyOnSaudiNewsNet) {
+  // The key links actors across reports: two entities of one report with
+  // the same key would be one actor counted twice. Real news finds the
+  // paths that written sentences miss (a name found again and joined, whose
+  // title-free key another entity already had).
+  if (!SharedAvailable()) GTEST_SKIP() << "../shared is absent: SaudiNewsNet not available";
+  CollectingDiagnostics diagnostics;
+  ReportReader reader({std::string(ISNAD_SHARED_DIR) + "/data/saudinewsnet/articles.jsonl.gz"}, ReaderOptions{},
+                      diagnostics);
+  RawReport raw;
+  int reports = 0;
+  while (reports < 1500 && reader.Next(raw)) {
+    Document doc;
+    TestEngine().Analyze(std::move(raw), doc);
+    ++reports;
+    std::set<std::string> keys;
+    for (const Entity& e : doc.entities) EXPECT_TRUE(keys.insert(e.key).second) << doc.id << ": " << e.key;
+  }
+  EXPECT_GT(reports, 1000);
 }
 
 TEST(Accuracy, NerF1OnAnercorpTest) {

@@ -13,6 +13,7 @@
 #include "isnad/entities/entities.h"
 #include "isnad/text/normalize.h"
 #include "isnad/text/segment.h"
+#include "isnad/text/sentences.h"
 
 namespace isnad {
 
@@ -61,7 +62,6 @@ constexpr uint32_t kNegationReach = 10;   // words from a negating noun (adam) t
 // al-Pakistani fi shu'un Taliban li-wikalat <<al-Sahafa al-Faransiyya>> inna).
 constexpr uint32_t kOpenerReach = 12;
 constexpr int kSpeakerBefore = 3;        // a speaker before its reporting verb stands next to it
-constexpr uint32_t kAddresseeWords = 6;  // li-, a quotation mark, the outlet's name, its closing mark
 constexpr uint32_t kSubjectReach = 4;    // a clause's subject stands in its first words (wa-kana al-tanzim)
 constexpr int kObjectWindow = 8;    // words after a trigger where its object may stand
 // An object noun's genitive starts within this many words of it, titles
@@ -546,15 +546,20 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
       // comma and with no opener after it, an attribution of the clause
       // before, as bi-hasab is. (Elsewhere kama is "also": kama qala al-wazir
       // inna ..., kama ashara ila ... say anew.)
+      // Whether what was said opens within the speaker's window after the
+      // cue (inna, anna; with `or_addressee`, also li- or a colon).
+      auto opener_follows = [&](bool or_addressee) {
+        for (uint32_t k = t + 1; k < s.token_end && k <= t + kSpeakerWindow; ++k)
+          if (reading.CueAt(k) == CueKind::kOpener ||
+              (or_addressee &&
+               (role_of[k] == kTo || text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin) == ":")))
+            return true;
+        return false;
+      };
       const bool as_x_says =
           t >= s.token_begin + 2 && attribution_words_.Contains(form[t - 1]) && reading.IsComma(t - 2);
-      if ((kind == CueKind::kSay || kind == CueKind::kContinue) && as_x_says) {
-        bool opener = false;
-        for (uint32_t k = t + 1; k < s.token_end && k <= t + kSpeakerWindow && !opener; ++k)
-          opener = reading.CueAt(k) == CueKind::kOpener || role_of[k] == kTo ||
-                   text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin) == ":";
-        if (!opener) kind = CueKind::kAccording;
-      }
+      if ((kind == CueKind::kSay || kind == CueKind::kContinue) && as_x_says && !opener_follows(true))
+        kind = CueKind::kAccording;
       // bi-talab "at the request of" is a noun after a preposition, and
       // "the war that it announced" a relative clause: neither reports speech.
       // Nor does a verb take ka- "like": ka-lafatat is kallafat "assigned".
@@ -566,14 +571,8 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
       // no opener follows.
       if (kind != CueKind::kAccording && (has_to[t] || has_by[t] || reading.has_like[t])) continue;
       if (t > s.token_begin && role_of[t - 1] == kRelative) {
-        bool subject_after = t + 1 < s.token_end && reading.EntityAt(t + 1) >= 0;
-        bool object_suffix = false;
-        for (uint32_t k = a.first_segment[t]; k < a.first_segment[t + 1]; ++k)
-          object_suffix = object_suffix || a.segments[k].kind == SegmentKind::kSuffix;
-        bool opener = false;
-        for (uint32_t k = t + 1; k < s.token_end && k <= t + kSpeakerWindow && !opener; ++k)
-          opener = reading.CueAt(k) == CueKind::kOpener;
-        if (!subject_after || (object_suffix && !opener)) continue;
+        const bool subject_after = t + 1 < s.token_end && reading.EntityAt(t + 1) >= 0;
+        if (!subject_after || (reading.has_object[t] && !opener_follows(false))) continue;
       }
       // naqala reports words from someone or that something is so (naqala X
       // an Y, naqalat taqarir anna, hasbama naqalat Reuters); else it
@@ -623,12 +622,12 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
         if (nested && !comma_seen && k > t + 1) break;
         // qala li-"al-Iqtisadiyya" X: whom it was said to, an outlet in
         // quotation marks after li-, stands before the speaker.
-        if (k == after_speaker && role_of[k] == kTo && k + 1 < s.token_end && reading.IsQuote(k + 1)) {
-          uint32_t close = k + 2;
-          while (close < s.token_end && close <= k + kAddresseeWords && !reading.IsQuote(close)) ++close;
-          if (close < s.token_end && close <= k + kAddresseeWords) {
-            after_speaker = close + 1;
-            k = close;
+        if (k == after_speaker && role_of[k] == kTo) {
+          const auto past = static_cast<uint32_t>(
+              AfterQuotedAddressee(k, s.token_end, [&](size_t j) { return reading.IsQuote(j); }));
+          if (past != k) {
+            after_speaker = past;
+            k = past - 1;
             continue;
           }
         }

@@ -35,9 +35,6 @@ constexpr int kRareNameLog2 = 9;
 // Words an office's complement may run to before the comma that sets off
 // the holder's name (al-mutahaddith bi-ism haras al-munsha'at al-naftiyya,).
 constexpr uint32_t kOfficeReach = 6;
-// li-, a quotation mark, an outlet's name and its closing mark: the most
-// words an addressee between a reporting verb and its speaker takes.
-constexpr uint32_t kAddresseeWords = 6;
 const std::string kPluralUn = "\xD9\x88\xD9\x86";  // -un
 const std::string kPluralIn = "\xD9\x8A\xD9\x86";  // -in
 const std::string kAdjectiveIyya = "\xD9\x8A\xD9\x87";  // -iyya, as Matching writes it
@@ -222,11 +219,11 @@ void FillNerToken(std::string_view w, const Segment* pieces, size_t count, uint3
     }
     t.stem = Normalize(stem, Match());
     // A person's name is not a clitic and a word (Bush is not bi- + wash):
-    // the segmenter knows no names and splits one
-    // wherever the rest is common enough. A word of the name list stays
-    // whole from the first prefix it begins with (wa-Bush: wa- is cut, bi-
-    // is the name's), unless the article follows the prefixes (bi-l-haras is
-    // bi- + al-haras) or a suffix was cut.
+    // the segmenter knows no names and splits one wherever the rest is
+    // common enough. A word of the name list stays whole from the first
+    // prefix it begins with (wa-Bush: wa- is cut, bi- is the name's), unless
+    // the article follows the prefixes (bi-l-haras is bi- + al-haras) or a
+    // suffix was cut.
     const bool suffix_cut = pieces[count - 1].kind != SegmentKind::kStem;
     if (t.has_prefix && !suffix_cut && !Definite(t.core, article)) {
       for (size_t k = 0; k < t.prefixes; ++k) {
@@ -525,20 +522,6 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       add_run(start, j, type);
       i = j;
     }
-    // A known first name alone, then a person run right after it: one name
-    // whose second part the tagger began anew (Riyad | Yasin: riyad is also
-    // a city); Arabic joins two people with wa or a comma.
-    for (size_t c = 1; c < cands.size(); ++c) {
-      Candidate& prev = cands[c - 1];
-      if (prev.type == EntityType::kPer && cands[c].type == EntityType::kPer && prev.end == cands[c].first &&
-          prev.end == prev.first + 1 && tokens[prev.first].person_name &&
-          !StartsWithPreposition(words[cands[c].first], tokens[cands[c].first], preposition_bytes_) &&
-          !tokens[cands[c].first].has_prefix) {
-        prev.end = cands[c].end;
-        cands.erase(cands.begin() + static_cast<long>(c));
-        --c;
-      }
-    }
     // A name does not begin or end with a word this common in news unless a
     // lexicon says so ("Human Rights Watch al-yawm": al-yawm is "today").
     for (auto& c : cands) {
@@ -705,9 +688,10 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     // part's (the name goes on: Salman bin Abd al-Aziz Al | Sa'ud); else
     // the second's (after a title), but not after a first name of the list
     // or a word that joins a name (Michelle | Obama, Faysal's son are
-    // someone else). Two different
-    // lexicon actors stay two. Nor does a title, an office or a kinship noun
-    // after a name join it (Sulayman al-Asad ibn Hilal al-Asad is two).
+    // someone else). Two different lexicon actors stay two. Nor does a
+    // title, an office or a kinship noun after a name join it (Sulayman
+    // al-Asad ibn Hilal al-Asad is two). (This also joins a lone first name
+    // the tagger split off: Riyad | Yasin, riyad being also a city.)
     for (size_t c = 1; c < cands.size(); ++c) {
       Candidate& prev = cands[c - 1];
       const Candidate& next = cands[c];
@@ -780,11 +764,9 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       uint32_t first = i + 1;
       // Whom it was said to may come first: li- and an outlet in quotation
       // marks (wa-awdaha li-"al-Iqtisadiyya" Abu Muhammad al-Adani ...).
-      if (first + 1 < n && tokens[first].norm == kLi && IsQuotationMark(words[first + 1])) {
-        uint32_t close = first + 2;
-        while (close < n && close <= first + kAddresseeWords && !IsQuotationMark(words[close])) ++close;
-        if (close < n && close <= first + kAddresseeWords) first = close + 1;
-      }
+      if (first < n && tokens[first].norm == kLi)
+        first = static_cast<uint32_t>(
+            AfterQuotedAddressee(first, n, [&](size_t k) { return IsQuotationMark(words[k]); }));
       // Only titles with the article (al-duktur, al-liwa') or the letter d.:
       // an office in construct (ra'is, wazir) is followed by what it heads
       // (ra'is diwan al-mazalim), not by a person.
@@ -1095,13 +1077,20 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     std::vector<std::string> words;  // Matching-normalized, titles stripped
   };
   std::vector<Info> entity_words;
-  for (Mention& m : found) {
-    std::string form = MentionForm(doc, m);
+  // A mention's name for keys and folding: its words, leading titles and
+  // place nouns left out.
+  auto name_words = [&](std::string_view form) {
     std::vector<std::string> w = Words(Normalize(form, Match()));
     size_t strip = 0;
     while (strip + 1 < w.size() && (rules_.title.Contains(w[strip]) || rules_.place.Contains(w[strip])))
       ++strip;
-    std::vector<std::string> name(w.begin() + strip, w.end());
+    return std::vector<std::string>(w.begin() + static_cast<long>(strip), w.end());
+  };
+  auto plain_key = [](EntityType type, const std::vector<std::string>& name) {
+    return std::string(EntityTypeName(type)) + ":" + Join(name);
+  };
+  for (Mention& m : found) {
+    std::vector<std::string> name = name_words(MentionForm(doc, m));
     if (name.empty()) continue;
     int entry = m.gazetteer_entry;
     if (entry < 0) entry = gazetteer_.Find(Join(name));
@@ -1109,7 +1098,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     if (entry >= 0) m.type = gazetteer_.entry(entry).type;
     std::string key = entry >= 0  ? gazetteer_.entry(entry).id
                       : m.generic ? "generic:" + Join(name)
-                                  : std::string(EntityTypeName(m.type)) + ":" + Join(name);
+                                  : plain_key(m.type, name);
 
     int target = -1;
     if (target < 0 && m.generic && name.size() == 1) {
@@ -1262,14 +1251,21 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
                                           text.compare(a.tokens[u].begin, 2, "\xD9\x88") != 0) {
         auto [second, second_len] = match_at(u);
         if (is_person(second) && second != found) {
-          std::vector<std::string> whole =
-              Words(Normalize(text.substr(begin, a.tokens[u + second_len - 1].end - begin), Match()));
-          Entity ent;
-          ent.type = EntityType::kPer;
-          ent.key = std::string(EntityTypeName(EntityType::kPer)) + ":" + Join(whole);
-          doc.entities.push_back(ent);
-          entity_words.push_back(Info{whole});
-          found = static_cast<int>(doc.entities.size() - 1);
+          std::vector<std::string> whole = name_words(text.substr(begin, a.tokens[u + second_len - 1].end - begin));
+          const std::string key = plain_key(EntityType::kPer, whole);
+          // The whole may be a person the report already has (al-Shaykh |
+          // Sayyid Qutb: the title goes with the name).
+          found = -1;
+          for (size_t e = 0; e < doc.entities.size() && found < 0; ++e)
+            if (doc.entities[e].key == key) found = static_cast<int>(e);
+          if (found < 0) {
+            Entity ent;
+            ent.type = EntityType::kPer;
+            ent.key = key;
+            doc.entities.push_back(ent);
+            entity_words.push_back(Info{whole});
+            found = static_cast<int>(doc.entities.size() - 1);
+          }
           found_len += second_len;
           longest = std::max(longest, whole.size());
           claim(Join(whole), found);

@@ -11,6 +11,7 @@
 //   single Latin capital (U.S.) does not end a sentence.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -46,6 +47,20 @@ struct SentenceCues {
 std::string_view ClosingQuoteMark(std::string_view mark);
 // Is `mark` a quotation mark, opening or closing (" << >> and the curly ones)?
 bool IsQuotationMark(std::string_view mark);
+
+// Whom something was said to, li- and an outlet's name in quotation marks
+// (qala li-"al-Sharq al-Awsat" X), stands between a reporting verb and its
+// speaker. With li- at token `li`, tokens before `end`, and `is_quote(k)`
+// telling quotation marks: the token after the closing mark, or `li` when
+// no mark opens right after li- or none closes within the outlet's words.
+inline constexpr size_t kQuotedAddresseeWords = 6;  // li-, the marks and the name between
+template <typename IsQuote>
+size_t AfterQuotedAddressee(size_t li, size_t end, IsQuote&& is_quote) {
+  if (li + 1 >= end || !is_quote(li + 1)) return li;
+  for (size_t close = li + 2; close < end && close <= li + kQuotedAddresseeWords; ++close)
+    if (is_quote(close)) return close + 1;
+  return li;
+}
 
 void SplitSentences(std::string_view text, const std::vector<Token>& tokens,
                     const SentenceCues& cues, std::vector<Sentence>& out);
