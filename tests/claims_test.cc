@@ -338,6 +338,16 @@ TEST(Relations, AbductionIsAnAssaultAsPloverSaysNotACoercion) {
   EXPECT_TRUE(AnyRelation(arrest, PloverType::kCoerce, "", ""));
 }
 
+TEST(Relations, ReceivingAndMeetingAreConsultationsAndBahathaIsNoBiPlusAWord) {
+  // Written for this test. The segmenter reads bahatha "discussed" as bi- +
+  // hatha; the word with its letter back is the trigger.
+  for (const char* met : {"استقبل أردوغان بوتين في أنقرة.", "اجتمع أردوغان مع بوتين في أنقرة.",
+                          "وبحث أردوغان مع بوتين الأزمة السورية."}) {
+    Document doc = Analyze(met);
+    EXPECT_NE(Find(doc, "per:erdogan", PloverType::kConsult, "per:putin"), nullptr) << met;
+  }
+}
+
 TEST(Relations, BetweenXAndYGoesBothWaysWithItsPlace) {
   Document doc = Analyze("اندلعت اشتباكات بين جبهة النصرة وتنظيم داعش في حلب.");
   const Relation* a = Find(doc, "group:nusra", PloverType::kAssault, "group:isis");
@@ -347,6 +357,27 @@ TEST(Relations, BetweenXAndYGoesBothWaysWithItsPlace) {
   EXPECT_EQ(a->polarity, Polarity::kAsserted);
   EXPECT_TRUE(a->claimed_by.empty());
   EXPECT_EQ(KeyOf(doc, a->location), "city:aleppo");
+}
+
+TEST(Relations, QadBeforeAPerfectAssertsAndBeforeAnImperfectHedges) {
+  // Written for this test. "qad qasafa" is "has shelled", "la-qad" too;
+  // "qad yaqsif" is "may shell"; ta opens perfects of the fifth form
+  // (tamakkanat) as well as imperfects (tuhajim); its masculine
+  // (tamakkana) looks like an imperfect and stays hedged.
+  for (const char* asserted : {"وقد قصف الجيش السوري تنظيم داعش في حلب.", "لقد قصف الجيش السوري تنظيم داعش في حلب.",
+                               "وقد تمكنت القوات السورية من قصف تنظيم داعش في حلب."}) {
+    Document doc = Analyze(asserted);
+    const Relation* r = nullptr;
+    for (const Relation& x : doc.relations)
+      if (x.type == PloverType::kAssault && KeyOf(doc, x.target) == "group:isis") r = &x;
+    ASSERT_NE(r, nullptr) << asserted;
+    EXPECT_EQ(r->polarity, Polarity::kAsserted) << asserted;
+  }
+  for (const char* hedged : {"قد يقصف الجيش السوري تنظيم داعش في حلب.", "قد تهاجم القوات التركية تنظيم داعش في حلب."}) {
+    Document doc = Analyze(hedged);
+    ASSERT_FALSE(doc.relations.empty()) << hedged;
+    EXPECT_EQ(doc.relations[0].polarity, Polarity::kAlleged) << hedged;
+  }
 }
 
 TEST(Relations, ReportedSpeechMakesAnAllegationWithItsClaimant) {

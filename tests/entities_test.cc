@@ -307,6 +307,18 @@ TEST(Entities, PeopleSideBySideWithoutWaOrACommaAreOnePerson) {
     EXPECT_EQ(EntityNamed(doc, part), nullptr) << part << ": a part of a name, not a person of its own";
 }
 
+TEST(Entities, TwoKnownActorsSideBySideAreSubjectAndObjectNotOneName) {
+  // Written for this test. A verb, then its subject and its object, both
+  // named by the lexicon: the tagger may read the two names as one.
+  Document doc = Analyze("خبر\n\nوصل الوفد أمس. التقى السيسي نتنياهو في القاهرة.");
+  const Entity* sisi = EntityWithKey(doc, "per:sisi");
+  const Entity* netanyahu = EntityWithKey(doc, "per:netanyahu");
+  ASSERT_NE(sisi, nullptr);
+  ASSERT_NE(netanyahu, nullptr);
+  EXPECT_EQ(sisi->name, "السيسي");
+  EXPECT_EQ(netanyahu->name, "نتنياهو");
+}
+
 TEST(Entities, AFathersNameIsNotTheSonAndALongerChainIsTheSamePerson) {
   // Written for this test. Salman after Muhammad bin Salman is the father,
   // not a surname: the King is not folded into his son. The lexicon's

@@ -43,6 +43,7 @@ enum Role : uint32_t {
   kQuantity,
   kReportNoun,
   kContrast,
+  kModal,
   kTimeClause,
   kLike
 };
@@ -85,6 +86,18 @@ bool CanAct(const Entity& e) { return e.type != EntityType::kLoc || IsState(e); 
 
 // Acts that doers joined by wa carry out together (a joint operation).
 bool IsJointAction(PloverType type) { return type == PloverType::kAssault || type == PloverType::kCoerce; }
+
+// Does this form look like an imperfect verb (yaf'al, taf'al)? qad before
+// one hedges ("qad yakun": it may be), before a perfect it asserts ("qad
+// qatala": he has killed). Ta also opens perfects of the fifth and sixth
+// forms (tamma, tamakkanat, tawassalat); those of three letters or ending
+// in the feminine -at are read as perfects (a masculine one of four,
+// tamakkana, cannot be told from tumkinu and stays hedged).
+bool LooksImperfect(std::string_view form) {
+  static constexpr std::string_view kYehLetter = "\xD9\x8A", kTehLetter = "\xD8\xAA";
+  if (form.starts_with(kYehLetter)) return true;
+  return form.starts_with(kTehLetter) && form.size() >= 4 * kTehLetter.size() && !form.ends_with(kTehLetter);
+}
 
 }  // namespace
 
@@ -136,7 +149,7 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
       {"by", kBy},           {"relative", kRelative}, {"affiliation", kAffiliation},
       {"recording", kRecording}, {"negating_noun", kNegatingNoun}, {"support", kSupport}, {"agent", kAgent},
       {"occasion", kOccasion}, {"quantity", kQuantity},
-      {"report_noun", kReportNoun}, {"contrast", kContrast}, {"time_clause", kTimeClause}, {"like", kLike}};
+      {"report_noun", kReportNoun}, {"contrast", kContrast}, {"modal", kModal}, {"time_clause", kTimeClause}, {"like", kLike}};
   for (std::string_view line : cues.lines) {
     auto f = SplitFields(line);
     if (f.size() < 2) continue;
@@ -402,6 +415,26 @@ void ClaimExtractor::ReadTokens(Reading& reading) const {
       if ((conj == kAnd || conj == kThen) && (cues_.Contains(rest) || triggers_.Contains(rest))) {
         form[t] = rest;
         has_and[t] = true;
+      }
+    }
+    // The segmenter may cut a verb's first letter as bi-, li- or ka- (bahatha
+    // read as bi- + hatha): when what is left is no cue or trigger and the
+    // word with that letter back is one, the letter is the word's own.
+    if (a.tokens[t].kind == TokenKind::kWord && (has_by[t] || has_to[t] || reading.has_like[t]) &&
+        !cues_.Contains(form[t]) && !triggers_.Contains(form[t])) {
+      uint32_t last_prefix = a.first_segment[t + 1];
+      for (uint32_t k = a.first_segment[t]; k < a.first_segment[t + 1]; ++k)
+        if (a.segments[k].kind == SegmentKind::kPrefix) last_prefix = k;
+      if (last_prefix < a.first_segment[t + 1]) {
+        const Segment& sg = a.segments[last_prefix];
+        uint32_t role = words_.Find(Normalize(text.substr(sg.begin, sg.end - sg.begin), Match()));
+        std::string whole = Normalize(text.substr(sg.begin, end - sg.begin), Match());
+        if ((role == kBy || role == kTo || role == kLike) && (cues_.Contains(whole) || triggers_.Contains(whole))) {
+          form[t] = std::move(whole);
+          if (role == kBy) has_by[t] = false;
+          if (role == kTo) has_to[t] = false;
+          if (role == kLike) reading.has_like[t] = false;
+        }
       }
     }
     // li- before the article drops its alif (li-l-hujum is written lilhujum):
@@ -1622,7 +1655,9 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
       std::reverse(r.claimed_by.begin(), r.claimed_by.end());  // outermost source first
     }
     for (uint32_t k = s.token_begin; k < s.token_end; ++k)
-      if (role_of[k] == kHedge && r.polarity == Polarity::kAsserted)
+      if ((role_of[k] == kHedge || (role_of[k] == kModal && !reading.has_to[k] && k + 1 < s.token_end &&
+                                    LooksImperfect(reading.form[k + 1]))) &&
+          r.polarity == Polarity::kAsserted)
         r.polarity = Polarity::kAlleged;
     for (uint32_t k = t >= s.token_begin + 3 ? t - 3 : s.token_begin; k < t; ++k)
       if (role_of[k] == kNegation) r.polarity = Polarity::kDenied;

@@ -601,6 +601,31 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       }
       std::vector<GazetteerMatch> matches;
       gazetteer_.Match(first, forms, matches);
+      // Two different actors of the curated lexicon side by side inside one
+      // tagged span are subject and object (iltaqa al-Sisi Netanyahu), not
+      // one name: the span is cut where the second begins. Not across a
+      // word that joins a name's parts (Muhammad bin Salman | Abd al-Aziz).
+      auto curated_actor = [&](const GazetteerMatch& m) {
+        const GazetteerEntry& e = gazetteer_.entry(m.entry);
+        return e.curated && e.type != EntityType::kMisc;
+      };
+      for (size_t i = 1; i < matches.size(); ++i) {
+        const GazetteerMatch& left = matches[i - 1];
+        const GazetteerMatch& right = matches[i];
+        if (left.end_token != right.first_token || !curated_actor(left) || !curated_actor(right) ||
+            gazetteer_.entry(left.entry).id == gazetteer_.entry(right.entry).id ||
+            rules_.name_link.Contains(tokens[left.end_token - 1].norm) ||
+            rules_.name_link.Contains(tokens[right.first_token].norm))
+          continue;
+        for (size_t c = 0; c < cands.size(); ++c) {
+          if (cands[c].first > left.first_token || cands[c].end < right.end_token) continue;
+          Candidate second = cands[c];
+          second.first = right.first_token;
+          cands[c].end = right.first_token;
+          cands.push_back(second);
+          break;
+        }
+      }
       for (const auto& m : matches) {
         const GazetteerEntry& e = gazetteer_.entry(m.entry);
         if (!e.curated || e.type == EntityType::kMisc) continue;
