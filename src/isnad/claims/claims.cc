@@ -394,11 +394,15 @@ void ClaimExtractor::ReadTokens(Reading& reading) const {
   // Per token: its clitic-free form, whether "wa" is glued to it, and the
   // mention (if any) it belongs to.
   for (size_t t = 0; t < n; ++t) {
+    // The prefix right before the stem, and its role (for bi-/li-/ka- below).
+    uint32_t last_prefix_begin = 0, last_prefix_role = 0;
     for (uint32_t k = a.first_segment[t]; k < a.first_segment[t + 1]; ++k) {
       const Segment& sg = a.segments[k];
       if (sg.kind == SegmentKind::kSuffix) has_object[t] = true;
       if (sg.kind != SegmentKind::kPrefix) continue;
       uint32_t role = words_.Find(Normalize(text.substr(sg.begin, sg.end - sg.begin), Match()));
+      last_prefix_begin = sg.begin;
+      last_prefix_role = role;
       if (role == kAnd) has_and[t] = true;
       if (role == kTo) has_to[t] = true;
       if (role == kBy) has_by[t] = true;
@@ -420,21 +424,15 @@ void ClaimExtractor::ReadTokens(Reading& reading) const {
     // The segmenter may cut a verb's first letter as bi-, li- or ka- (bahatha
     // read as bi- + hatha): when what is left is no cue or trigger and the
     // word with that letter back is one, the letter is the word's own.
-    if (a.tokens[t].kind == TokenKind::kWord && (has_by[t] || has_to[t] || reading.has_like[t]) &&
+    const uint32_t role = last_prefix_role;
+    if (a.tokens[t].kind == TokenKind::kWord && (role == kBy || role == kTo || role == kLike) &&
         !cues_.Contains(form[t]) && !triggers_.Contains(form[t])) {
-      uint32_t last_prefix = a.first_segment[t + 1];
-      for (uint32_t k = a.first_segment[t]; k < a.first_segment[t + 1]; ++k)
-        if (a.segments[k].kind == SegmentKind::kPrefix) last_prefix = k;
-      if (last_prefix < a.first_segment[t + 1]) {
-        const Segment& sg = a.segments[last_prefix];
-        uint32_t role = words_.Find(Normalize(text.substr(sg.begin, sg.end - sg.begin), Match()));
-        std::string whole = Normalize(text.substr(sg.begin, end - sg.begin), Match());
-        if ((role == kBy || role == kTo || role == kLike) && (cues_.Contains(whole) || triggers_.Contains(whole))) {
-          form[t] = std::move(whole);
-          if (role == kBy) has_by[t] = false;
-          if (role == kTo) has_to[t] = false;
-          if (role == kLike) reading.has_like[t] = false;
-        }
+      std::string whole = Normalize(text.substr(last_prefix_begin, end - last_prefix_begin), Match());
+      if (cues_.Contains(whole) || triggers_.Contains(whole)) {
+        form[t] = std::move(whole);
+        if (role == kBy) has_by[t] = false;
+        if (role == kTo) has_to[t] = false;
+        if (role == kLike) reading.has_like[t] = false;
       }
     }
     // li- before the article drops its alif (li-l-hujum is written lilhujum):
