@@ -2,6 +2,7 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -151,6 +152,17 @@ TEST(Cli, MissingResourcesAreAClearFatalError) {
   CommandResult run = Isnad(std::string("--resources /nonexistent analyze ") + ISNAD_EXAMPLES_DIR);
   EXPECT_EQ(run.status, 1);
   EXPECT_NE(run.err.find("/nonexistent"), std::string::npos);
+}
+
+TEST(Cli, ServeNamesAMissingStoreAndAPortInUse) {
+  TempDir dir;
+  CommandResult missing = Isnad("serve --port 0 --db " + dir.File("none.db"));
+  EXPECT_EQ(missing.status, 1);
+  EXPECT_NE(missing.err.find("none.db: no such store"), std::string::npos) << missing.err;
+  EXPECT_FALSE(std::ifstream(dir.File("none.db")).good()) << "a missing store must not be created";
+  CommandResult bad_port = Isnad("serve --port 70000 --db " + dir.File("none.db"));
+  EXPECT_NE(bad_port.status, 0);
+  EXPECT_NE(bad_port.err.find("--port"), std::string::npos) << bad_port.err;
 }
 
 }  // namespace

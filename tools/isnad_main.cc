@@ -25,6 +25,7 @@
 #include "isnad/eval/segment_eval.h"
 #include "isnad/interfaces/readable.h"
 #include "isnad/interfaces/record_json.h"
+#include "isnad/interfaces/web_api.h"
 #include "isnad/store/store.h"
 #include "isnad/train/cluster_builder.h"
 #include "isnad/train/event_trainer.h"
@@ -139,6 +140,15 @@ int main(int argc, char** argv) {
   network->add_option("--to", filter.to, "Only reports dated on or before (YYYY-MM-DD)");
   network->add_option("--format", format, "json (JSON Lines), csv or graphml")
       ->check(CLI::IsMember({"json", "csv", "graphml"}));
+
+  // serve
+  auto* serve = app.add_subcommand("serve", "Serve the web page over a store: search, reports, network, timeline");
+  std::string serve_db = "isnad.db";
+  isnad::ServeOptions serve_options;
+  serve->add_option("--db", serve_db, "The store (default isnad.db)");
+  serve->add_option("--host", serve_options.host, "Address to listen on (default 127.0.0.1, this machine only)");
+  serve->add_option("--port", serve_options.port, "Port (default 8080; 0: any free port)")
+      ->check(CLI::Range(0, 65535));
 
   // show
   auto* show = app.add_subcommand("show", "Print reports' actors, quotes and claims for reading");
@@ -393,41 +403,16 @@ int main(int argc, char** argv) {
     std::vector<isnad::SearchHit> hits;
     s = store->Search(terms, search_filter, hits);
     if (!s.ok()) return Fail(s.message());
-    std::set<std::string> wanted(terms.begin(), terms.end());
     std::string out;
     for (const auto& h : hits) {
       // The snippet: the words around the first hit, hits in [brackets].
-      isnad::Document d;
-      d.text = h.text;
-      engine.text().Analyze(d.text, d.analysis);
-      std::vector<std::string> stems = isnad::SearchTerms(d);
-      std::vector<size_t> term_tokens;  // token index of each search term, in order
-      for (size_t t = 0; t < d.analysis.tokens.size(); ++t) {
-        auto k = d.analysis.tokens[t].kind;
-        if (k == isnad::TokenKind::kWord || k == isnad::TokenKind::kLatin || k == isnad::TokenKind::kNumber ||
-            k == isnad::TokenKind::kHashtag)
-          term_tokens.push_back(t);
+      isnad::Snippet words = isnad::SearchSnippet(engine.text(), h.text, terms);
+      std::string snippet = words.cut_before ? "..." : "";
+      for (const auto& w : words.words) {
+        if (!snippet.empty()) snippet += ' ';
+        snippet += w.hit ? "[" + w.text + "]" : w.text;
       }
-      std::string snippet;
-      size_t first = term_tokens.size();
-      for (size_t i = 0; i < stems.size() && i < term_tokens.size(); ++i)
-        if (wanted.count(stems[i])) {
-          first = i;
-          break;
-        }
-      if (first < term_tokens.size()) {
-        size_t lo = first >= 12 ? first - 12 : 0, hi = std::min(term_tokens.size(), first + 18);
-        for (size_t i = lo; i < hi; ++i) {
-          const auto& tok = d.analysis.tokens[term_tokens[i]];
-          if (!snippet.empty()) snippet += ' ';
-          bool hit = i < stems.size() && wanted.count(stems[i]);
-          if (hit) snippet += '[';
-          snippet += d.text.substr(tok.begin, tok.end - tok.begin);
-          if (hit) snippet += ']';
-        }
-        if (lo > 0) snippet = "... " + snippet;
-        if (hi < term_tokens.size()) snippet += " ...";
-      }
+      if (words.cut_after) snippet += " ...";
       if (search_format == "json") {
         out += "{\"doc_id\":";
         isnad::AppendJsonString(h.doc_id, out);
@@ -455,6 +440,25 @@ int main(int argc, char** argv) {
     }
     std::fwrite(out.data(), 1, out.size(), stdout);
     return hits.empty() ? 3 : 0;
+  }
+
+  if (*serve) {
+    std::unique_ptr<isnad::Store> store;
+    if (!OpenExistingStore(serve_db, store)) return 1;
+    isnad::Status prepared = store->PrepareForReading();
+    if (!prepared.ok()) return Fail(prepared.message());
+    isnad::WebApi api(*store, engine.text());
+    isnad::WebServer server(api);
+    int port = 0;
+    isnad::Status s = server.Bind(serve_options, port);
+    if (!s.ok()) return Fail(s.message());
+    std::string host = serve_options.host.find(':') != std::string::npos ? "[" + serve_options.host + "]"
+                                                                          : serve_options.host;
+    std::fprintf(stderr, "isnad: serving %s (%lld reports) at http://%s:%d/\n", serve_db.c_str(),
+                 static_cast<long long>(store->ReportCount()), host.c_str(), port);
+    std::fflush(stderr);
+    server.Run();
+    return 0;
   }
 
   if (*eval_ner) {

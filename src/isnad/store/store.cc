@@ -44,6 +44,16 @@ CREATE VIRTUAL TABLE IF NOT EXISTS report_search USING fts5(terms, tokenize = 'u
 CREATE INDEX IF NOT EXISTS mentions_by_actor ON mentions(actor);
 )sql";
 
+// Indexes only reading one report, or one actor's claims, needs: made when a
+// store is first served (PrepareForReading), not kept up during every
+// ingest, where they cost time and nothing reads them.
+const char* kReadingIndexes = R"sql(
+CREATE INDEX IF NOT EXISTS relations_by_target ON relations(target);
+CREATE INDEX IF NOT EXISTS relations_by_report ON relations(report);
+CREATE INDEX IF NOT EXISTS quotes_by_report ON quotes(report);
+CREATE INDEX IF NOT EXISTS mentions_by_report ON mentions(report);
+)sql";
+
 class Statement {
  public:
   Statement(sqlite3* db, const char* sql) {
@@ -154,6 +164,43 @@ int DaysBetween(const std::string& a, const std::string& b) {
   return std::abs(days(a) - days(b));
 }
 
+// Names of actors by canonical key, read as needed (a store may hold a
+// hundred thousand actors; a query needs a few).
+class ActorNames {
+ public:
+  explicit ActorNames(sqlite3* db) : find_(db, "SELECT name FROM actors WHERE key = ?") {}
+  const std::string& Of(const std::string& key) {
+    auto it = cache_.find(key);
+    if (it != cache_.end()) return it->second;
+    find_.Bind(1, key);
+    std::string name = find_.Step() == SQLITE_ROW ? find_.Text(0) : key;
+    find_.Reset();
+    return cache_.emplace(key, std::move(name)).first->second;
+  }
+  // A claimant chain stored as keys ("k1 > k2") as names, outermost first.
+  std::vector<std::string> Chain(const std::string& chain) {
+    std::vector<std::string> names;
+    for (const auto& part : SplitList(chain, '>')) {
+      std::string k = part;
+      while (!k.empty() && k.front() == ' ') k.erase(0, 1);
+      while (!k.empty() && k.back() == ' ') k.pop_back();
+      if (!k.empty()) names.push_back(Of(k));
+    }
+    return names;
+  }
+
+ private:
+  Statement find_;
+  std::map<std::string, std::string> cache_;
+};
+
+// The actor filter shared by the network, claims and timeline queries:
+// parameter ?2, a canonical key or a name seen, on either side of the
+// relation `r` (source aliased `sa`, target `ta`).
+const char* kEitherSideIsActor =
+    " AND (sa.key = ?2 OR ta.key = ?2 OR r.source IN (SELECT actor FROM actor_names WHERE name = ?2) "
+    "OR r.target IN (SELECT actor FROM actor_names WHERE name = ?2))";
+
 // Report-date bounds shared by the network and search queries: parameters
 // ?3 (from) and ?4 (to) over the reports table aliased `rep`.
 void AppendDateFilter(const std::string& from, const std::string& to, std::string& sql) {
@@ -183,6 +230,38 @@ std::vector<std::string> SearchTerms(const Document& doc) {
     if (!term.empty()) terms.push_back(std::move(term));
   }
   return terms;
+}
+
+Snippet SearchSnippet(const TextCore& text_core, const std::string& text, const std::vector<std::string>& terms) {
+  constexpr size_t kBefore = 12, kAfter = 18;  // words around the first hit
+  Document d;
+  d.text = text;
+  text_core.Analyze(d.text, d.analysis);
+  std::vector<std::string> stems = SearchTerms(d);
+  std::vector<size_t> term_tokens;  // the token of each search term, in order
+  for (size_t t = 0; t < d.analysis.tokens.size(); ++t) {
+    TokenKind k = d.analysis.tokens[t].kind;
+    if (k == TokenKind::kWord || k == TokenKind::kLatin || k == TokenKind::kNumber || k == TokenKind::kHashtag)
+      term_tokens.push_back(t);
+  }
+  std::set<std::string> wanted(terms.begin(), terms.end());
+  auto is_hit = [&](size_t i) { return i < stems.size() && wanted.count(stems[i]) > 0; };
+  Snippet out;
+  size_t first = term_tokens.size();
+  for (size_t i = 0; i < term_tokens.size(); ++i)
+    if (is_hit(i)) {
+      first = i;
+      break;
+    }
+  if (first == term_tokens.size()) return out;
+  size_t lo = first >= kBefore ? first - kBefore : 0, hi = std::min(term_tokens.size(), first + kAfter);
+  for (size_t i = lo; i < hi; ++i) {
+    const Token& tok = d.analysis.tokens[term_tokens[i]];
+    out.words.push_back({d.text.substr(tok.begin, tok.end - tok.begin), is_hit(i)});
+  }
+  out.cut_before = lo > 0;
+  out.cut_after = hi < term_tokens.size();
+  return out;
 }
 
 struct Store::Impl {
@@ -236,6 +315,8 @@ Status Store::Open(const std::string& path, std::unique_ptr<Store>& out) {
   out = std::move(store);
   return Status::Ok();
 }
+
+Status Store::PrepareForReading() { return impl_->Exec(kReadingIndexes); }
 
 int64_t Store::ReportCount() const {
   Statement count(impl_->db, "SELECT COUNT(*) FROM reports");
@@ -401,14 +482,11 @@ Status Store::Network(const NetworkFilter& f, std::vector<NetworkEdge>& out) con
       "SELECT sa.key, sa.name, r.type, ta.key, ta.name, COUNT(*), COUNT(DISTINCT r.report), "
       "SUM(r.polarity='asserted'), SUM(r.polarity='alleged'), SUM(r.polarity='denied'), "
       "MIN(rep.date), MAX(rep.date), GROUP_CONCAT(DISTINCT rep.source), "
-      "GROUP_CONCAT(DISTINCT NULLIF(r.claimed_by, '')) "
+      "GROUP_CONCAT(DISTINCT NULLIF(r.claimed_by, '')), sa.type, ta.type "
       "FROM relations r JOIN actors sa ON sa.id = r.source JOIN actors ta ON ta.id = r.target "
       "JOIN reports rep ON rep.id = r.report WHERE 1";
   if (!f.type.empty()) sql += " AND r.type = ?1";
-  if (!f.actor.empty())
-    sql +=
-        " AND (sa.key = ?2 OR ta.key = ?2 OR sa.id IN (SELECT actor FROM actor_names WHERE name = ?2) "
-        "OR ta.id IN (SELECT actor FROM actor_names WHERE name = ?2))";
+  if (!f.actor.empty()) sql += kEitherSideIsActor;
   AppendDateFilter(f.from, f.to, sql);
   sql += " GROUP BY sa.id, r.type, ta.id ORDER BY COUNT(*) DESC, sa.key, r.type, ta.key";
   Statement q(s.db, sql.c_str());
@@ -417,11 +495,7 @@ Status Store::Network(const NetworkFilter& f, std::vector<NetworkEdge>& out) con
   if (!f.actor.empty()) q.Bind(2, f.actor);
   BindDateFilter(f.from, f.to, q);
   // Claimants are stored as chains of keys: show their names.
-  std::map<std::string, std::string> name_of;
-  {
-    Statement names(s.db, "SELECT key, name FROM actors");
-    while (names.Step() == SQLITE_ROW) name_of[names.Text(0)] = names.Text(1);
-  }
+  ActorNames names(s.db);
   out.clear();
   int rc;
   while ((rc = q.Step()) == SQLITE_ROW) {
@@ -439,16 +513,12 @@ Status Store::Network(const NetworkFilter& f, std::vector<NetworkEdge>& out) con
     e.first_date = q.Text(10);
     e.last_date = q.Text(11);
     e.outlets = SplitList(q.Text(12), ',');
+    e.source_type = q.Text(14);
+    e.target_type = q.Text(15);
     std::set<std::string> claimants;
     for (const auto& chain : SplitList(q.Text(13), ',')) {
       std::string named;
-      for (const auto& key : SplitList(chain, '>')) {
-        std::string k = key;
-        while (!k.empty() && k.front() == ' ') k.erase(0, 1);
-        while (!k.empty() && k.back() == ' ') k.pop_back();
-        if (!named.empty()) named += " > ";
-        named += name_of.count(k) ? name_of[k] : k;
-      }
+      for (const auto& name : names.Chain(chain)) named += (named.empty() ? "" : " > ") + name;
       claimants.insert(named);
     }
     e.claimants.assign(claimants.begin(), claimants.end());
@@ -475,7 +545,7 @@ Status Store::Search(const std::vector<std::string>& terms, const SearchFilter& 
     match += '"';
   }
   std::string sql =
-      "SELECT rep.doc_id, rep.title, rep.date, rep.source, bm25(report_search), rep.text FROM report_search "
+      "SELECT rep.doc_id, rep.title, rep.date, rep.source, bm25(report_search), rep.text, rep.id FROM report_search "
       "JOIN reports rep ON rep.id = report_search.rowid WHERE report_search MATCH ?1";
   if (!f.actor.empty())
     sql +=
@@ -498,6 +568,7 @@ Status Store::Search(const std::vector<std::string>& terms, const SearchFilter& 
     h.source = q.Text(3);
     h.score = q.Double(4);
     h.text = q.Text(5);
+    h.report = q.Int(6);
     out.push_back(std::move(h));
   }
   if (rc != SQLITE_DONE) return s.Error("search failed");
@@ -610,6 +681,197 @@ Status Store::Stories(std::vector<Story>& out) const {
   // Largest stories first.
   std::stable_sort(out.begin(), out.end(),
                    [](const Story& a, const Story& b) { return a.reports.size() > b.reports.size(); });
+  return Status::Ok();
+}
+
+namespace {
+
+// The claims query: every relation with its report and the names of its
+// sides and place, filtered as ClaimFilter says (parameters ?1 type, ?2
+// actor, ?3 from, ?4 to, ?5 limit, ?6 source key, ?7 target key, ?8 report).
+std::string ClaimsSql(const ClaimFilter& f, int64_t report) {
+  std::string sql =
+      "SELECT r.report, rep.doc_id, rep.title, rep.date, rep.source, sa.key, sa.name, r.type, ta.key, "
+      "ta.name, r.polarity, la.name, r.date, r.claimed_by, r.evidence_start, r.evidence_end, "
+      "substr(rep.text, r.evidence_start + 1, r.evidence_end - r.evidence_start) "
+      "FROM relations r JOIN reports rep ON rep.id = r.report LEFT JOIN actors sa ON sa.id = r.source "
+      "LEFT JOIN actors ta ON ta.id = r.target LEFT JOIN actors la ON la.id = r.location WHERE 1";
+  if (!f.network.type.empty()) sql += " AND r.type = ?1";
+  if (!f.network.actor.empty()) sql += kEitherSideIsActor;
+  AppendDateFilter(f.network.from, f.network.to, sql);
+  if (!f.source.empty()) sql += " AND sa.key = ?6";
+  if (!f.target.empty()) sql += " AND ta.key = ?7";
+  if (report > 0) sql += " AND r.report = ?8 ORDER BY r.evidence_start, r.rowid";
+  else sql += " ORDER BY rep.date IS NULL, rep.date DESC, r.report DESC, r.evidence_start";
+  sql += " LIMIT ?5";
+  return sql;
+}
+
+Status ReadClaims(sqlite3* db, const std::string& path, const ClaimFilter& f, int64_t report,
+                  std::vector<StoredClaim>& out) {
+  Statement q(db, ClaimsSql(f, report).c_str());
+  if (!q.ok()) return Status::Error(path + ": cannot query claims: " + sqlite3_errmsg(db));
+  if (!f.network.type.empty()) q.Bind(1, f.network.type);
+  if (!f.network.actor.empty()) q.Bind(2, f.network.actor);
+  BindDateFilter(f.network.from, f.network.to, q);
+  q.Bind(5, int64_t{report > 0 ? -1 : f.limit});
+  if (!f.source.empty()) q.Bind(6, f.source);
+  if (!f.target.empty()) q.Bind(7, f.target);
+  if (report > 0) q.Bind(8, report);
+  ActorNames names(db);
+  out.clear();
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    StoredClaim c;
+    c.report = q.Int(0);
+    c.doc_id = q.Text(1);
+    c.report_title = q.Text(2);
+    c.report_date = q.Text(3);
+    c.outlet = q.Text(4);
+    c.source_key = q.Text(5);
+    c.source_name = q.Text(6);
+    c.type = q.Text(7);
+    c.target_key = q.Text(8);
+    c.target_name = q.Text(9);
+    c.polarity = q.Text(10);
+    c.location = q.Text(11);
+    c.date = q.Text(12);
+    c.claimed_by = names.Chain(q.Text(13));
+    c.evidence_start = q.Int(14);
+    c.evidence_end = q.Int(15);
+    c.evidence = q.Text(16);
+    out.push_back(std::move(c));
+  }
+  if (rc != SQLITE_DONE) return Status::Error(path + ": claims query failed: " + sqlite3_errmsg(db));
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status Store::Claims(const ClaimFilter& filter, std::vector<StoredClaim>& out) const {
+  return ReadClaims(impl_->db, impl_->path, filter, 0, out);
+}
+
+Status Store::Report(int64_t id, StoredReport& out) const {
+  Impl& s = *impl_;
+  out = StoredReport();
+  {
+    Statement q(s.db,
+                "SELECT id, doc_id, title, date, source, url, origin, provenance, text FROM reports WHERE id = ?");
+    if (!q.ok()) return s.Error("cannot query reports");
+    q.Bind(1, id);
+    if (q.Step() != SQLITE_ROW) return Status::Error(s.path + ": no report number " + std::to_string(id));
+    out.id = q.Int(0);
+    out.doc_id = q.Text(1);
+    out.title = q.Text(2);
+    out.date = q.Text(3);
+    out.source = q.Text(4);
+    out.url = q.Text(5);
+    out.origin = q.Text(6);
+    out.provenance = q.Text(7);
+    out.text = q.Text(8);
+  }
+  {
+    Statement q(s.db,
+                "SELECT m.start, m.end, a.key, a.name, a.type FROM mentions m JOIN actors a ON a.id = m.actor "
+                "WHERE m.report = ? ORDER BY m.start, m.end");
+    if (!q.ok()) return s.Error("cannot query mentions");
+    q.Bind(1, id);
+    while (q.Step() == SQLITE_ROW)
+      out.mentions.push_back({q.Int(0), q.Int(1), q.Text(2), q.Text(3), q.Text(4)});
+  }
+  {
+    Statement q(s.db,
+                "SELECT a.key, a.name, q.cue, q.text, q.start, q.end FROM quotes q LEFT JOIN actors a ON a.id = "
+                "q.speaker WHERE q.report = ? ORDER BY q.start, q.rowid");
+    if (!q.ok()) return s.Error("cannot query quotes");
+    q.Bind(1, id);
+    while (q.Step() == SQLITE_ROW)
+      out.quotes.push_back({q.Text(0), q.Text(1), q.Text(2), q.Text(3), q.Int(4), q.Int(5)});
+  }
+  return ReadClaims(s.db, s.path, ClaimFilter(), id, out.claims);
+}
+
+Status Store::Timeline(const NetworkFilter& f, std::vector<TimelineMonth>& out) const {
+  Impl& s = *impl_;
+  std::string sql =
+      "SELECT substr(rep.date, 1, 7) AS month, COUNT(*), COUNT(DISTINCT r.report), "
+      "SUM(r.polarity='asserted'), SUM(r.polarity='alleged'), SUM(r.polarity='denied') "
+      "FROM relations r JOIN reports rep ON rep.id = r.report LEFT JOIN actors sa ON sa.id = r.source "
+      "LEFT JOIN actors ta ON ta.id = r.target WHERE rep.date IS NOT NULL";
+  if (!f.type.empty()) sql += " AND r.type = ?1";
+  if (!f.actor.empty()) sql += kEitherSideIsActor;
+  AppendDateFilter(f.from, f.to, sql);
+  sql += " GROUP BY month ORDER BY month";
+  Statement q(s.db, sql.c_str());
+  if (!q.ok()) return s.Error("cannot query the timeline");
+  if (!f.type.empty()) q.Bind(1, f.type);
+  if (!f.actor.empty()) q.Bind(2, f.actor);
+  BindDateFilter(f.from, f.to, q);
+  out.clear();
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    TimelineMonth m;
+    m.month = q.Text(0);
+    m.claims = static_cast<int>(q.Int(1));
+    m.reports = static_cast<int>(q.Int(2));
+    m.asserted = static_cast<int>(q.Int(3));
+    m.alleged = static_cast<int>(q.Int(4));
+    m.denied = static_cast<int>(q.Int(5));
+    out.push_back(std::move(m));
+  }
+  if (rc != SQLITE_DONE) return s.Error("timeline query failed");
+  return Status::Ok();
+}
+
+Status Store::Actors(const std::string& query, int limit, std::vector<ActorSummary>& out) const {
+  Impl& s = *impl_;
+  // Ranked by the reports that mention them; the claim counts are read for
+  // the few kept.
+  std::string sql =
+      "SELECT a.key, a.name, a.type, COUNT(DISTINCT m.report) AS n FROM actors a "
+      "LEFT JOIN mentions m ON m.actor = a.id";
+  if (!query.empty())
+    sql +=
+        " WHERE instr(a.key, ?1) > 0 OR a.id IN (SELECT actor FROM actor_names WHERE instr(name, ?1) > 0)";
+  sql += " GROUP BY a.id ORDER BY n DESC, a.key LIMIT ?2";
+  Statement q(s.db, sql.c_str());
+  Statement claims(s.db,
+                   "SELECT (SELECT COUNT(*) FROM relations WHERE source = a.id) + (SELECT COUNT(*) FROM "
+                   "relations WHERE target = a.id AND source IS NOT target) FROM actors a WHERE a.key = ?");
+  if (!q.ok() || !claims.ok()) return s.Error("cannot query actors");
+  if (!query.empty()) q.Bind(1, query);
+  q.Bind(2, int64_t{limit});
+  out.clear();
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    ActorSummary a;
+    a.key = q.Text(0);
+    a.name = q.Text(1);
+    a.type = q.Text(2);
+    a.reports = static_cast<int>(q.Int(3));
+    claims.Bind(1, a.key);
+    if (claims.Step() == SQLITE_ROW) a.claims = static_cast<int>(claims.Int(0));
+    claims.Reset();
+    out.push_back(std::move(a));
+  }
+  if (rc != SQLITE_DONE) return s.Error("actors query failed");
+  return Status::Ok();
+}
+
+Status Store::Summary(StoreSummary& out) const {
+  Impl& s = *impl_;
+  Statement q(s.db,
+              "SELECT (SELECT COUNT(*) FROM reports), (SELECT COUNT(*) FROM actors), (SELECT COUNT(*) FROM "
+              "relations), (SELECT COUNT(*) FROM quotes), (SELECT MIN(date) FROM reports), (SELECT MAX(date) "
+              "FROM reports)");
+  if (!q.ok() || q.Step() != SQLITE_ROW) return s.Error("cannot summarize the store");
+  out.reports = q.Int(0);
+  out.actors = q.Int(1);
+  out.claims = q.Int(2);
+  out.quotes = q.Int(3);
+  out.first_date = q.Text(4);
+  out.last_date = q.Text(5);
   return Status::Ok();
 }
 

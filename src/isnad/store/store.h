@@ -31,6 +31,7 @@
 
 #include "isnad/base/status.h"
 #include "isnad/document/document.h"
+#include "isnad/text/text_core.h"
 
 namespace isnad {
 
@@ -42,9 +43,9 @@ struct NetworkFilter {
 };
 
 struct NetworkEdge {
-  std::string source_key, source_name;
+  std::string source_key, source_name, source_type;  // type: PER, ORG or LOC
   std::string type;
-  std::string target_key, target_name;
+  std::string target_key, target_name, target_type;
   int claims = 0;
   int reports = 0;
   int asserted = 0, alleged = 0, denied = 0;
@@ -61,6 +62,7 @@ struct SearchFilter {
 };
 
 struct SearchHit {
+  int64_t report = 0;  // the report's number in the store (Report() reads it)
   std::string doc_id, title, date, source;
   double score = 0;  // BM25, lower is better (SQLite's sign)
   std::string text;  // the report, for snippets
@@ -71,6 +73,19 @@ struct SearchHit {
 // that a query matches across clitics and spelling variants.
 std::vector<std::string> SearchTerms(const Document& doc);
 
+// A search snippet: the words around the first word of `text` whose search
+// term is one of `terms`, in order, each marked whether it is a hit. Empty
+// when no word matches (a hit on the title alone).
+struct SnippetWord {
+  std::string text;
+  bool hit = false;
+};
+struct Snippet {
+  std::vector<SnippetWord> words;
+  bool cut_before = false, cut_after = false;  // words of the text left out
+};
+Snippet SearchSnippet(const TextCore& text_core, const std::string& text, const std::vector<std::string>& terms);
+
 struct StoryReport {
   std::string doc_id, title, date, source;
   std::string duplicate_of;  // doc_id of a near-identical earlier report, if any
@@ -79,6 +94,63 @@ struct StoryReport {
 struct Story {
   std::vector<StoryReport> reports;  // by date
   std::vector<std::string> actors;   // names of the actors most of its reports share
+};
+
+// One stored claim (relation) with its report and the names of its actors,
+// as the claims list and the report view show it. Offsets are code points
+// into the report's text; an empty key is an unnamed side.
+struct StoredClaim {
+  int64_t report = 0;
+  std::string doc_id, report_title, report_date, outlet;
+  std::string source_key, source_name, type, target_key, target_name;
+  std::string polarity, location, date;  // location: a name; date: ISO, the event's when known
+  std::vector<std::string> claimed_by;   // names, outermost source first
+  int64_t evidence_start = 0, evidence_end = 0;
+  std::string evidence;  // the text of the evidence span
+};
+
+struct ClaimFilter {
+  NetworkFilter network;  // actor (either side), type, report dates
+  std::string source;     // canonical keys of one edge's ends; empty: any
+  std::string target;
+  int limit = 200;
+};
+
+struct StoredMention {
+  int64_t start = 0, end = 0;  // code points into the report's text
+  std::string actor_key, actor_name, type;
+};
+
+struct StoredQuote {
+  std::string speaker_key, speaker_name;  // empty: an unnamed source
+  std::string cue, text;
+  int64_t start = 0, end = 0;  // the content, code points
+};
+
+struct StoredReport {
+  int64_t id = 0;
+  std::string doc_id, title, date, source, url, origin, provenance, text;
+  std::vector<StoredMention> mentions;  // by start
+  std::vector<StoredQuote> quotes;      // by start
+  std::vector<StoredClaim> claims;      // by evidence start
+};
+
+// An actor of the store with how often it appears.
+struct ActorSummary {
+  std::string key, name, type;
+  int reports = 0;  // reports that mention it
+  int claims = 0;   // claims with it as source or target
+};
+
+// Claims per month of report date, for a timeline.
+struct TimelineMonth {
+  std::string month;  // YYYY-MM
+  int claims = 0, reports = 0, asserted = 0, alleged = 0, denied = 0;
+};
+
+struct StoreSummary {
+  int64_t reports = 0, actors = 0, claims = 0, quotes = 0;
+  std::string first_date, last_date;
 };
 
 struct StoreStats {
@@ -106,6 +178,23 @@ class Store {
   // republished wires) and reports that share wording, actors and dates.
   Status Stories(std::vector<Story>& out) const;
   int64_t ReportCount() const;
+
+  // Makes the indexes that reading single reports and actors needs (once
+  // per store: seconds for a year of news, nothing after). Ingest does not
+  // keep them unless they exist.
+  Status PrepareForReading();
+
+  // One report with its mentions, quotes and claims; a missing report is an
+  // error that names the number.
+  Status Report(int64_t id, StoredReport& out) const;
+  // Single claims, newest report first: an edge's evidence, an actor's.
+  Status Claims(const ClaimFilter& filter, std::vector<StoredClaim>& out) const;
+  // Claims per month (report dates; undated reports are left out).
+  Status Timeline(const NetworkFilter& filter, std::vector<TimelineMonth>& out) const;
+  // Actors whose key or a name seen contains `query` (all when empty), the
+  // most mentioned first.
+  Status Actors(const std::string& query, int limit, std::vector<ActorSummary>& out) const;
+  Status Summary(StoreSummary& out) const;
 
  private:
   Store() = default;
