@@ -144,6 +144,27 @@ TEST(Stories, ASyndicatedCopyJoinsItsOriginalAndUnrelatedReportsStayApart) {
   EXPECT_TRUE(linked);
   std::string text = Capture("stories --db " + db);
   EXPECT_NE(text.find("(copy of d07_ec5d9d8005)"), std::string::npos) << text;
+
+  // Read from the original, the copy is its one near-duplicate; no other
+  // example is on its story.
+  int64_t original_id = 0, copy_id = 0;
+  for (int64_t id = 1; id <= store->ReportCount(); ++id) {
+    StoredReport r;
+    ASSERT_TRUE(store->Report(id, r).ok());
+    if (r.doc_id == "copy") copy_id = id;
+    if (r.doc_id == "d07_ec5d9d8005") original_id = id;
+  }
+  ASSERT_GT(original_id, 0);
+  ASSERT_GT(copy_id, 0);
+  std::vector<RelatedReport> related;
+  ASSERT_TRUE(store->SameStory(original_id, related).ok());
+  ASSERT_EQ(related.size(), 1u);
+  EXPECT_EQ(related[0].report, copy_id);
+  EXPECT_TRUE(related[0].duplicate);
+  EXPECT_GE(related[0].similarity, 0.7);
+  ASSERT_TRUE(store->SameStory(copy_id, related).ok());
+  ASSERT_EQ(related.size(), 1u);
+  EXPECT_EQ(related[0].doc_id, "d07_ec5d9d8005");
 }
 
 TEST(Store, RefusesAStoreFromANewerIsnad) {

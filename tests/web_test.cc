@@ -89,6 +89,7 @@ TEST_F(WebApiTest, AReportComesWithItsMentionsQuotesAndClaimsAtCodePointOffsets)
   ASSERT_EQ(hits.size(), 1u);
   json r = Get("/api/report", {{"id", std::to_string(hits[0]["report"].get<int64_t>())}});
   const std::string text = r["text"];
+  EXPECT_TRUE(r["same_story"].is_array());
   ASSERT_FALSE(r["mentions"].empty());
   ASSERT_FALSE(r["claims"].empty());
   int haftar = 0;

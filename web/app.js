@@ -256,6 +256,13 @@ async function reportView(id, params) {
       h('h3', {}, `الأقوال (${r.quotes.length})`),
       h('ol', { id: 'quotes' }, r.quotes.map((q) => h('li', { class: 'quote' },
         h('b', {}, q.speaker_name || 'مصدر غير مسمّى'), ' — ', h('span', { class: 'muted' }, q.cue), ': ', q.text))),
+      r.same_story.length ? [
+        h('h3', {}, `عن الخبر نفسه (${r.same_story.length})`),
+        h('ol', { id: 'same-story' }, r.same_story.map((o) => h('li', {},
+          h('a', { href: '#/report/' + o.report }, o.title || o.doc_id), ' ',
+          o.duplicate ? h('span', { class: 'badge' }, 'نسخة') : null, ' ',
+          h('span', { class: 'meta' }, date(o.date), o.source ? ' · ' + o.source : '')))),
+      ] : null,
       h('h3', {}, `الفاعلون (${actors.size})`),
       h('ul', { id: 'actors' }, [...actors.entries()].sort((a, b) => b[1].count - a[1].count).map(([key, a]) =>
         h('li', {}, h('span', { class: 'ent ent-' + a.type }, a.name), ' ',

@@ -180,11 +180,23 @@ HttpAnswer WebApi::Report(const QueryParams& params) const {
   if (!problem.empty()) return Error(400, problem);
   if (id == 0) return Error(400, "id, the report's number, is missing");
   StoredReport r;
+  std::vector<RelatedReport> related;
   {
     std::lock_guard<std::mutex> lock(store_mutex_);
     Status st = store_.Report(id, r);
     if (!st.ok()) return Error(404, "no report number " + std::to_string(id));
+    st = store_.SameStory(id, related);
+    if (!st.ok()) return Error(500, st.message());
   }
+  json same_story = json::array();
+  for (const RelatedReport& o : related)
+    same_story.push_back(json{{"report", o.report},
+                              {"doc_id", o.doc_id},
+                              {"title", o.title},
+                              {"date", NullIfEmpty(o.date)},
+                              {"source", NullIfEmpty(o.source)},
+                              {"duplicate", o.duplicate},
+                              {"similarity", o.similarity}});
   json mentions = json::array(), quotes = json::array(), claims = json::array();
   for (const StoredMention& m : r.mentions)
     mentions.push_back(
@@ -208,7 +220,8 @@ HttpAnswer WebApi::Report(const QueryParams& params) const {
                  {"text", r.text},
                  {"mentions", mentions},
                  {"quotes", quotes},
-                 {"claims", claims}});
+                 {"claims", claims},
+                 {"same_story", same_story}});
 }
 
 HttpAnswer WebApi::Network(const QueryParams& params) const {

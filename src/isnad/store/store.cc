@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -575,6 +576,43 @@ Status Store::Search(const std::vector<std::string>& terms, const SearchFilter& 
   return Status::Ok();
 }
 
+namespace {
+
+// How two reports are linked, from their MinHash signatures, the actors
+// they name (not generic ones) and their dates.
+enum class StoryLink { kNone, kDuplicate, kStory };
+
+StoryLink LinkOf(const std::vector<uint32_t>& sig_a, const std::vector<uint32_t>& sig_b,
+                 const std::set<int64_t>& actors_a, const std::set<int64_t>& actors_b, const std::string& date_a,
+                 const std::string& date_b) {
+  int same = 0;
+  for (int k = 0; k < kMinHashes; ++k) same += sig_a[k] == sig_b[k];
+  double jaccard = static_cast<double>(same) / kMinHashes;
+  if (jaccard < kStoryJaccard) return StoryLink::kNone;
+  int shared = 0;
+  for (int64_t a : actors_a) shared += static_cast<int>(actors_b.count(a));
+  // Templated texts (a cable of congratulations to another country) are
+  // near-identical but not the same report: a copy names the same actors.
+  size_t all_actors = actors_a.size() + actors_b.size() - shared;
+  bool same_actors = all_actors == 0 || 2 * shared >= static_cast<int>(all_actors);
+  if (jaccard >= kDuplicateJaccard && same_actors) return StoryLink::kDuplicate;
+  bool close = date_a.empty() || date_b.empty() || DaysBetween(date_a, date_b) <= kStoryDays;
+  return shared >= kStorySharedActors && close ? StoryLink::kStory : StoryLink::kNone;
+}
+
+// The named (not generic) actors of one report.
+std::set<int64_t> NamedActorsOf(sqlite3* db, int64_t report) {
+  std::set<int64_t> actors;
+  Statement a(db,
+              "SELECT DISTINCT m.actor FROM mentions m JOIN actors x ON x.id = m.actor WHERE m.report = ? AND "
+              "x.generic = 0");
+  a.Bind(1, report);
+  while (a.Step() == SQLITE_ROW) actors.insert(a.Int(0));
+  return actors;
+}
+
+}  // namespace
+
 Status Store::Stories(std::vector<Story>& out) const {
   Impl& s = *impl_;
   out.clear();
@@ -636,24 +674,9 @@ Status Store::Stories(std::vector<Story>& out) const {
   };
   std::map<size_t, size_t> duplicate_of;
   for (auto [i, j] : candidates) {
-    int same = 0;
-    for (int k = 0; k < kMinHashes; ++k) same += rows[i].sig[k] == rows[j].sig[k];
-    double jaccard = static_cast<double>(same) / kMinHashes;
-    int shared = 0;
-    for (int64_t a : rows[i].actors) shared += rows[j].actors.count(a);
-    // Templated texts (a cable of congratulations to another country) are
-    // near-identical but not the same report: a copy names the same actors.
-    size_t all_actors = rows[i].actors.size() + rows[j].actors.size() - shared;
-    bool same_actors = all_actors == 0 || 2 * shared >= static_cast<int>(all_actors);
-    bool duplicate = jaccard >= kDuplicateJaccard && same_actors;
-    bool story = false;
-    if (!duplicate && jaccard >= kStoryJaccard) {
-      bool close = rows[i].date.empty() || rows[j].date.empty() ||
-                   DaysBetween(rows[i].date, rows[j].date) <= kStoryDays;
-      story = shared >= kStorySharedActors && close;
-    }
-    if (!duplicate && !story) continue;
-    if (duplicate && !duplicate_of.count(j)) duplicate_of[j] = i;  // rows are in date order: i is earlier
+    StoryLink link = LinkOf(rows[i].sig, rows[j].sig, rows[i].actors, rows[j].actors, rows[i].date, rows[j].date);
+    if (link == StoryLink::kNone) continue;
+    if (link == StoryLink::kDuplicate && !duplicate_of.count(j)) duplicate_of[j] = i;  // rows are in date order
     parent[find(j)] = find(i);
   }
   std::map<size_t, std::vector<size_t>> groups;
@@ -747,6 +770,56 @@ Status ReadClaims(sqlite3* db, const std::string& path, const ClaimFilter& f, in
 }
 
 }  // namespace
+
+Status Store::SameStory(int64_t id, std::vector<RelatedReport>& out) const {
+  Impl& s = *impl_;
+  out.clear();
+  std::vector<uint32_t> sig;
+  std::string date;
+  {
+    Statement q(s.db, "SELECT g.minhash, r.date FROM signatures g JOIN reports r ON r.id = g.report WHERE r.id = ?");
+    if (!q.ok()) return s.Error("cannot read signatures");
+    q.Bind(1, id);
+    if (q.Step() != SQLITE_ROW) return Status::Ok();  // no signature: links nothing
+    sig = q.Words32(0);
+    date = q.Text(1);
+  }
+  if (sig.size() != static_cast<size_t>(kMinHashes)) return Status::Ok();
+  const std::set<int64_t> actors = NamedActorsOf(s.db, id);
+  // Every other report is compared (tens of milliseconds for a year of
+  // news): exact where the stories' banding only proposes candidates.
+  Statement q(s.db,
+              "SELECT r.id, r.doc_id, r.title, r.date, r.source, g.minhash FROM reports r JOIN signatures g ON "
+              "g.report = r.id WHERE r.id != ?");
+  if (!q.ok()) return s.Error("cannot read signatures");
+  q.Bind(1, id);
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    std::vector<uint32_t> other = q.Words32(5);
+    if (other.size() != static_cast<size_t>(kMinHashes)) continue;
+    int same = 0;
+    for (int k = 0; k < kMinHashes; ++k) same += sig[k] == other[k];
+    if (same < kStoryJaccard * kMinHashes) continue;  // most reports stop here, before their actors are read
+    int64_t other_id = q.Int(0);
+    std::string other_date = q.Text(3);
+    StoryLink link = LinkOf(sig, other, actors, NamedActorsOf(s.db, other_id), date, other_date);
+    if (link == StoryLink::kNone) continue;
+    RelatedReport r;
+    r.report = other_id;
+    r.doc_id = q.Text(1);
+    r.title = q.Text(2);
+    r.date = other_date;
+    r.source = q.Text(4);
+    r.duplicate = link == StoryLink::kDuplicate;
+    r.similarity = static_cast<double>(same) / kMinHashes;
+    out.push_back(std::move(r));
+  }
+  if (rc != SQLITE_DONE) return s.Error("cannot read signatures");
+  std::sort(out.begin(), out.end(), [](const RelatedReport& a, const RelatedReport& b) {
+    return a.similarity != b.similarity ? a.similarity > b.similarity : a.report < b.report;
+  });
+  return Status::Ok();
+}
 
 Status Store::Claims(const ClaimFilter& filter, std::vector<StoredClaim>& out) const {
   return ReadClaims(impl_->db, impl_->path, filter, 0, out);

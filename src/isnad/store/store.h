@@ -135,6 +135,15 @@ struct StoredReport {
   std::vector<StoredClaim> claims;      // by evidence start
 };
 
+// A report linked to another as a copy or as the same story (the rules of
+// Stories(), applied to one pair).
+struct RelatedReport {
+  int64_t report = 0;
+  std::string doc_id, title, date, source;
+  bool duplicate = false;  // a near-identical text; else the same story
+  double similarity = 0;   // estimated Jaccard of the two texts' shingles
+};
+
 // An actor of the store with how often it appears.
 struct ActorSummary {
   std::string key, name, type;
@@ -187,6 +196,9 @@ class Store {
   // One report with its mentions, quotes and claims; a missing report is an
   // error that names the number.
   Status Report(int64_t id, StoredReport& out) const;
+  // The reports linked to report `id` as near-duplicates or as the same
+  // story, the most similar first. Compares with every report.
+  Status SameStory(int64_t id, std::vector<RelatedReport>& out) const;
   // Single claims, newest report first: an edge's evidence, an actor's.
   Status Claims(const ClaimFilter& filter, std::vector<StoredClaim>& out) const;
   // Claims per month (report dates; undated reports are left out).
