@@ -380,6 +380,21 @@ TEST(Relations, QadBeforeAPerfectAssertsAndBeforeAnImperfectHedges) {
   }
 }
 
+TEST(Relations, TheAccuserIsNotTheDoerWhenTheAccusedIsNoActor) {
+  // Written for this test. "ittahamat al-mu'arada al-jaysh bi-qatl
+  // al-madaniyyin": the accused (the army, unnamed) is no actor; the
+  // opposition, the accuser, killed no one. With an actor as the accused,
+  // or an adverb between the accused and bi-, the accused did.
+  Document doc = Analyze("واتهمت المعارضة الجيش بقتل المدنيين في حلب.");
+  for (const Relation& r : doc.relations)
+    EXPECT_FALSE(r.type == PloverType::kAssault && r.source >= 0 && doc.entities[r.source].name == "المعارضة")
+        << "the accuser made the doer";
+  doc = Analyze("واتهمت السعودية إيران بدعم الحوثيين.");
+  EXPECT_NE(Find(doc, "country:IRN", PloverType::kAid, "group:houthis"), nullptr);
+  doc = Analyze("واتهمت إيران مجددا بدعم الحوثيين.");
+  EXPECT_NE(Find(doc, "country:IRN", PloverType::kAid, "group:houthis"), nullptr);
+}
+
 TEST(Relations, ReportedSpeechMakesAnAllegationWithItsClaimant) {
   Document doc = Analyze("قال أردوغان إن حزب العمال الكردستاني هاجم الجيش التركي.");
   const Relation* r = Find(doc, "group:pkk", PloverType::kAssault, "army:turkey");

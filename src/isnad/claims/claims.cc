@@ -1296,10 +1296,15 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
     for (uint32_t k = start; k > s.token_begin && k + 2 >= start; --k)
       if (role_of[k - 1] == kSupport) return true;
     // "ittahamat al-mu'arada al-jaysh bi-qatl al-madaniyyin": the accused
-    // does what bi- names.
+    // does what bi- names. The actor right after the verb with a word
+    // between it and bi- is the accuser, its subject, and the word the
+    // accused no actor was found for (ittahamat al-mu'arada al-jaysh
+    // bi-qatl): the accuser did not kill. An indefinite word there is an
+    // adverb (ittahamat Iran mujaddadan bi-da'm).
     if (has_by[t] && t <= before_at + 2)
       for (uint32_t k = start; k > s.token_begin && k + kSubjectWindow >= start; --k)
-        if (reading.CueAt(k - 1) == CueKind::kAllege) return true;
+        if (reading.CueAt(k - 1) == CueKind::kAllege)
+          return !(k == start && t == before_at + 2 && Definite(reading.form[before_at + 1], article_));
     return false;
   };
   // "Our" on a noun in someone's words (fi itar ittifaqina ma'a al-Wilayat
