@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 #include <thread>
 
 #include "isnad/interfaces/web_api.h"
@@ -35,8 +36,13 @@ class WebApiTest : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new TempDir();
     db_ = dir_->File("isnad.db");
-    std::string cmd = std::string(ISNAD_BINARY) + " analyze -q --db " + db_ + " " + ISNAD_EXAMPLES_DIR +
-                      " >/dev/null 2>&1";
+    // The examples and a republished copy of one of them (another
+    // headline, the same body): a story of two reports.
+    std::string original = testing::ReadFile(std::string(ISNAD_EXAMPLES_DIR) + "/d07_ec5d9d8005.txt");
+    std::string body = original.substr(original.find('\n', original.find('\n') + 1));
+    dir_->Write("copies/copy.txt", "هيومن رايتس ووتش تتهم الحوثيين بقصف عدن\n01/08/2015\n" + body);
+    std::string cmd = std::string(ISNAD_BINARY) + " analyze -q --db " + db_ + " " + ISNAD_EXAMPLES_DIR + " " +
+                      dir_->File("copies") + " >/dev/null 2>&1";
     int rc = std::system(cmd.c_str());
     ASSERT_TRUE(WIFEXITED(rc) && WEXITSTATUS(rc) == 0) << cmd;
     ASSERT_TRUE(Store::Open(db_, store_).ok());
@@ -122,7 +128,7 @@ TEST_F(WebApiTest, AnEdgesClaimsAndTheTimelineCountWhatTheNetworkCounts) {
     }
   }
   json summary = Get("/api/summary", {});
-  EXPECT_EQ(summary["reports"], 10);
+  EXPECT_EQ(summary["reports"], 11);
   int in_months = 0;
   json months = Get("/api/timeline", {})["months"];
   ASSERT_GE(months.size(), 2u);
@@ -165,6 +171,23 @@ TEST_F(WebApiTest, TheNetworkDownloadsAsCsvAndGraphml) {
   json limited = Get("/api/network", {{"limit", "3"}});
   EXPECT_EQ(limited["edges"].size(), 3u);
   EXPECT_GT(limited["total"].get<int>(), 3);
+}
+
+TEST_F(WebApiTest, StoriesListTheCopyWithItsOriginalAndReportNumbers) {
+  json r = Get("/api/stories", {});
+  ASSERT_EQ(r["stories"].size(), 1u) << r;
+  json reports = r["stories"][0]["reports"];
+  ASSERT_EQ(reports.size(), 2u);
+  std::set<std::string> ids;
+  for (const auto& rep : reports) {
+    ids.insert(rep["doc_id"]);
+    // The number opens the report.
+    json opened = Get("/api/report", {{"id", std::to_string(rep["report"].get<int64_t>())}});
+    EXPECT_EQ(opened["doc_id"], rep["doc_id"]);
+    if (rep["doc_id"] == "copy") EXPECT_EQ(rep["duplicate_of"], "d07_ec5d9d8005");
+  }
+  EXPECT_EQ(ids, (std::set<std::string>{"copy", "d07_ec5d9d8005"}));
+  Get("/api/stories", {{"limit", "-1"}}, 400);
 }
 
 TEST_F(WebApiTest, BadParametersAreNamedAndMissingThingsAreNotFound) {

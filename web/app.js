@@ -2,7 +2,8 @@
 // claims marked, explore the actor network and its timeline. Plain DOM, no
 // framework and nothing loaded from elsewhere; every string from the store
 // goes in as text, never as markup. Views are addressed by the URL's hash
-// (#/search?q=..., #/report/12, #/network?actor=..., #/timeline, #/actors),
+// (#/search?q=..., #/report/12, #/network?actor=..., #/timeline, #/actors,
+// #/stories),
 // so any view can be bookmarked or sent.
 'use strict';
 
@@ -75,7 +76,7 @@ function layout(active, ...content) {
     h('header', {},
       h('h1', {}, h('a', { href: '#/' }, 'إسناد'), h('span', { class: 'latin' }, ' isnad')),
       h('nav', {}, tab('search', 'بحث'), tab('network', 'الشبكة'), tab('timeline', 'الخط الزمني'),
-        tab('actors', 'الفاعلون')),
+        tab('actors', 'الفاعلون'), tab('stories', 'القصص')),
       h('p', { id: 'summary', class: 'muted' })),
     h('section', { id: 'view' }, ...content));
   showSummary();
@@ -487,6 +488,28 @@ async function actorsView(params) {
   }
 }
 
+// ---- stories ----
+
+async function storiesView() {
+  const list = h('div', { id: 'story-list' });
+  layout('stories', h('p', { class: 'muted' },
+    'تقارير عن الخبر نفسه: نسخ متطابقة (إعادة نشر) وتقارير تتشارك الصياغة وفاعلَين على الأقل وتواريخ متقاربة.'), list);
+  list.append(h('p', { class: 'muted' }, '…'));
+  try {
+    const r = await api('stories', { limit: 100 });
+    list.replaceChildren(h('p', { class: 'muted' }, r.total > r.stories.length
+      ? `أكبر ${r.stories.length} قصة من ${r.total}` : `القصص: ${r.total}`),
+    h('ol', { class: 'stories' }, r.stories.map((story) => h('li', { class: 'story' },
+      h('p', { class: 'meta' }, `التقارير: ${story.reports.length}`, story.actors.length ? ' · ' + story.actors.join('، ') : ''),
+      h('ul', {}, story.reports.map((rep) => h('li', {},
+        h('a', { href: '#/report/' + rep.report }, rep.title || rep.doc_id), ' ',
+        rep.duplicate_of ? h('span', { class: 'badge' }, 'نسخة') : null, ' ',
+        h('span', { class: 'meta' }, date(rep.date), rep.source ? ' · ' + rep.source : ''))))))));
+  } catch (e) {
+    list.replaceChildren(failure(e));
+  }
+}
+
 function render() {
   const { parts, params } = route();
   window.scrollTo(0, 0);
@@ -494,6 +517,7 @@ function render() {
   if (parts[0] === 'network') return networkView(params);
   if (parts[0] === 'timeline') return timelineView(params);
   if (parts[0] === 'actors') return actorsView(params);
+  if (parts[0] === 'stories') return storiesView();
   return searchView(params);
 }
 

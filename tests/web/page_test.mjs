@@ -2,15 +2,15 @@
 // store, serves it with `isnad serve --port 0`, and drives the page in
 // headless Chromium (Debian's /usr/bin/chromium, through playwright-core):
 // search, a report with its actors and claims marked, the network with an
-// edge's evidence, the timeline, the actors, a bad filter. Screenshots of
-// each view go to --out for a person to look at.
+// edge's evidence, the timeline, the actors, the stories, a bad filter.
+// Screenshots of each view go to --out for a person to look at.
 //
 //   node page_test.mjs --isnad build/isnad --examples examples --out build/web-test
 //
 // Exit status 77 (ctest's skip) when Chromium or playwright-core is absent:
 // .ci/run installs both; scripts/setup.sh does not.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -41,7 +41,14 @@ const work = mkdtempSync(join(tmpdir(), 'isnad-page-'));
 const db = join(work, 'page.db');
 const out = args.out || work;
 mkdirSync(out, { recursive: true });
-const analyzed = spawnSync(args.isnad, ['analyze', '-q', '--db', db, args.examples], { encoding: 'utf8' });
+// A republished copy of one example (another headline, the same body), so
+// that the stories view has a story.
+const original = readFileSync(join(args.examples, 'd07_ec5d9d8005.txt'), 'utf8');
+const body = original.slice(original.indexOf('\n', original.indexOf('\n') + 1));
+mkdirSync(join(work, 'copies'));
+writeFileSync(join(work, 'copies', 'copy.txt'), 'هيومن رايتس ووتش تتهم الحوثيين بقصف عدن\n01/08/2015\n' + body);
+const analyzed = spawnSync(args.isnad, ['analyze', '-q', '--db', db, args.examples, join(work, 'copies')],
+  { encoding: 'utf8' });
 if (analyzed.status !== 0) {
   console.log(`FAIL isnad analyze: ${analyzed.stderr}`);
   process.exit(1);
@@ -80,7 +87,7 @@ try {
   check(await page.locator('.hit').count() >= 2, 'searching wa-Haftar finds the reports on Haftar');
   const marked = await page.locator('.hit mark').allTextContents();
   check(marked.length > 0 && marked.every((t) => t.includes('حفتر')), `hits are marked in the snippets (${marked.slice(0, 3)})`);
-  check((await page.textContent('#summary')).includes('التقارير 10'), 'the header counts the reports of the store');
+  check((await page.textContent('#summary')).includes('التقارير 11'), 'the header counts the reports of the store');
   await page.screenshot({ path: join(out, 'search.png'), fullPage: true });
 
   // A report: actors marked by type, claims listed, a claim lights its evidence.
@@ -137,6 +144,16 @@ try {
   check(await page.locator('#actor-list tbody tr').count() >= 5, 'the actors are listed');
 
   check(pageErrors.length === 0, `no script errors (${pageErrors.join('; ')})`);
+
+  // Stories: the copy beside its original, marked as a copy; both open.
+  await page.goto(base + '#/stories');
+  await page.waitForSelector('#story-list .story');
+  const storyLinks = await page.locator('#story-list .story a').allTextContents();
+  check(storyLinks.length === 2, `the story lists its two reports (${storyLinks})`);
+  check(await page.locator('#story-list .badge').count() === 1, 'the republished copy is marked as a copy');
+  await page.locator('#story-list .story a').first().click();
+  await page.waitForSelector('#same-story li');
+  check(await page.locator('#same-story li').count() === 1, 'a report of the story links the other');
 
   // A bad filter is said, not swallowed.
   await page.goto(base + '#/network?from=2017');

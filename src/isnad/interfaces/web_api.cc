@@ -117,6 +117,7 @@ HttpAnswer WebApi::Get(const std::string& path, const QueryParams& params) const
   if (path == "/api/claims") return Claims(params);
   if (path == "/api/timeline") return Timeline(params);
   if (path == "/api/actors") return Actors(params);
+  if (path == "/api/stories") return Stories(params);
   return Error(404, "no such question: " + path);
 }
 
@@ -315,6 +316,33 @@ HttpAnswer WebApi::Actors(const QueryParams& params) const {
   for (const ActorSummary& a : actors)
     out.push_back(json{{"key", a.key}, {"name", a.name}, {"type", a.type}, {"reports", a.reports}, {"claims", a.claims}});
   return Ok(json{{"actors", out}});
+}
+
+HttpAnswer WebApi::Stories(const QueryParams& params) const {
+  int64_t limit;
+  std::string problem = ReadInt(params, "limit", 1, 10000, 100, limit);
+  if (!problem.empty()) return Error(400, problem);
+  std::vector<Story> stories;
+  {
+    std::lock_guard<std::mutex> lock(store_mutex_);
+    Status st = store_.Stories(stories);
+    if (!st.ok()) return Error(500, st.message());
+  }
+  const size_t total = stories.size();
+  if (stories.size() > static_cast<size_t>(limit)) stories.resize(static_cast<size_t>(limit));
+  json out = json::array();
+  for (const Story& story : stories) {
+    json reports = json::array();
+    for (const StoryReport& r : story.reports)
+      reports.push_back(json{{"report", r.report},
+                             {"doc_id", r.doc_id},
+                             {"title", r.title},
+                             {"date", NullIfEmpty(r.date)},
+                             {"source", NullIfEmpty(r.source)},
+                             {"duplicate_of", NullIfEmpty(r.duplicate_of)}});
+    out.push_back(json{{"actors", story.actors}, {"reports", reports}});
+  }
+  return Ok(json{{"total", total}, {"stories", out}});
 }
 
 }  // namespace isnad

@@ -15,6 +15,7 @@
 //     /api/claims?actor=&type=&from=&to=&source=&target=&limit=
 //     /api/timeline?actor=&type=&from=&to=  claims per month
 //     /api/actors?q=&limit=                actors by how many reports name them
+//     /api/stories?limit=                  reports on the same story, largest first
 //   Offsets in answers are code points into the report's text, as in the
 //   analysis record (docs/FORMAT of the records). Bad parameters answer 400
 //   with {"error": "..."} naming the parameter; a missing report 404.
@@ -64,6 +65,7 @@ class WebApi {
   HttpAnswer Claims(const QueryParams& params) const;
   HttpAnswer Timeline(const QueryParams& params) const;
   HttpAnswer Actors(const QueryParams& params) const;
+  HttpAnswer Stories(const QueryParams& params) const;
 
   const Store& store_;
   const TextCore& text_core_;

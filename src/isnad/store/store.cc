@@ -691,7 +691,7 @@ Status Store::Stories(std::vector<Story>& out) const {
     Story story;
     std::map<int64_t, int> actor_count;
     for (size_t m : members) {
-      StoryReport r{rows[m].doc_id, rows[m].title, rows[m].date, rows[m].source, ""};
+      StoryReport r{rows[m].doc_id, rows[m].title, rows[m].date, rows[m].source, rows[m].id, ""};
       auto d = duplicate_of.find(m);
       if (d != duplicate_of.end()) r.duplicate_of = rows[d->second].doc_id;
       story.reports.push_back(std::move(r));

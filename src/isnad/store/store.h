@@ -88,6 +88,7 @@ Snippet SearchSnippet(const TextCore& text_core, const std::string& text, const 
 
 struct StoryReport {
   std::string doc_id, title, date, source;
+  int64_t report = 0;  // the report's number in the store
   std::string duplicate_of;  // doc_id of a near-identical earlier report, if any
 };
 
