@@ -242,7 +242,9 @@ async function reportView(id, params) {
       h('h2', {}, r.title || r.doc_id),
       h('p', { class: 'meta' }, r.date ? date(r.date) : 'بلا تاريخ', r.source ? ' · ' + r.source : '', ' · ',
         h('span', { class: 'latin' }, r.doc_id), ' ',
-        r.url ? h('a', { href: r.url, rel: 'noreferrer noopener', target: '_blank' }, 'المصدر') : null),
+        // Only web addresses link out: a javascript: address in a stored
+        // report must not run.
+        /^https?:\/\//i.test(r.url || '') ? h('a', { href: r.url, rel: 'noreferrer noopener', target: '_blank' }, 'المصدر') : null),
       h('p', { class: 'legend' }, h('span', { class: 'ent ent-PER' }, 'شخص'), ' ', h('span', { class: 'ent ent-ORG' }, 'منظمة'),
         ' ', h('span', { class: 'ent ent-LOC' }, 'مكان'), ' ', h('span', { class: 'quoted' }, 'قول'), ' ',
         h('span', { class: 'ev' }, 'دليل ادعاء')),

@@ -47,6 +47,11 @@ const original = readFileSync(join(args.examples, 'd07_ec5d9d8005.txt'), 'utf8')
 const body = original.slice(original.indexOf('\n', original.indexOf('\n') + 1));
 mkdirSync(join(work, 'copies'));
 writeFileSync(join(work, 'copies', 'copy.txt'), 'هيومن رايتس ووتش تتهم الحوثيين بقصف عدن\n01/08/2015\n' + body);
+// A hostile report: markup in its title and text, a javascript: address.
+writeFileSync(join(work, 'copies', 'hostile.jsonl'), JSON.stringify({
+  id: 'hostile', title: '<img src=x onerror="window.pwned=1">عنوان', url: 'javascript:window.pwned=1',
+  date: '2015-08-02', text: 'قال مسؤول إن <script>window.pwned=1</script> الجيش قصف حلب.',
+}) + '\n');
 const analyzed = spawnSync(args.isnad, ['analyze', '-q', '--db', db, args.examples, join(work, 'copies')],
   { encoding: 'utf8' });
 if (analyzed.status !== 0) {
@@ -87,7 +92,7 @@ try {
   check(await page.locator('.hit').count() >= 2, 'searching wa-Haftar finds the reports on Haftar');
   const marked = await page.locator('.hit mark').allTextContents();
   check(marked.length > 0 && marked.every((t) => t.includes('حفتر')), `hits are marked in the snippets (${marked.slice(0, 3)})`);
-  check((await page.textContent('#summary')).includes('التقارير 11'), 'the header counts the reports of the store');
+  check((await page.textContent('#summary')).includes('التقارير 12'), 'the header counts the reports of the store');
   await page.screenshot({ path: join(out, 'search.png'), fullPage: true });
 
   // A report: actors marked by type, claims listed, a claim lights its evidence.
@@ -154,6 +159,16 @@ try {
   await page.locator('#story-list .story a').first().click();
   await page.waitForSelector('#same-story li');
   check(await page.locator('#same-story li').count() === 1, 'a report of the story links the other');
+
+  // Markup in a stored report is shown as text and runs nothing.
+  await page.goto(base + '#/search?q=' + encodeURIComponent('عنوان'));
+  await page.waitForSelector('.hit .title');
+  await page.locator('.hit .title').first().click();
+  await page.waitForSelector('#report-text');
+  check((await page.textContent('.report h2')).includes('<img'), 'markup in a title is shown as text');
+  check(await page.locator('#view img, #view script').count() === 0, 'no element comes from a report');
+  check(await page.locator('a[href^="javascript"]').count() === 0, 'a javascript: address is not linked');
+  check(await page.evaluate(() => window.pwned === undefined), 'nothing from a report ran');
 
   // A bad filter is said, not swallowed.
   await page.goto(base + '#/network?from=2017');

@@ -214,6 +214,20 @@ void BindDateFilter(const std::string& from, const std::string& to, Statement& q
   if (!to.empty()) q.Bind(4, to);
 }
 
+// The NetworkFilter as SQL over relations `r` (sides `sa`, `ta`) and
+// reports `rep`: parameters ?1 type, ?2 actor, ?3 and ?4 dates.
+void AppendNetworkFilter(const NetworkFilter& f, std::string& sql) {
+  if (!f.type.empty()) sql += " AND r.type = ?1";
+  if (!f.actor.empty()) sql += kEitherSideIsActor;
+  AppendDateFilter(f.from, f.to, sql);
+}
+
+void BindNetworkFilter(const NetworkFilter& f, Statement& q) {
+  if (!f.type.empty()) q.Bind(1, f.type);
+  if (!f.actor.empty()) q.Bind(2, f.actor);
+  BindDateFilter(f.from, f.to, q);
+}
+
 }  // namespace
 
 std::vector<std::string> SearchTerms(const Document& doc) {
@@ -486,15 +500,11 @@ Status Store::Network(const NetworkFilter& f, std::vector<NetworkEdge>& out) con
       "GROUP_CONCAT(DISTINCT NULLIF(r.claimed_by, '')), sa.type, ta.type "
       "FROM relations r JOIN actors sa ON sa.id = r.source JOIN actors ta ON ta.id = r.target "
       "JOIN reports rep ON rep.id = r.report WHERE 1";
-  if (!f.type.empty()) sql += " AND r.type = ?1";
-  if (!f.actor.empty()) sql += kEitherSideIsActor;
-  AppendDateFilter(f.from, f.to, sql);
+  AppendNetworkFilter(f, sql);
   sql += " GROUP BY sa.id, r.type, ta.id ORDER BY COUNT(*) DESC, sa.key, r.type, ta.key";
   Statement q(s.db, sql.c_str());
   if (!q.ok()) return s.Error("cannot query the network");
-  if (!f.type.empty()) q.Bind(1, f.type);
-  if (!f.actor.empty()) q.Bind(2, f.actor);
-  BindDateFilter(f.from, f.to, q);
+  BindNetworkFilter(f, q);
   // Claimants are stored as chains of keys: show their names.
   ActorNames names(s.db);
   out.clear();
@@ -719,9 +729,7 @@ std::string ClaimsSql(const ClaimFilter& f, int64_t report) {
       "substr(rep.text, r.evidence_start + 1, r.evidence_end - r.evidence_start) "
       "FROM relations r JOIN reports rep ON rep.id = r.report LEFT JOIN actors sa ON sa.id = r.source "
       "LEFT JOIN actors ta ON ta.id = r.target LEFT JOIN actors la ON la.id = r.location WHERE 1";
-  if (!f.network.type.empty()) sql += " AND r.type = ?1";
-  if (!f.network.actor.empty()) sql += kEitherSideIsActor;
-  AppendDateFilter(f.network.from, f.network.to, sql);
+  AppendNetworkFilter(f.network, sql);
   if (!f.source.empty()) sql += " AND sa.key = ?6";
   if (!f.target.empty()) sql += " AND ta.key = ?7";
   if (report > 0) sql += " AND r.report = ?8 ORDER BY r.evidence_start, r.rowid";
@@ -734,9 +742,7 @@ Status ReadClaims(sqlite3* db, const std::string& path, const ClaimFilter& f, in
                   std::vector<StoredClaim>& out) {
   Statement q(db, ClaimsSql(f, report).c_str());
   if (!q.ok()) return Status::Error(path + ": cannot query claims: " + sqlite3_errmsg(db));
-  if (!f.network.type.empty()) q.Bind(1, f.network.type);
-  if (!f.network.actor.empty()) q.Bind(2, f.network.actor);
-  BindDateFilter(f.network.from, f.network.to, q);
+  BindNetworkFilter(f.network, q);
   q.Bind(5, int64_t{report > 0 ? -1 : f.limit});
   if (!f.source.empty()) q.Bind(6, f.source);
   if (!f.target.empty()) q.Bind(7, f.target);
@@ -872,15 +878,11 @@ Status Store::Timeline(const NetworkFilter& f, std::vector<TimelineMonth>& out) 
       "SUM(r.polarity='asserted'), SUM(r.polarity='alleged'), SUM(r.polarity='denied') "
       "FROM relations r JOIN reports rep ON rep.id = r.report LEFT JOIN actors sa ON sa.id = r.source "
       "LEFT JOIN actors ta ON ta.id = r.target WHERE rep.date IS NOT NULL";
-  if (!f.type.empty()) sql += " AND r.type = ?1";
-  if (!f.actor.empty()) sql += kEitherSideIsActor;
-  AppendDateFilter(f.from, f.to, sql);
+  AppendNetworkFilter(f, sql);
   sql += " GROUP BY month ORDER BY month";
   Statement q(s.db, sql.c_str());
   if (!q.ok()) return s.Error("cannot query the timeline");
-  if (!f.type.empty()) q.Bind(1, f.type);
-  if (!f.actor.empty()) q.Bind(2, f.actor);
-  BindDateFilter(f.from, f.to, q);
+  BindNetworkFilter(f, q);
   out.clear();
   int rc;
   while ((rc = q.Step()) == SQLITE_ROW) {
