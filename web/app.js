@@ -523,5 +523,15 @@ function render() {
   return searchView(params);
 }
 
+// Edges, actors and months are focusable: Enter or Space does what a click
+// does, so the network and the timeline work from the keyboard.
+document.addEventListener('keydown', (e) => {
+  const el = e.target;
+  if ((e.key === 'Enter' || e.key === ' ') && el instanceof SVGElement && el.getAttribute('tabindex') === '0') {
+    e.preventDefault();
+    el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+  }
+});
+
 window.addEventListener('hashchange', render);
 render();

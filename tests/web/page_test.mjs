@@ -134,6 +134,14 @@ try {
   await page.waitForSelector('#graph .node.focus');
   check(true, 'clicking an actor shows its own network');
 
+  // From the keyboard: focus an edge, press Enter.
+  await page.goto(base + '#/network');
+  await page.waitForSelector('#graph .edge', { state: 'attached' });
+  await page.locator('#graph .edge').nth(1).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#details .claim');
+  check(true, "Enter on a focused edge lists its claims");
+
   // The timeline: bars per month; a month's claims.
   await page.goto(base + '#/timeline');
   await page.waitForSelector('#timeline .bar');
