@@ -198,7 +198,8 @@ function markedText(r) {
     if (mention) classes.push('ent', 'ent-' + mention.m.type);
     if (covering.some((s) => s.kind === 'quote')) classes.push('quoted');
     if (claims.length) classes.push('ev');
-    const text = chars.slice(a, b).join('');
+    // Runs of empty lines (common in pasted reports) are drawn as one.
+    const text = chars.slice(a, b).join('').replace(/\n\s*\n(\s*\n)+/g, '\n\n');
     if (!classes.length) { out.append(text); continue; }
     out.append(h('span', {
       class: classes.join(' '),
@@ -375,7 +376,7 @@ async function networkView(params) {
     return;
   }
   drawing.append(h('p', { class: 'muted' }, r.total > r.edges.length
-    ? `أقوى ${r.edges.length} علاقة من ${r.total}` : `${r.edges.length} علاقة`),
+    ? `أقوى ${r.edges.length} علاقة من ${r.total}` : `العلاقات: ${r.edges.length}`),
   h('p', { class: 'legend' }, ['vcoop', 'mcoop', 'vconf', 'mconf'].map((cls) => h('span', { class: 'swatch ' + cls },
     { vcoop: 'تعاون لفظي', mcoop: 'تعاون مادي', vconf: 'نزاع لفظي', mconf: 'نزاع مادي' }[cls])), ' ',
   h('span', { class: 'muted' }, 'الخط المتقطع: أغلبه مزعوم أو منفي')));
@@ -400,15 +401,30 @@ async function networkView(params) {
   const edgeLayer = h('g', {}), nodeLayer = h('g', {});
   svg.append(edgeLayer, nodeLayer);
   const radius = (nd) => Math.min(22, 5 + 2.5 * Math.sqrt(nd.degree));
+  // Edges between the same two actors (they cooperate and fight, each way)
+  // bend apart, each by its place among them.
+  const pairs = new Map();
+  for (const l of links) {
+    const pair = [l.from.key, l.to.key].sort().join('\u0000');
+    if (!pairs.has(pair)) pairs.set(pair, []);
+    pairs.get(pair).push(l);
+  }
+  for (const group of pairs.values()) group.forEach((l, k) => { l.bend = (k - (group.length - 1) / 2) * 22; });
   for (const l of links) {
     const e = l.e, cls = PLOVER_CLASS[e.type] || 'vcoop';
     const doubtful = e.alleged + e.denied > e.asserted;
-    // The line stops at the target's circle, so its arrowhead shows.
-    const dx = l.to.x - l.from.x, dy = l.to.y - l.from.y, d = Math.max(1, Math.hypot(dx, dy));
+    // The bend is measured on one direction of the pair, so A->B and B->A
+    // part instead of lying on each other.
+    const [p, q] = l.from.key < l.to.key ? [l.from, l.to] : [l.to, l.from];
+    const len = Math.max(1, Math.hypot(q.x - p.x, q.y - p.y));
+    const nx = -(q.y - p.y) / len, ny = (q.x - p.x) / len;
+    const cx = (l.from.x + l.to.x) / 2 + nx * l.bend * 2, cy = (l.from.y + l.to.y) / 2 + ny * l.bend * 2;
+    // The curve stops at the target's circle, so its arrowhead shows.
+    const dx = l.to.x - cx, dy = l.to.y - cy, d = Math.max(1, Math.hypot(dx, dy));
     const cut = Math.min(d / 2, radius(l.to) + 2);
-    edgeLayer.append(h('line', {
-      class: 'edge ' + cls + (doubtful ? ' doubtful' : ''), x1: l.from.x, y1: l.from.y,
-      x2: l.to.x - (dx / d) * cut, y2: l.to.y - (dy / d) * cut,
+    const x2 = l.to.x - (dx / d) * cut, y2 = l.to.y - (dy / d) * cut;
+    edgeLayer.append(h('path', {
+      class: 'edge ' + cls + (doubtful ? ' doubtful' : ''), d: `M${l.from.x},${l.from.y} Q${cx},${cy} ${x2},${y2}`,
       'stroke-width': Math.min(8, 1 + Math.log2(e.claims)), 'marker-end': `url(#arrow-${cls})`, tabindex: 0,
       onclick: () => showClaims(details, { source: e.source, target: e.target, type: e.type, from: params.from, to: params.to },
         `${e.source_name} ← ${PLOVER[e.type] || e.type} ← ${e.target_name}`),
