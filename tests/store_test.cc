@@ -167,6 +167,26 @@ TEST(Stories, ASyndicatedCopyJoinsItsOriginalAndUnrelatedReportsStayApart) {
   EXPECT_EQ(related[0].doc_id, "d07_ec5d9d8005");
 }
 
+TEST(Store, AnActorOfTheLexiconGoesByTheLexiconsName) {
+  // Written for this test: a list of tags with no commas, which the entity
+  // stage reads as one long name of the king; the store must not let it
+  // rename him for every report.
+  TempDir dir;
+  std::string db = dir.File("isnad.db");
+  dir.Write("reports/a.txt", "الملك يستقبل الوفد\n01/08/2015\nاستقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز وفدا من رجال الأعمال.\n");
+  dir.Write("reports/b.txt",
+            "برقية تهنئة\n02/08/2015\nبعث الملك برقية تهنئة.\nسمات الملك سلمان بن عبدالعزيز حمد بن عيسى آل خليفة خادم "
+            "الحرمين الشريفين عبدالله الثاني ملك الاردن ملك البحرين\n");
+  ASSERT_EQ(RunIsnad("analyze --db " + db + " " + dir.File("reports")), 0);
+  std::unique_ptr<Store> store;
+  ASSERT_TRUE(Store::Open(db, store).ok());
+  std::vector<ActorSummary> actors;
+  ASSERT_TRUE(store->Actors("per:salman", 5, actors).ok());
+  ASSERT_EQ(actors.size(), 1u);
+  EXPECT_EQ(actors[0].name, "الملك سلمان بن عبد العزيز");
+  EXPECT_EQ(actors[0].reports, 2);
+}
+
 TEST(Store, RefusesAStoreFromANewerIsnad) {
   TempDir dir;
   std::string db = dir.File("isnad.db");

@@ -64,6 +64,7 @@ struct Entity {
   EntityType type;
   std::string name;  // the fullest name the report gives
   std::string key;   // canonical key: lexicon id, else type:normalized name
+  std::string lexicon_name;  // the lexicon's canonical name when the key is a lexicon id
   std::vector<int> mentions;
   int leader = -1;   // for a force named after its leader: the PER entity
   bool generic = false;  // an unnamed collective actor (the rebels, the protesters)

@@ -1171,6 +1171,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       Entity ent;
       ent.type = m.type;
       ent.key = key;
+      if (entry >= 0) ent.lexicon_name = gazetteer_.entry(entry).canonical;
       ent.generic = m.generic;
       doc.entities.push_back(ent);
       entity_words.push_back(Info{name});
