@@ -184,7 +184,9 @@ TEST_F(WebApiTest, StoriesListTheCopyWithItsOriginalAndReportNumbers) {
     // The number opens the report.
     json opened = Get("/api/report", {{"id", std::to_string(rep["report"].get<int64_t>())}});
     EXPECT_EQ(opened["doc_id"], rep["doc_id"]);
-    if (rep["doc_id"] == "copy") EXPECT_EQ(rep["duplicate_of"], "d07_ec5d9d8005");
+    if (rep["doc_id"] == "copy") {
+      EXPECT_EQ(rep["duplicate_of"], "d07_ec5d9d8005");
+    }
   }
   EXPECT_EQ(ids, (std::set<std::string>{"copy", "d07_ec5d9d8005"}));
   Get("/api/stories", {{"limit", "-1"}}, 400);
