@@ -147,6 +147,42 @@ TEST_F(WebApiTest, AnEdgesClaimsAndTheTimelineCountWhatTheNetworkCounts) {
             static_cast<size_t>(haftar_claims));
 }
 
+TEST_F(WebApiTest, TheNetworkAsOneClaimantTellsIt) {
+  // Who says so: the claims the Libyan channel's broadcast carries (seed
+  // 004), at any depth of their chain, and nothing else.
+  json all = Get("/api/claims", {{"limit", "10000"}})["claims"];
+  std::string channel;
+  for (const auto& c : all)
+    for (const auto& name : c["claimed_by"])
+      if (name.get<std::string>().find("الليبية") != std::string::npos) channel = name;
+  ASSERT_FALSE(channel.empty());
+  json told = Get("/api/claims", {{"claimant", channel}, {"limit", "10000"}})["claims"];
+  ASSERT_FALSE(told.empty());
+  size_t expected = 0;
+  for (const auto& c : all) {
+    bool by = false;
+    for (const auto& name : c["claimed_by"]) by |= name == channel;
+    expected += by;
+  }
+  EXPECT_EQ(told.size(), expected);
+  json edges = Get("/api/network", {{"claimant", channel}})["edges"];
+  ASSERT_FALSE(edges.empty());
+  for (const auto& e : edges) {
+    bool listed = false;
+    for (const auto& chain : e["claimed_by"]) listed |= chain.get<std::string>().find(channel) != std::string::npos;
+    EXPECT_TRUE(listed) << e;
+  }
+  // Denied claims only: every edge counts denials and nothing else.
+  json denied = Get("/api/network", {{"polarity", "denied"}})["edges"];
+  ASSERT_FALSE(denied.empty());
+  for (const auto& e : denied) {
+    EXPECT_GT(e["denied"].get<int>(), 0);
+    EXPECT_EQ(e["asserted"].get<int>() + e["alleged"].get<int>(), 0);
+  }
+  EXPECT_NE(Get("/api/network", {{"polarity", "maybe"}}, 400)["error"].get<std::string>().find("polarity"),
+            std::string::npos);
+}
+
 TEST_F(WebApiTest, ActorsAreFoundByANameAndRankedByReports) {
   json all = Get("/api/actors", {{"limit", "50"}})["actors"];
   ASSERT_GE(all.size(), 10u);

@@ -138,6 +138,10 @@ int main(int argc, char** argv) {
   network->add_option("--type", filter.type, "Only this PLOVER type");
   network->add_option("--from", filter.from, "Only reports dated on or after (YYYY-MM-DD)");
   network->add_option("--to", filter.to, "Only reports dated on or before (YYYY-MM-DD)");
+  network->add_option("--claimant", filter.claimant,
+                      "Only claims this actor makes, at any depth of the chain (canonical key or a name)");
+  network->add_option("--polarity", filter.polarity, "Only asserted, alleged or denied claims")
+      ->check(CLI::IsMember({"asserted", "alleged", "denied"}));
   network->add_option("--format", format, "json (JSON Lines), csv or graphml")
       ->check(CLI::IsMember({"json", "csv", "graphml"}));
 

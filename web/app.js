@@ -103,6 +103,8 @@ function filterForm(view, params, fields) {
     h('label', {}, label, h('input', Object.assign({ name, id: 'f-' + name, value: params[name] || '' }, attrs || {})));
   const typeSelect = h('select', { name: 'type', id: 'f-type' }, h('option', { value: '' }, 'كل الأنواع'),
     Object.entries(PLOVER).map(([k, v]) => h('option', { value: k, selected: params.type === k }, v + ' ' + k)));
+  const polaritySelect = h('select', { name: 'polarity', id: 'f-polarity' }, h('option', { value: '' }, 'الكل'),
+    Object.entries(POLARITY).map(([k, v]) => h('option', { value: k, selected: params.polarity === k }, v)));
   const actors = h('datalist', { id: 'actor-names' });
   const form = h('form', {
     class: 'filters',
@@ -114,20 +116,31 @@ function filterForm(view, params, fields) {
   fields.includes('q') ? input('q', 'كلمات', { type: 'search', required: true, placeholder: 'مثلًا: حفتر داعش' }) : null,
   input('actor', 'فاعل', { list: 'actor-names', placeholder: 'اسم أو مفتاح' }),
   fields.includes('type') ? h('label', {}, 'النوع', typeSelect) : null,
+  // Who says so: the claims one actor makes, at any depth of the chain.
+  fields.includes('type') ? input('claimant', 'بحسب', { list: 'actor-names', placeholder: 'من يقول ذلك' }) : null,
+  fields.includes('type') ? h('label', {}, 'الصفة', polaritySelect) : null,
   input('from', 'من', { type: 'date' }), input('to', 'إلى', { type: 'date' }),
   h('button', { type: 'submit' }, fields.includes('q') ? 'ابحث' : 'اعرض'), actors);
   // Actor names to choose from, as the user types.
-  const actorInput = form.querySelector('#f-actor');
   let pending = 0;
-  actorInput.addEventListener('input', async () => {
-    const ticket = ++pending;
-    try {
-      const r = await api('actors', { q: actorInput.value, limit: 15 });
-      if (ticket !== pending) return;
-      actors.replaceChildren(...r.actors.map((a) => h('option', { value: a.key }, a.name)));
-    } catch (e) { /* suggestions only */ }
-  });
+  for (const field of form.querySelectorAll('[list=actor-names]')) {
+    field.addEventListener('input', async () => {
+      const ticket = ++pending;
+      try {
+        const r = await api('actors', { q: field.value, limit: 15 });
+        if (ticket !== pending) return;
+        actors.replaceChildren(...r.actors.map((a) => h('option', { value: a.key }, a.name)));
+      } catch (e) { /* suggestions only */ }
+    });
+  }
   return form;
+}
+
+// The filter the network, its claims and the timeline share, from the
+// view's address.
+function filterOf(params) {
+  const { actor, type, from, to, claimant, polarity } = params;
+  return { actor, type, from, to, claimant, polarity };
 }
 
 // ---- search ----
@@ -342,7 +355,7 @@ function layoutGraph(nodes, links, width, height) {
 
 function exportLinks(params) {
   const href = (format) => 'api/network?' + new URLSearchParams(Object.entries(
-    { actor: params.actor, type: params.type, from: params.from, to: params.to, format }).filter(([, v]) => v));
+    Object.assign(filterOf(params), { format })).filter(([, v]) => v));
   return h('p', { class: 'exports' }, 'تنزيل الشبكة كاملة: ',
     h('a', { href: href('csv'), download: 'isnad-network.csv' }, 'CSV'), ' · ',
     h('a', { href: href('graphml'), download: 'isnad-network.graphml' }, 'GraphML'), ' · ',
@@ -366,7 +379,7 @@ async function networkView(params) {
   layout('network', filterForm('network', params, ['type']), exportLinks(params), drawing, details);
   let r;
   try {
-    r = await api('network', { actor: params.actor, type: params.type, from: params.from, to: params.to, limit: 150 });
+    r = await api('network', Object.assign(filterOf(params), { limit: 150 }));
   } catch (e) {
     drawing.append(failure(e));
     return;
@@ -426,7 +439,7 @@ async function networkView(params) {
     edgeLayer.append(h('path', {
       class: 'edge ' + cls + (doubtful ? ' doubtful' : ''), d: `M${l.from.x},${l.from.y} Q${cx},${cy} ${x2},${y2}`,
       'stroke-width': Math.min(8, 1 + Math.log2(e.claims)), 'marker-end': `url(#arrow-${cls})`, tabindex: 0,
-      onclick: () => showClaims(details, { source: e.source, target: e.target, type: e.type, from: params.from, to: params.to },
+      onclick: () => showClaims(details, Object.assign(filterOf(params), { actor: '', source: e.source, target: e.target, type: e.type }),
         `${e.source_name} ← ${PLOVER[e.type] || e.type} ← ${e.target_name}`),
     }, h('title', {}, `${e.source_name} ← ${PLOVER[e.type] || e.type} ← ${e.target_name}: ${e.claims} ادعاء في ${e.reports} تقرير` +
       ` (مؤكَّد ${e.asserted}، مزعوم ${e.alleged}، منفي ${e.denied})` + (e.first_date ? ` ${e.first_date} – ${e.last_date}` : ''))));
@@ -440,7 +453,7 @@ async function networkView(params) {
     h('title', {}, `${nd.name} (${ENTITY_TYPE[nd.type] || nd.type}، ${nd.key}) — ${nd.degree} ادعاء`)));
   }
   drawing.append(svg);
-  if (params.actor) showClaims(details, { actor: params.actor, type: params.type, from: params.from, to: params.to }, 'ادعاءات هذا الفاعل');
+  if (params.actor) showClaims(details, filterOf(params), 'ادعاءات هذا الفاعل');
   else details.append(h('p', { class: 'muted' }, 'انقر على علاقة لترى ادعاءاتها وأدلتها، أو على فاعل لترى شبكته.'));
 }
 
@@ -452,7 +465,7 @@ async function timelineView(params) {
   layout('timeline', filterForm('timeline', params, ['type']), chart, details);
   let r;
   try {
-    r = await api('timeline', { actor: params.actor, type: params.type, from: params.from, to: params.to });
+    r = await api('timeline', filterOf(params));
   } catch (e) {
     chart.append(failure(e));
     return;
@@ -470,7 +483,7 @@ async function timelineView(params) {
     const x = width - 20 - (i + 1) * (barWidth + gap);
     let y = height - bottom;
     const bar = h('g', { class: 'bar', tabindex: 0,
-      onclick: () => showClaims(details, { actor: params.actor, type: params.type, from: m.month + '-01', to: m.month + '-31' },
+      onclick: () => showClaims(details, Object.assign(filterOf(params), { from: m.month + '-01', to: m.month + '-31' }),
         'ادعاءات ' + m.month) });
     for (const p of ['asserted', 'alleged', 'denied']) {
       const hgt = ((height - top - bottom) * m[p]) / max;

@@ -134,6 +134,16 @@ try {
   await page.waitForSelector('#graph .node.focus');
   check(true, 'clicking an actor shows its own network');
 
+  // Who says so: the network as one claimant tells it.
+  await page.goto(base + '#/network?claimant=' + encodeURIComponent('per:khalifa_haftar'));
+  await page.waitForSelector('#graph .edge', { state: 'attached' });
+  await page.locator('#graph .edge').first().dispatchEvent('click');
+  await page.waitForSelector('#details .claim');
+  const chains = await page.locator('#details .claim .chain').allTextContents();
+  check(chains.length > 0 && chains.every((t) => t.includes('حفتر')),
+    `the claims of a claimant's network are his (${chains.slice(0, 2)})`);
+  check(await page.inputValue('#f-claimant') === 'per:khalifa_haftar', 'the form shows the claimant asked for');
+
   // From the keyboard: focus an edge, press Enter.
   await page.goto(base + '#/network');
   await page.waitForSelector('#graph .edge', { state: 'attached' });

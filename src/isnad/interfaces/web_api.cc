@@ -75,8 +75,12 @@ std::string ReadNetworkFilter(const QueryParams& params, NetworkFilter& f) {
   f.type = Param(params, "type");
   f.from = Param(params, "from");
   f.to = Param(params, "to");
+  f.claimant = Param(params, "claimant");
+  f.polarity = Param(params, "polarity");
   for (const std::string& problem : {CheckType(f.type), CheckDate("from", f.from), CheckDate("to", f.to)})
     if (!problem.empty()) return problem;
+  if (!f.polarity.empty() && f.polarity != "asserted" && f.polarity != "alleged" && f.polarity != "denied")
+    return "polarity must be asserted, alleged or denied, not \"" + f.polarity + "\"";
   return "";
 }
 

@@ -11,9 +11,9 @@
 //     /api/summary                         the store's counts and date range
 //     /api/search?q=&actor=&from=&to=&limit=  reports, best first, with snippets
 //     /api/report?id=N                     a report with its mentions, quotes, claims
-//     /api/network?actor=&type=&from=&to=&limit=&format=json|csv|graphml
-//     /api/claims?actor=&type=&from=&to=&source=&target=&limit=
-//     /api/timeline?actor=&type=&from=&to=  claims per month
+//     /api/network?actor=&type=&from=&to=&claimant=&polarity=&limit=&format=json|csv|graphml
+//     /api/claims?(the same filter)&source=&target=&limit=
+//     /api/timeline?(the same filter)        claims per month
 //     /api/actors?q=&limit=                actors by how many reports name them
 //     /api/stories?limit=                  reports on the same story, largest first
 //   Offsets in answers are code points into the report's text, as in the

@@ -215,17 +215,26 @@ void BindDateFilter(const std::string& from, const std::string& to, Statement& q
 }
 
 // The NetworkFilter as SQL over relations `r` (sides `sa`, `ta`) and
-// reports `rep`: parameters ?1 type, ?2 actor, ?3 and ?4 dates.
+// reports `rep`: parameters ?1 type, ?2 actor, ?3 and ?4 dates, ?9
+// claimant, ?10 polarity. A chain of claimants is stored as keys joined
+// by " > ", so a claimant is looked for between those marks.
 void AppendNetworkFilter(const NetworkFilter& f, std::string& sql) {
   if (!f.type.empty()) sql += " AND r.type = ?1";
   if (!f.actor.empty()) sql += kEitherSideIsActor;
   AppendDateFilter(f.from, f.to, sql);
+  if (!f.claimant.empty())
+    sql +=
+        " AND EXISTS (SELECT 1 FROM actors c WHERE (c.key = ?9 OR c.id IN (SELECT actor FROM actor_names WHERE "
+        "name = ?9)) AND instr(' > ' || r.claimed_by || ' > ', ' > ' || c.key || ' > ') > 0)";
+  if (!f.polarity.empty()) sql += " AND r.polarity = ?10";
 }
 
 void BindNetworkFilter(const NetworkFilter& f, Statement& q) {
   if (!f.type.empty()) q.Bind(1, f.type);
   if (!f.actor.empty()) q.Bind(2, f.actor);
   BindDateFilter(f.from, f.to, q);
+  if (!f.claimant.empty()) q.Bind(9, f.claimant);
+  if (!f.polarity.empty()) q.Bind(10, f.polarity);
 }
 
 }  // namespace

@@ -40,6 +40,10 @@ struct NetworkFilter {
   std::string type;   // PLOVER type; empty: all
   std::string from;   // ISO dates of the reports, inclusive; empty: open
   std::string to;
+  // Who says so: only claims whose chain of attribution holds this actor
+  // (canonical key or a name), at any depth; empty: all.
+  std::string claimant;
+  std::string polarity;  // asserted, alleged or denied; empty: all
 };
 
 struct NetworkEdge {
