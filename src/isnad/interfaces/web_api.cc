@@ -329,8 +329,13 @@ HttpAnswer WebApi::Stories(const QueryParams& params) const {
   std::vector<Story> stories;
   {
     std::lock_guard<std::mutex> lock(store_mutex_);
-    Status st = store_.Stories(stories);
-    if (!st.ok()) return Error(500, st.message());
+    const int64_t reports = store_.ReportCount();
+    if (reports != stories_reports_) {
+      Status st = store_.Stories(stories_);
+      if (!st.ok()) return Error(500, st.message());
+      stories_reports_ = reports;
+    }
+    stories = stories_;
   }
   const size_t total = stories.size();
   if (stories.size() > static_cast<size_t>(limit)) stories.resize(static_cast<size_t>(limit));

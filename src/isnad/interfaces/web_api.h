@@ -35,6 +35,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "isnad/base/status.h"
 #include "isnad/store/store.h"
@@ -70,6 +71,10 @@ class WebApi {
   const Store& store_;
   const TextCore& text_core_;
   mutable std::mutex store_mutex_;
+  // Stories are found over the whole store (seconds for a year of news):
+  // kept until the store holds another number of reports.
+  mutable int64_t stories_reports_ = -1;
+  mutable std::vector<Story> stories_;
 };
 
 // A file of the page (index.html, app.js, app.css), compiled into the
