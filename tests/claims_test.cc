@@ -395,6 +395,24 @@ TEST(Relations, TheAccuserIsNotTheDoerWhenTheAccusedIsNoActor) {
   EXPECT_NE(Find(doc, "country:IRN", PloverType::kAid, "group:houthis"), nullptr);
 }
 
+TEST(Relations, AtlaqaIsAnAttackOnlyWithFireOrRocketsNearIt) {
+  // Written for this test. atlaqa "launched, fired" is an attack with its
+  // weapon after it, or before it in a relative clause; launching a
+  // warning, a campaign or a name is none.
+  for (const char* attack : {"وأطلق مسلحون النار على جنود الجيش العراقي في الموصل.",
+                             "وقتل جنديان بصاروخ أطلقته حركة طالبان على قاعدة للجيش الأفغاني."}) {
+    Document doc = Analyze(attack);
+    bool found = false;
+    for (const Relation& r : doc.relations) found |= r.type == PloverType::kAssault && r.source >= 0;
+    EXPECT_TRUE(found) << attack;
+  }
+  for (const char* none : {"وأطلقت شركة بوينغ تحذيرا لشركات الطيران في الولايات المتحدة.",
+                           "وأطلقت الحكومة المصرية حملة لمكافحة الفساد في القاهرة."}) {
+    Document doc = Analyze(none);
+    for (const Relation& r : doc.relations) EXPECT_NE(r.type, PloverType::kAssault) << none;
+  }
+}
+
 TEST(Relations, ReportedSpeechMakesAnAllegationWithItsClaimant) {
   Document doc = Analyze("قال أردوغان إن حزب العمال الكردستاني هاجم الجيش التركي.");
   const Relation* r = Find(doc, "group:pkk", PloverType::kAssault, "army:turkey");

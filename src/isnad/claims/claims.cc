@@ -55,6 +55,8 @@ const NormalizeOptions& Match() {
 
 constexpr int kSpeakerWindow = 12;  // tokens after a cue where the speaker may stand (with an apposition)
 constexpr int kSpeakerNear = 7;     // without a comma, the speaker stands this close to the cue
+constexpr size_t kNeedsBefore = 4;  // words before a "needs" trigger where its object may stand
+constexpr size_t kNeedsAfter = 6;   // ... and after it
 constexpr int kSubjectWindow = 8;   // words before a verb where its subject may stand
 constexpr uint32_t kRecordingReach = 6;   // sentences of a published recording's quotes
 constexpr uint32_t kNegationReach = 10;   // words from a negating noun (adam) to what it negates
@@ -159,6 +161,14 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
       const std::string form = Normalize(f[1], Match());
       out.compound_heads_.Insert(form, 1);
       for (size_t i = 2; i < f.size(); ++i) out.compounds_.Insert(form + " " + Normalize(f[i], Match()), 1);
+      continue;
+    }
+    if (f[0] == "needs" && f.size() >= 3) {
+      // A trigger form and the words one of which must stand near it for
+      // it to be one: "form word" in needs_.
+      const std::string form = Normalize(f[1], Match());
+      out.needs_heads_.Insert(form, 1);
+      for (size_t i = 2; i < f.size(); ++i) out.needs_.Insert(form + " " + Normalize(f[i], Match()), 1);
       continue;
     }
     if (f[0] == "role") {
@@ -488,6 +498,16 @@ void ClaimExtractor::ReadTokens(Reading& reading) const {
     if (trigger_of[t] && t + 1 < n && compound_heads_.Contains(form[t]) &&
         compounds_.Contains(form[t] + " " + form[t + 1]))
       trigger_of[t] = 0;
+  }
+  // A trigger that is one only with its object near it (atlaqa: fire,
+  // rockets, gas, before it in a relative clause too: bi-sarukh atlaqathu
+  // X); without one it launches a campaign, a product, a name.
+  for (size_t t = 0; t < n; ++t) {
+    if (!trigger_of[t] || !needs_heads_.Contains(form[t])) continue;
+    bool found = false;
+    for (size_t k = t >= kNeedsBefore ? t - kNeedsBefore : 0; k <= t + kNeedsAfter && k < n && !found; ++k)
+      found = k != t && needs_.Contains(form[t] + " " + form[k]);
+    if (!found) trigger_of[t] = 0;
   }
   // The longest mention covering each token (mentions are not all in
   // text order: back-references are appended).

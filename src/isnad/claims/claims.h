@@ -100,6 +100,8 @@ class ClaimExtractor {
   bool HasSuffixIn(const Reading& reading, size_t t, const WordTable& pronouns) const;
   WordTable compounds_;       // "trigger next-word": a fixed compound, no trigger
   WordTable compound_heads_;  // the triggers that head one, for a quick no
+  WordTable needs_;           // "trigger word": a word one such trigger needs near it
+  WordTable needs_heads_;     // the triggers that need one (atlaqa: fire, rockets)
   std::string article_;  // the definite article, to find al-masadir among unnamed sources
   // Ta marbuta as written before a pronoun (teh) and as the noun ends
   // (Matching-normalized), from the clitic inventory.
