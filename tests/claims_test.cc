@@ -413,6 +413,20 @@ TEST(Relations, AtlaqaIsAnAttackOnlyWithFireOrRocketsNearIt) {
   }
 }
 
+TEST(Relations, TheAgreementTiesOnlyTheSidesBaynaNames) {
+  // Written for this test. "al-ittifaq" refers back to an agreement the
+  // report has named; Netanyahu condemning "the agreement with Iran" made
+  // none with Iran. Between named sides it is theirs, and an indefinite
+  // agreement signed by two is theirs too.
+  Document doc = Analyze("وأدان رئيس الوزراء الإسرائيلي بنيامين نتنياهو الاتفاق مع إيران.");
+  for (const Relation& r : doc.relations) EXPECT_NE(r.type, PloverType::kCooperate);
+  doc = Analyze("وأعلن عن الاتفاق النووي بين إيران والولايات المتحدة في فيينا.");
+  EXPECT_NE(Find(doc, "country:IRN", PloverType::kCooperate, "country:USA"), nullptr);
+  EXPECT_NE(Find(doc, "country:USA", PloverType::kCooperate, "country:IRN"), nullptr);
+  doc = Analyze("ووقعت السعودية ومصر اتفاقية للتعاون العسكري.");
+  EXPECT_NE(Find(doc, "country:SAU", PloverType::kCooperate, "country:EGY"), nullptr);
+}
+
 TEST(Relations, ReportedSpeechMakesAnAllegationWithItsClaimant) {
   Document doc = Analyze("قال أردوغان إن حزب العمال الكردستاني هاجم الجيش التركي.");
   const Relation* r = Find(doc, "group:pkk", PloverType::kAssault, "army:turkey");

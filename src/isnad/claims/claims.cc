@@ -45,7 +45,8 @@ enum Role : uint32_t {
   kContrast,
   kModal,
   kTimeClause,
-  kLike
+  kLike,
+  kBaynaOnly
 };
 
 const NormalizeOptions& Match() {
@@ -151,7 +152,8 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
       {"by", kBy},           {"relative", kRelative}, {"affiliation", kAffiliation},
       {"recording", kRecording}, {"negating_noun", kNegatingNoun}, {"support", kSupport}, {"agent", kAgent},
       {"occasion", kOccasion}, {"quantity", kQuantity},
-      {"report_noun", kReportNoun}, {"contrast", kContrast}, {"modal", kModal}, {"time_clause", kTimeClause}, {"like", kLike}};
+      {"report_noun", kReportNoun}, {"contrast", kContrast}, {"modal", kModal}, {"time_clause", kTimeClause}, {"like", kLike},
+      {"bayna_only", kBaynaOnly}};
   for (std::string_view line : cues.lines) {
     auto f = SplitFields(line);
     if (f.size() < 2) continue;
@@ -1496,6 +1498,15 @@ void ClaimExtractor::ChooseSides(const Reading& reading, uint32_t si, const Surr
         }
       }
       break;
+    }
+    // "the agreement" refers back to one the report has named: the actors
+    // around it are not its sides unless bayna names them (al-ittifaq
+    // al-nawawi bayna Iran wa-Amrika). Netanyahu condemning "al-ittifaq
+    // ma'a Iran" made no agreement with Iran.
+    if (!bayna && role_of[t] == kBaynaOnly) {
+      sources.clear();
+      targets.clear();
+      return;
     }
     if (!bayna && (x < 0 || y < 0)) {
       x = before >= 0 ? before : (after.empty() ? -1 : after[0].first);
