@@ -427,6 +427,27 @@ TEST(Relations, TheAgreementTiesOnlyTheSidesBaynaNames) {
   EXPECT_NE(Find(doc, "country:SAU", PloverType::kCooperate, "country:EGY"), nullptr);
 }
 
+TEST(Relations, AnActorBeforeQatalaWithNoObjectAfterItWasKilled) {
+  // Written for this test. Unvocalized, qatala "killed" and qutila "was
+  // killed" are one word: followed by fi, bi- or "and were wounded" with an
+  // actor before it, it is the passive, and that actor the one killed.
+  Document doc = Analyze("وقال الجيش إن خمسة من مسلحي داعش قتلوا بنيران الجيش العراقي في الرمادي.");
+  EXPECT_NE(Find(doc, "army:iraq", PloverType::kAssault, "group:isis"), nullptr);
+  EXPECT_EQ(Find(doc, "group:isis", PloverType::kAssault, "army:iraq"), nullptr);
+  doc = Analyze("وقال مصدر عسكري إن جنديين من تشاد قتلوا في اشتباكات مع بوكو حرام.");
+  bool killed = false;
+  for (const Relation& r : doc.relations) {
+    killed |= r.type == PloverType::kAssault && r.source < 0 && r.target >= 0 && KeyOf(doc, r.target) == "country:TCD";
+    EXPECT_FALSE(r.type == PloverType::kAssault && r.source >= 0 && r.target < 0 &&
+                 KeyOf(doc, r.source) == "country:TCD")
+        << "the killed made the killer";
+  }
+  EXPECT_TRUE(killed);
+  // Active, with its object: the army killed.
+  doc = Analyze("وكان الجيش العراقي قتل خمسة من مسلحي داعش في الرمادي.");
+  EXPECT_NE(Find(doc, "army:iraq", PloverType::kAssault, "group:isis"), nullptr);
+}
+
 TEST(Relations, ReportedSpeechMakesAnAllegationWithItsClaimant) {
   Document doc = Analyze("قال أردوغان إن حزب العمال الكردستاني هاجم الجيش التركي.");
   const Relation* r = Find(doc, "group:pkk", PloverType::kAssault, "army:turkey");

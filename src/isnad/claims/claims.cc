@@ -46,7 +46,9 @@ enum Role : uint32_t {
   kModal,
   kTimeClause,
   kLike,
-  kBaynaOnly
+  kBaynaOnly,
+  kPassiveHomograph,
+  kPassiveMark
 };
 
 const NormalizeOptions& Match() {
@@ -153,7 +155,7 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
       {"recording", kRecording}, {"negating_noun", kNegatingNoun}, {"support", kSupport}, {"agent", kAgent},
       {"occasion", kOccasion}, {"quantity", kQuantity},
       {"report_noun", kReportNoun}, {"contrast", kContrast}, {"modal", kModal}, {"time_clause", kTimeClause}, {"like", kLike},
-      {"bayna_only", kBaynaOnly}};
+      {"bayna_only", kBaynaOnly}, {"passive_homograph", kPassiveHomograph}, {"passive_mark", kPassiveMark}};
   for (std::string_view line : cues.lines) {
     auto f = SplitFields(line);
     if (f.size() < 2) continue;
@@ -1760,6 +1762,17 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
         uint32_t noun_frame = noun_frames_.Find(reading.form[t]);
         frame = noun_frame ? static_cast<ArgumentFrame>(noun_frame) : ArgumentFrame::kNoun;
       }
+      // Unvocalized, qatala "killed" and qutila "was killed" are one word.
+      // With an actor right before it and no object after it, only a
+      // place, a cause, bi- (bi-niran X) or "and was wounded" (al-madaniyyun
+      // qutilu wa-juri'u fi gharat, jundiyyan Ukraniyyan qutila fi qasf), the
+      // actor is the one killed: the passive frame, the doer after min or
+      // bi- if named.
+      if (frame == ArgumentFrame::kVerb && role_of[t] == kPassiveHomograph && t > s.token_begin &&
+          t + 1 < s.token_end && reading.EntityAt(t - 1) >= 0 && reading.EntityAt(t + 1) < 0 &&
+          (role_of[t + 1] == kIn || role_of[t + 1] == kOccasion || role_of[t + 1] == kPassiveMark ||
+           has_by[t + 1]))
+        frame = ArgumentFrame::kPassive;
       r.trigger = Span{a.tokens[t].begin, a.tokens[t].end};
       r.evidence = evidence;
 
