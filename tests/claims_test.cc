@@ -628,10 +628,13 @@ TEST(Relations, ADefiniteNounAfterTheOpeningVerbIsItsOwnDoer) {
 
 TEST(Relations, ATriggerInsideAFixedCompoundIsNone) {
   // "Iran had fewer than 200 centrifuges"; "the president fell ill with
-  // cancer"; "Hilal beat Nasr on penalties". Written for this test.
+  // cancer"; "Hilal beat Nasr on penalties"; political battles, a trade
+  // war. Written for this test.
   for (const char* text : {"كان لدى إيران أقل من 200 جهاز طرد مركزي لتخصيب اليورانيوم.",
                            "وأصيب الرئيس الفنزويلي هوغو شافيز بمرض السرطان.",
-                           "وفاز نادي الهلال على نادي النصر بضربات الترجيح في نهائي الكأس."}) {
+                           "وفاز نادي الهلال على نادي النصر بضربات الترجيح في نهائي الكأس.",
+                           "وتخوض تونس والجزائر المعارك السياسية ضد الفساد منذ أشهر.",
+                           "وأعلنت الصين الحرب التجارية على الولايات المتحدة."}) {
     Document doc = Analyze(text);
     EXPECT_FALSE(AnyRelation(doc, PloverType::kAssault, "", "")) << text;
   }
