@@ -17,7 +17,7 @@
 //     /api/actors?q=&limit=                actors by how many reports name them
 //     /api/stories?limit=                  reports on the same story, largest first
 //   Offsets in answers are code points into the report's text, as in the
-//   analysis record (docs/FORMAT of the records). Bad parameters answer 400
+//   analysis record (docs/formats.md). Bad parameters answer 400
 //   with {"error": "..."} naming the parameter; a missing report 404.
 //   WebServer runs an HTTP server (cpp-httplib) on host:port answering /api/
 //   from a WebApi and the page (web/, compiled into the program) from /.
@@ -30,7 +30,6 @@
 //   threads.
 #pragma once
 
-#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -91,8 +90,8 @@ struct ServeOptions {
   int port = 8080;  // 0: any free port
 };
 
-// The HTTP server: Bind, then Run until Stop (from another thread or a
-// signal handler's thread).
+// The HTTP server: Bind, then Run until Stop (from another thread). It
+// answers from `api`, which must outlive it.
 class WebServer {
  public:
   explicit WebServer(const WebApi& api);

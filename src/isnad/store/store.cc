@@ -737,8 +737,8 @@ Status Store::Stories(std::vector<Story>& out) const {
 namespace {
 
 // The claims query: every relation with its report and the names of its
-// sides and place, filtered as ClaimFilter says (parameters ?1 type, ?2
-// actor, ?3 from, ?4 to, ?5 limit, ?6 source key, ?7 target key, ?8 report).
+// sides and place, filtered as ClaimFilter says (the network filter's
+// parameters, and ?5 limit, ?6 source key, ?7 target key, ?8 report).
 std::string ClaimsSql(const ClaimFilter& f, int64_t report) {
   std::string sql =
       "SELECT r.report, rep.doc_id, rep.title, rep.date, rep.source, sa.key, sa.name, r.type, ta.key, "
