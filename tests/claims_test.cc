@@ -448,6 +448,16 @@ TEST(Relations, AnActorBeforeQatalaWithNoObjectAfterItWasKilled) {
   EXPECT_NE(Find(doc, "army:iraq", PloverType::kAssault, "group:isis"), nullptr);
 }
 
+TEST(Relations, WasafaAccusesOnlyWithALabelOfBlame) {
+  // Written for this test. wasafa "described" is an accusation with a
+  // label of blame near it (bi-l-irhabi), not when it praises or merely
+  // names (bi-l-qawi "as strong").
+  Document doc = Analyze("ووصف أردوغان حزب العمال الكردستاني بالإرهابي.");
+  EXPECT_NE(Find(doc, "per:erdogan", PloverType::kAccuse, "group:pkk"), nullptr);
+  doc = Analyze("ووصف أردوغان حزب العمال الكردستاني بالقوي.");
+  EXPECT_FALSE(AnyRelation(doc, PloverType::kAccuse, "", ""));
+}
+
 TEST(Relations, ReportedSpeechMakesAnAllegationWithItsClaimant) {
   Document doc = Analyze("قال أردوغان إن حزب العمال الكردستاني هاجم الجيش التركي.");
   const Relation* r = Find(doc, "group:pkk", PloverType::kAssault, "army:turkey");
