@@ -244,6 +244,36 @@ TEST_F(WebApiTest, BadParametersAreNamedAndMissingThingsAreNotFound) {
   EXPECT_NE(error("/api/nothing", {}, 404).find("/api/nothing"), std::string::npos);
 }
 
+TEST(WebApi, WhatIsKeptIsReadAgainWhenTheStoreGrows) {
+  // The most named actors and the stories are kept between requests; a
+  // report added while serving (analyze --db into the same store) shows.
+  TempDir dir;
+  std::string db = dir.File("isnad.db");
+  auto analyze = [&](const std::string& file) {
+    std::string cmd = std::string(ISNAD_BINARY) + " analyze -q --db " + db + " " + ISNAD_EXAMPLES_DIR + "/" + file +
+                      " >/dev/null 2>&1";
+    return std::system(cmd.c_str());
+  };
+  ASSERT_EQ(analyze("000_cb3f6fc7f2590931.txt"), 0);
+  std::unique_ptr<Store> store;
+  ASSERT_TRUE(Store::Open(db, store).ok());
+  TextCore text;
+  ASSERT_TRUE(TextCore::Load(ISNAD_RESOURCES_DIR, text).ok());
+  WebApi api(*store, text);
+  auto keys = [&] {
+    std::set<std::string> out;
+    const json answer = json::parse(api.Get("/api/actors", {{"limit", "1000"}}).body);
+    for (const auto& a : answer["actors"]) out.insert(a["key"]);
+    return out;
+  };
+  const std::set<std::string> before = keys();
+  EXPECT_EQ(before.count("group:houthis"), 0u);
+  ASSERT_EQ(analyze("d07_ec5d9d8005.txt"), 0);  // a report on Yemen
+  const std::set<std::string> after = keys();
+  EXPECT_EQ(after.count("group:houthis"), 1u);
+  EXPECT_GT(after.size(), before.size());
+}
+
 TEST(WebServer, ServesThePageAndTheApiOnLoopback) {
   TempDir dir;
   std::string db = dir.File("isnad.db");

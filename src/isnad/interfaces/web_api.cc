@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "isnad/document/document.h"
@@ -313,8 +314,20 @@ HttpAnswer WebApi::Actors(const QueryParams& params) const {
   std::vector<ActorSummary> actors;
   {
     std::lock_guard<std::mutex> lock(store_mutex_);
-    Status st = store_.Actors(Param(params, "q"), static_cast<int>(limit), actors);
-    if (!st.ok()) return Error(500, st.message());
+    const std::string query = Param(params, "q");
+    if (!query.empty()) {
+      Status st = store_.Actors(query, static_cast<int>(limit), actors);
+      if (!st.ok()) return Error(500, st.message());
+    } else {
+      const int64_t reports = store_.ReportCount();
+      if (reports != top_actors_reports_ || limit > top_actors_limit_) {
+        Status st = store_.Actors("", static_cast<int>(limit), top_actors_);
+        if (!st.ok()) return Error(500, st.message());
+        top_actors_reports_ = reports;
+        top_actors_limit_ = static_cast<int>(limit);
+      }
+      actors.assign(top_actors_.begin(), top_actors_.begin() + std::min<int64_t>(limit, top_actors_.size()));
+    }
   }
   json out = json::array();
   for (const ActorSummary& a : actors)

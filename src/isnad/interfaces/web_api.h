@@ -74,6 +74,11 @@ class WebApi {
   // kept until the store holds another number of reports.
   mutable int64_t stories_reports_ = -1;
   mutable std::vector<Story> stories_;
+  // The most named actors (no query) rank every actor of the store: kept
+  // the same way, with the limit they were read with.
+  mutable int64_t top_actors_reports_ = -1;
+  mutable int top_actors_limit_ = 0;
+  mutable std::vector<ActorSummary> top_actors_;
 };
 
 // A file of the page (index.html, app.js, app.css), compiled into the
