@@ -354,8 +354,10 @@ function layoutGraph(nodes, links, width, height) {
 }
 
 function exportLinks(params) {
+  // JSON comes from the page's own question, which draws the strongest
+  // edges only: the download asks for all of them.
   const href = (format) => 'api/network?' + new URLSearchParams(Object.entries(
-    Object.assign(filterOf(params), { format })).filter(([, v]) => v));
+    Object.assign(filterOf(params), { format, limit: format === 'json' ? 100000 : '' })).filter(([, v]) => v));
   return h('p', { class: 'exports' }, 'تنزيل الشبكة كاملة: ',
     h('a', { href: href('csv'), download: 'isnad-network.csv' }, 'CSV'), ' · ',
     h('a', { href: href('graphml'), download: 'isnad-network.graphml' }, 'GraphML'), ' · ',
