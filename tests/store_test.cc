@@ -116,11 +116,8 @@ TEST(Search, MatchesAcrossCliticsAndMarksTheHits) {
 TEST(Stories, ASyndicatedCopyJoinsItsOriginalAndUnrelatedReportsStayApart) {
   TempDir dir;
   std::string db = dir.File("isnad.db");
-  // A republished copy of a dev report: another outlet's headline and date
-  // line, the same body with a sentence added.
-  std::string original = testing::ReadFile(std::string(ISNAD_EXAMPLES_DIR) + "/d07_ec5d9d8005.txt");
-  std::string body = original.substr(original.find('\n', original.find('\n') + 1));
-  dir.Write("reports/copy.txt", "هيومن رايتس ووتش تتهم الحوثيين بقصف عدن\n01/08/2015\n" + body + "\nوأضافت المنظمة أنها ستواصل التحقيق.");
+  // A republished copy of a dev report, with a sentence added.
+  testing::WriteRepublishedCopy(dir, "reports/copy.txt", "\nوأضافت المنظمة أنها ستواصل التحقيق.");
   ASSERT_EQ(RunIsnad("analyze --db " + db + " " + ISNAD_EXAMPLES_DIR + " " + dir.File("reports")), 0);
   std::unique_ptr<Store> store;
   ASSERT_TRUE(Store::Open(db, store).ok());

@@ -55,6 +55,15 @@ inline std::string ReadFile(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
+// A republished copy of the bundled example d07 (Human Rights Watch on
+// Aden): another outlet's headline and date line, the same body, then
+// `added`. Written to `name` under `dir`; the path is returned.
+inline std::string WriteRepublishedCopy(const TempDir& dir, const std::string& name, const std::string& added = "") {
+  std::string original = ReadFile(std::string(ISNAD_EXAMPLES_DIR) + "/d07_ec5d9d8005.txt");
+  std::string body = original.substr(original.find('\n', original.find('\n') + 1));
+  return dir.Write(name, "هيومن رايتس ووتش تتهم الحوثيين بقصف عدن\n01/08/2015\n" + body + added);
+}
+
 inline bool SharedAvailable() { return std::filesystem::exists(std::string(ISNAD_SHARED_DIR) + "/eval/score.py"); }
 
 }  // namespace isnad::testing

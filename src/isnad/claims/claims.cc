@@ -502,16 +502,16 @@ void ClaimExtractor::ReadTokens(Reading& reading) const {
     if (trigger_of[t] && t + 1 < n && compound_heads_.Contains(form[t]) &&
         compounds_.Contains(form[t] + " " + form[t + 1]))
       trigger_of[t] = 0;
-  }
-  // A trigger that is one only with its object near it (atlaqa: fire,
-  // rockets, gas, before it in a relative clause too: bi-sarukh atlaqathu
-  // X); without one it launches a campaign, a product, a name.
-  for (size_t t = 0; t < n; ++t) {
-    if (!trigger_of[t] || !needs_heads_.Contains(form[t])) continue;
-    bool found = false;
-    for (size_t k = t >= kNeedsBefore ? t - kNeedsBefore : 0; k <= t + kNeedsAfter && k < n && !found; ++k)
-      found = k != t && needs_.Contains(form[t] + " " + form[k]);
-    if (!found) trigger_of[t] = 0;
+    // A trigger that is one only with its object near it (atlaqa: fire,
+    // rockets, gas, before it in a relative clause too: bi-sarukh
+    // atlaqathu X); without one it launches a campaign, a product, a name.
+    if (trigger_of[t] && needs_heads_.Contains(form[t])) {
+      const std::string head = form[t] + " ";
+      bool found = false;
+      for (size_t k = t >= kNeedsBefore ? t - kNeedsBefore : 0; k <= t + kNeedsAfter && k < n && !found; ++k)
+        found = k != t && needs_.Contains(head + form[k]);
+      if (!found) trigger_of[t] = 0;
+    }
   }
   // The longest mention covering each token (mentions are not all in
   // text order: back-references are appended).

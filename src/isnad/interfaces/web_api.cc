@@ -319,14 +319,13 @@ HttpAnswer WebApi::Actors(const QueryParams& params) const {
       Status st = store_.Actors(query, static_cast<int>(limit), actors);
       if (!st.ok()) return Error(500, st.message());
     } else {
-      const int64_t reports = store_.ReportCount();
-      if (reports != top_actors_reports_ || limit > top_actors_limit_) {
-        Status st = store_.Actors("", static_cast<int>(limit), top_actors_);
-        if (!st.ok()) return Error(500, st.message());
-        top_actors_reports_ = reports;
-        top_actors_limit_ = static_cast<int>(limit);
-      }
-      actors.assign(top_actors_.begin(), top_actors_.begin() + std::min<int64_t>(limit, top_actors_.size()));
+      // The most named: a prefix of a longer list read before is the same.
+      Status st = Refresh(top_actors_, static_cast<int>(limit), [&](int n, std::vector<ActorSummary>& out) {
+        return store_.Actors("", n, out);
+      });
+      if (!st.ok()) return Error(500, st.message());
+      const auto& kept = top_actors_.items;
+      actors.assign(kept.begin(), kept.begin() + std::min<int64_t>(limit, static_cast<int64_t>(kept.size())));
     }
   }
   json out = json::array();
@@ -339,19 +338,17 @@ HttpAnswer WebApi::Stories(const QueryParams& params) const {
   int64_t limit;
   std::string problem = ReadInt(params, "limit", 1, 10000, 100, limit);
   if (!problem.empty()) return Error(400, problem);
-  std::vector<Story> stories;
+  std::vector<Story> stories;  // the largest `limit` of them
+  size_t total = 0;
   {
     std::lock_guard<std::mutex> lock(store_mutex_);
-    const int64_t reports = store_.ReportCount();
-    if (reports != stories_reports_) {
-      Status st = store_.Stories(stories_);
-      if (!st.ok()) return Error(500, st.message());
-      stories_reports_ = reports;
-    }
-    stories = stories_;
+    // Stories are found all at once, whatever the limit.
+    Status st = Refresh(stories_, 0, [&](int, std::vector<Story>& out) { return store_.Stories(out); });
+    if (!st.ok()) return Error(500, st.message());
+    const auto& kept = stories_.items;
+    total = kept.size();
+    stories.assign(kept.begin(), kept.begin() + std::min<int64_t>(limit, static_cast<int64_t>(total)));
   }
-  const size_t total = stories.size();
-  if (stories.size() > static_cast<size_t>(limit)) stories.resize(static_cast<size_t>(limit));
   json out = json::array();
   for (const Story& story : stories) {
     json reports = json::array();

@@ -67,18 +67,33 @@ class WebApi {
   HttpAnswer Actors(const QueryParams& params) const;
   HttpAnswer Stories(const QueryParams& params) const;
 
+  // An answer read over the whole store (the stories, the most named
+  // actors: seconds for a year of news), kept until the store holds
+  // another number of reports.
+  template <class T>
+  struct Kept {
+    int64_t reports = -1;  // the store's report count when read; -1: never
+    int limit = 0;         // the most it was read with
+    std::vector<T> items;
+  };
+  // Reads `kept` again with `read` (given the limit) when the store has
+  // grown or `limit` asks for more; the store's mutex must be held.
+  template <class T, class Read>
+  Status Refresh(Kept<T>& kept, int limit, Read read) const {
+    const int64_t reports = store_.ReportCount();
+    if (reports == kept.reports && limit <= kept.limit) return Status::Ok();
+    Status st = read(limit, kept.items);
+    if (!st.ok()) return st;
+    kept.reports = reports;
+    kept.limit = limit;
+    return st;
+  }
+
   const Store& store_;
   const TextCore& text_core_;
   mutable std::mutex store_mutex_;
-  // Stories are found over the whole store (seconds for a year of news):
-  // kept until the store holds another number of reports.
-  mutable int64_t stories_reports_ = -1;
-  mutable std::vector<Story> stories_;
-  // The most named actors (no query) rank every actor of the store: kept
-  // the same way, with the limit they were read with.
-  mutable int64_t top_actors_reports_ = -1;
-  mutable int top_actors_limit_ = 0;
-  mutable std::vector<ActorSummary> top_actors_;
+  mutable Kept<Story> stories_;
+  mutable Kept<ActorSummary> top_actors_;
 };
 
 // A file of the page (index.html, app.js, app.css), compiled into the

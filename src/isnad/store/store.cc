@@ -362,17 +362,15 @@ Status Store::Add(const std::vector<const Document*>& docs, const std::string& p
       s.db,
       "INSERT INTO reports(hash, doc_id, origin, source, url, title, date, text, provenance) "
       "VALUES(?,?,?,?,?,?,?,?,?)");
-  // An actor of the lexicon goes by the lexicon's name; any other by the
-  // fullest name seen. (The fullest name seen let one misread report, a
-  // list of tags read as one name, rename the Saudi king for every report.)
+  // An actor of the lexicon goes by the lexicon's name (?5 set); any other
+  // by the fullest name seen. (The fullest name seen let one misread
+  // report, a list of tags read as one name, rename the Saudi king for
+  // every report.)
   Statement add_actor(
       s.db,
-      "INSERT INTO actors(key, type, name, generic) VALUES(?,?,?,?) ON CONFLICT(key) DO UPDATE "
-      "SET name = excluded.name WHERE length(excluded.name) > length(actors.name)");
-  Statement add_lexicon_actor(
-      s.db,
-      "INSERT INTO actors(key, type, name, generic) VALUES(?,?,?,?) ON CONFLICT(key) DO UPDATE "
-      "SET name = excluded.name WHERE excluded.name != actors.name");
+      "INSERT INTO actors(key, type, name, generic) VALUES(?1,?2,?3,?4) ON CONFLICT(key) DO UPDATE "
+      "SET name = excluded.name WHERE excluded.name != actors.name AND "
+      "(?5 OR length(excluded.name) > length(actors.name))");
   Statement find_actor(s.db, "SELECT id FROM actors WHERE key = ?");
   Statement add_name(s.db, "INSERT OR IGNORE INTO actor_names(actor, name) VALUES(?,?)");
   Statement add_mention(s.db, "INSERT INTO mentions(report, actor, start, end) VALUES(?,?,?,?)");
@@ -384,8 +382,7 @@ Status Store::Add(const std::vector<const Document*>& docs, const std::string& p
   Statement add_search(s.db, "INSERT INTO report_search(rowid, terms) VALUES(?,?)");
   Statement add_signature(s.db, "INSERT INTO signatures(report, minhash) VALUES(?,?)");
   if (!add_search.ok() || !add_signature.ok() || !find_report.ok() || !add_report.ok() || !add_actor.ok() ||
-      !add_lexicon_actor.ok() || !find_actor.ok() || !add_name.ok() || !add_mention.ok() || !add_quote.ok() ||
-      !add_relation.ok())
+      !find_actor.ok() || !add_name.ok() || !add_mention.ok() || !add_quote.ok() || !add_relation.ok())
     return fail("cannot prepare statements");
   for (const Document* doc : docs) {
     ++stats.reports;
@@ -442,13 +439,14 @@ Status Store::Add(const std::vector<const Document*>& docs, const std::string& p
     for (size_t e = 0; e < doc->entities.size(); ++e) {
       const Entity& ent = doc->entities[e];
       if (ent.type == EntityType::kMisc) continue;
-      Statement& add = ent.lexicon_name.empty() ? add_actor : add_lexicon_actor;
-      add.Bind(1, ent.key)
+      const bool lexicon = !ent.lexicon_name.empty();
+      add_actor.Bind(1, ent.key)
           .Bind(2, std::string(EntityTypeName(ent.type)))
-          .Bind(3, ent.lexicon_name.empty() ? ent.name : ent.lexicon_name)
-          .Bind(4, int64_t{ent.generic});
-      if (add.Step() != SQLITE_DONE) return fail("cannot add actor " + ent.key);
-      add.Reset();
+          .Bind(3, lexicon ? ent.lexicon_name : ent.name)
+          .Bind(4, int64_t{ent.generic})
+          .Bind(5, int64_t{lexicon});
+      if (add_actor.Step() != SQLITE_DONE) return fail("cannot add actor " + ent.key);
+      add_actor.Reset();
       find_actor.Bind(1, ent.key);
       if (find_actor.Step() != SQLITE_ROW) return fail("cannot find actor " + ent.key);
       actor_id[e] = find_actor.Int(0);
