@@ -230,6 +230,91 @@ TEST(Entities, AKinshipNounBeforeAFullNameIsNotPartOfIt) {
   EXPECT_EQ(father->type, EntityType::kPer);
   EXPECT_EQ(father->name, "هلال الأسد");
   EXPECT_EQ(EntityNamed(doc, "ابن هلال الأسد"), nullptr);
+  const Entity* son = EntityNamed(doc, "سليمان الأسد");
+  ASSERT_NE(son, nullptr);
+  EXPECT_EQ(son->name, "سليمان الأسد");
+}
+
+// Offices: the title names whoever held it on the report's day.
+std::string KeyNamed(const Document& doc, const std::string& mention_text) {
+  const Entity* e = EntityNamed(doc, mention_text);
+  return e ? e->key : "(none)";
+}
+
+TEST(Gazetteer, EveryOfficeHasTermsAndATitleIsNoOnesNameOnItsOwn) {
+  int offices = 0;
+  for (size_t i = 0; i < Lexicon().size(); ++i) {
+    const std::string& id = Lexicon().entry(i).id;
+    if (id.rfind("office:", 0) != 0) continue;
+    ++offices;
+    EXPECT_TRUE(Lexicon().IsOffice(static_cast<int>(i))) << id << " has no term in offices.tsv";
+    EXPECT_EQ(Lexicon().HolderOn(static_cast<int>(i), 0), static_cast<int>(i)) << "undated: the office itself";
+    EXPECT_EQ(Lexicon().HolderOn(static_cast<int>(i), 18000101), static_cast<int>(i)) << "before any term";
+  }
+  EXPECT_GE(offices, 3);
+  const int king = Lexicon().Find(Normalize("خادم الحرمين الشريفين", NormalizeOptions::Matching()));
+  ASSERT_GE(king, 0);
+  EXPECT_EQ(Lexicon().entry(Lexicon().HolderOn(king, 20100301)).id, "per:abdullah_saud");
+  EXPECT_EQ(Lexicon().entry(Lexicon().HolderOn(king, 20150122)).id, "per:abdullah_saud");
+  EXPECT_EQ(Lexicon().entry(Lexicon().HolderOn(king, 20150123)).id, "per:salman");
+  EXPECT_EQ(Lexicon().entry(Lexicon().HolderOn(king, 20260101)).id, "per:salman");
+}
+
+TEST(Gazetteer, OfficeTermsAreCheckedWhenRead) {
+  ResourceFile actors;
+  ASSERT_TRUE(ParseResourceFile("# isnad-resource actors 1\n"
+                                "office:x\tPER\tأمير الجزيرة\n"
+                                "per:a\tPER\tالأول\n"
+                                "per:b\tPER\tالثاني\n",
+                                "actors", "actors", 1, actors)
+                  .ok());
+  auto offices = [&](const std::string& lines) {
+    Gazetteer g;
+    EXPECT_TRUE(Gazetteer::FromResources(actors, nullptr, nullptr, g).ok());
+    ResourceFile file;
+    EXPECT_TRUE(ParseResourceFile("# isnad-resource offices 1\n" + lines, "offices.tsv", "offices", 1, file).ok());
+    Status s = g.AddOffices(file);
+    return s.ok() ? std::string("ok") : s.message();
+  };
+  EXPECT_EQ(offices("office:x\tper:a\t2000-01-01\t2009-12-31\noffice:x\tper:b\t2010-01-01\n"), "ok");
+  EXPECT_NE(offices("office:x\tper:a\t2000-01-01\t2010-12-31\noffice:x\tper:b\t2010-01-01\n").find("overlap"),
+            std::string::npos);
+  EXPECT_NE(offices("office:x\tper:c\t2000-01-01\n").find("holder"), std::string::npos);
+  EXPECT_NE(offices("per:a\tper:b\t2000-01-01\n").find("not an office"), std::string::npos);
+  EXPECT_NE(offices("office:x\tper:a\t2000-13-01\n").find("yyyy-mm-dd"), std::string::npos);
+  EXPECT_NE(offices("office:x\tper:a\t2010-01-01\t2000-01-01\n").find("first <= last"), std::string::npos);
+  EXPECT_EQ(offices("office:x\tper:c\t2000-01-01\n").rfind("offices.tsv: ", 0), 0u) << "an error names the file";
+}
+
+TEST(Entities, AnOfficeIsWhoeverHeldItOnTheReportsDay) {
+  // Written for this test: the same words in reports of 2010, 2016 and
+  // of no date.
+  const std::string story =
+      "\n\nوقال خادم الحرمين الشريفين إن المملكة تدعم اليمن. واستقبل أمير قطر الوفد. "
+      "وزار ولي العهد السعودي مصر.";
+  Document old_report = Analyze("خبر\n2010-03-01" + story);
+  EXPECT_EQ(KeyNamed(old_report, "خادم الحرمين الشريفين"), "per:abdullah_saud");
+  EXPECT_EQ(KeyNamed(old_report, "أمير قطر"), "per:hamad_qatar");
+  EXPECT_EQ(KeyNamed(old_report, "ولي العهد السعودي"), "per:sultan_saud");
+  Document new_report = Analyze("خبر\n2016-03-01" + story);
+  EXPECT_EQ(KeyNamed(new_report, "خادم الحرمين الشريفين"), "per:salman");
+  EXPECT_EQ(KeyNamed(new_report, "أمير قطر"), "per:tamim");
+  EXPECT_EQ(KeyNamed(new_report, "ولي العهد السعودي"), "per:mbn");
+  Document undated = Analyze("خبر" + story);
+  EXPECT_EQ(KeyNamed(undated, "خادم الحرمين الشريفين"), "office:saudi_king");
+  EXPECT_EQ(KeyNamed(undated, "أمير قطر"), "office:qatar_emir");
+}
+
+TEST(Entities, AnOfficeBesideAHoldersNameIsThatHolderAndATitleFoldsByKeyOnly) {
+  // Written for this test: in 2016, the late king is named with his title;
+  // the crown prince and his deputy are two people.
+  Document doc = Analyze(
+      "خبر\n2016-03-01\n\nوذكر خادم الحرمين الشريفين الملك عبد الله بن عبد العزيز في خطابه أن المملكة "
+      "تدعم اليمن. وقال ولي ولي العهد السعودي إن الحرب مستمرة. وزار ولي العهد السعودي مصر.");
+  EXPECT_EQ(KeyNamed(doc, "خادم الحرمين الشريفين"), "per:abdullah_saud");
+  EXPECT_EQ(EntityNamed(doc, "خادم الحرمين الشريفين"), EntityNamed(doc, "الملك عبد الله بن عبد العزيز"));
+  EXPECT_EQ(KeyNamed(doc, "ولي ولي العهد السعودي"), "per:mbs");
+  EXPECT_EQ(KeyNamed(doc, "ولي العهد السعودي"), "per:mbn");
 }
 
 TEST(Entities, PlacesAndBodiesFromTheLexiconAndContext) {

@@ -995,6 +995,22 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     // else than that name: the person mentioned is the name after it.
     // Before a single word, or in a lexicon name, it may be the name itself
     // (Ibn Khaldun).
+    // Inside one tagged name, after a full name whose last word takes the
+    // article (Sulayman al-Asad ibn Hilal al-Asad), it parts two people; in
+    // a chain of given names (Sa'd ibn Abi Waqqas, Usama ibn Ladin) it does
+    // not.
+    for (size_t c = 0; c < cands.size(); ++c) {
+      if (cands[c].type != EntityType::kPer || cands[c].entry >= 0) continue;
+      for (uint32_t k = cands[c].first + 2; k + 1 < cands[c].end; ++k) {
+        if (!rules_.kin.Contains(tokens[k].core) || tokens[k].has_prefix || !Definite(tokens[k - 1].norm, article_))
+          continue;
+        Candidate son = cands[c];
+        son.end = k;
+        cands[c].first = k;  // the kinship noun goes with the second name and is cut from it below
+        cands.push_back(son);
+        break;
+      }
+    }
     for (Candidate& c : cands)
       if (c.type == EntityType::kPer && c.entry < 0 && c.end - c.first >= 3 && rules_.kin.Contains(tokens[c.first].core))
         ++c.first;
@@ -1100,6 +1116,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
   doc.entities.clear();
   struct Info {
     std::vector<std::string> words;  // Matching-normalized, titles stripped
+    bool office = false;             // the words are an office's title (see Gazetteer, OFFICES)
   };
   std::vector<Info> entity_words;
   // A mention's name for keys and folding: its words, leading titles and
@@ -1114,12 +1131,33 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
   auto plain_key = [](EntityType type, const std::vector<std::string>& name) {
     return std::string(EntityTypeName(type)) + ":" + Join(name);
   };
-  for (Mention& m : found) {
+  // An office names whoever held it: the person named right beside it
+  // ("Khadim al-Haramayn al-Malik Abd Allah", said of him after his reign
+  // too) if that person held it, else the holder on the report's day.
+  const int report_day = doc.date ? doc.date->year * 10000 + doc.date->month * 100 + doc.date->day : 0;
+  auto holder_of = [&](size_t k, int office) {
+    for (size_t j = 0; j < found.size(); ++j) {
+      const bool after = found[j].span.begin >= found[k].span.end;
+      const Span& a = after ? found[k].span : found[j].span;
+      const Span& b = after ? found[j].span : found[k].span;
+      if (j == k || b.begin < a.end || b.begin - a.end > 2 || doc.text.find_first_not_of(' ', a.end) < b.begin)
+        continue;
+      const int named = found[j].gazetteer_entry >= 0 ? found[j].gazetteer_entry
+                                                      : gazetteer_.Find(Join(name_words(MentionForm(doc, found[j]))));
+      if (named >= 0 && gazetteer_.HeldBy(office, named)) return named;
+    }
+    return gazetteer_.HolderOn(office, report_day);
+  };
+  for (size_t k = 0; k < found.size(); ++k) {
+    Mention& m = found[k];
     std::vector<std::string> name = name_words(MentionForm(doc, m));
     if (name.empty()) continue;
     int entry = m.gazetteer_entry;
     if (entry < 0) entry = gazetteer_.Find(Join(name));
     if (entry >= 0 && gazetteer_.entry(entry).type != m.type && !gazetteer_.entry(entry).curated) entry = -1;
+    // A title is not a surname: it folds by key only, never by its words.
+    const bool office = gazetteer_.IsOffice(entry);
+    if (office) entry = holder_of(k, entry);
     if (entry >= 0) m.type = gazetteer_.entry(entry).type;
     std::string key = entry >= 0  ? gazetteer_.entry(entry).id
                       : m.generic ? "generic:" + Join(name)
@@ -1149,12 +1187,12 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     // David Kamirun: Cameroon in ANERgazet), not a curated name.
     const bool bare_word = m.type != EntityType::kPer && (entry < 0 || !gazetteer_.entry(entry).curated) &&
                            !m.generic && name.size() == 1;
-    if (target < 0 && (m.type == EntityType::kPer || bare_word)) {
+    if (target < 0 && !office && (m.type == EntityType::kPer || bare_word)) {
       // A surname or a shorter form of a known person, or the full name of
       // one seen by surname: word sequences that end alike.
       for (size_t e = 0; e < doc.entities.size() && target < 0; ++e) {
         const Entity& ent = doc.entities[e];
-        if (ent.type != EntityType::kPer) continue;
+        if (ent.type != EntityType::kPer || entity_words[e].office) continue;
         const auto& ew = entity_words[e].words;
         if (bare_word && ew.size() < 2) continue;  // a full name, not a one-word namesake of another type
         const auto& shorter = ew.size() <= name.size() ? ew : name;
@@ -1174,10 +1212,11 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       if (entry >= 0) ent.lexicon_name = gazetteer_.entry(entry).canonical;
       ent.generic = m.generic;
       doc.entities.push_back(ent);
-      entity_words.push_back(Info{name});
+      entity_words.push_back(Info{name, office});
       target = static_cast<int>(doc.entities.size() - 1);
     } else if (name.size() > entity_words[target].words.size()) {
       entity_words[target].words = name;
+      entity_words[target].office = office;
       if (entry < 0 && doc.entities[target].key.find(':') != std::string::npos &&
           doc.entities[target].key.rfind(EntityTypeName(m.type), 0) == 0)
         doc.entities[target].key = key;

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <unordered_map>
 
 #include "isnad/text/normalize.h"
 
@@ -95,6 +96,69 @@ Status Gazetteer::FromResources(const ResourceFile& actors, const ResourceFile* 
   return Status::Ok();
 }
 
+namespace {
+
+// "yyyy-mm-dd" as yyyymmdd, or 0 when it is not such a date.
+int ParseDay(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return 0;
+  int value = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (i == 4 || i == 7) continue;
+    if (text[i] < '0' || text[i] > '9') return 0;
+    value = value * 10 + (text[i] - '0');
+  }
+  const int month = value / 100 % 100, day = value % 100;
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? value : 0;
+}
+
+}  // namespace
+
+Status Gazetteer::AddOffices(const ResourceFile& offices) {
+  serial_ = next_serial.fetch_add(1);
+  terms_.resize(entries_.size());
+  std::unordered_map<std::string, size_t> by_id;
+  for (size_t i = 0; i < entries_.size(); ++i) by_id.emplace(entries_[i].id, i);
+  for (std::string_view line : offices.lines) {
+    auto f = SplitOn(line, '\t');
+    auto fail = [&](const std::string& why) {
+      return Status::Error(offices.path + ": " + why + ": " + std::string(line.substr(0, 80)));
+    };
+    if (f.size() < 3 || f.size() > 4) return fail("an office line needs office, holder, first day [, last day]");
+    const std::string last = f.size() > 3 ? Trim(f[3]) : "";
+    auto entry_of = [&](std::string_view id) {
+      auto it = by_id.find(Trim(id));
+      return it == by_id.end() ? -1 : static_cast<int>(it->second);
+    };
+    const int office_entry = entry_of(f[0]), holder_entry = entry_of(f[1]);
+    if (office_entry < 0 || entries_[office_entry].id.rfind("office:", 0) != 0)
+      return fail("not an office of actors.tsv");
+    if (holder_entry < 0 || entries_[holder_entry].id.rfind("office:", 0) == 0)
+      return fail("the holder is not an actor of actors.tsv");
+    Term term{ParseDay(Trim(f[2])), last.empty() ? 99991231 : ParseDay(last),
+              static_cast<uint32_t>(holder_entry)};
+    if (term.from == 0 || term.to == 0 || term.to < term.from) return fail("days must be yyyy-mm-dd, first <= last");
+    for (const Term& other : terms_[office_entry])
+      if (term.from <= other.to && other.from <= term.to) return fail("two terms of one office overlap");
+    terms_[office_entry].push_back(term);
+  }
+  fingerprint_ += "+" + offices.name + "-" + std::to_string(offices.version);
+  return Status::Ok();
+}
+
+int Gazetteer::HolderOn(int entry, int date) const {
+  if (entry < 0 || date == 0 || static_cast<size_t>(entry) >= terms_.size()) return entry;
+  for (const Term& term : terms_[entry])
+    if (term.from <= date && date <= term.to) return static_cast<int>(term.holder);
+  return entry;
+}
+
+bool Gazetteer::HeldBy(int office, int holder) const {
+  if (!IsOffice(office)) return false;
+  for (const Term& term : terms_[office])
+    if (static_cast<int>(term.holder) == holder) return true;
+  return false;
+}
+
 Status Gazetteer::Load(const std::string& dir, Gazetteer& out) {
   ResourceFile actors, generated, names;
   Status s = ReadResourceFile(dir + "/actors.tsv", "actors", 1, actors);
@@ -108,7 +172,12 @@ Status Gazetteer::Load(const std::string& dir, Gazetteer& out) {
   ResourceFile classes;
   s = ReadResourceFile(dir + "/clusters.tsv", "word-classes", 1, classes);
   if (!s.ok()) return s;
-  return out.AddWordClasses(classes);
+  s = out.AddWordClasses(classes);
+  if (!s.ok()) return s;
+  ResourceFile offices;
+  s = ReadResourceFile(dir + "/offices.tsv", "offices", 1, offices);
+  if (!s.ok()) return s;
+  return out.AddOffices(offices);
 }
 
 Status Gazetteer::AddWordClasses(const ResourceFile& classes) {

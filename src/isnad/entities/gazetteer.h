@@ -14,6 +14,15 @@
 //   Names are matched after Matching normalization, word by word; the
 //   first word may carry clitics (wa-, bi-, li-), which are cut first.
 //
+// OFFICES
+//   Some names name an office, not a person: "Khadim al-Haramayn" is King
+//   Abdullah in a report of 2010 and King Salman in one of 2016. Such a
+//   name is an `office:` entry of actors.tsv; resources/entities/offices.tsv
+//   lists who held each office from which day to which (written by hand).
+//   Matching finds the office; HolderOn() says who it was on a report's
+//   date. Without a date, or on a day the table does not cover, the office
+//   stays itself: folding it into whoever holds it today would be a guess.
+//
 // THREAD SAFETY
 //   Immutable after loading.
 #pragma once
@@ -54,6 +63,19 @@ class Gazetteer {
   static Status FromResources(const ResourceFile& actors, const ResourceFile* generated,
                               const ResourceFile* names, Gazetteer& out);
   Status AddWordClasses(const ResourceFile& classes);
+  // Terms of offices (offices.tsv): office id, holder id, first day, last
+  // day (none: still in office). Refuses an unknown id, a holder that is
+  // itself an office, a bad date, or two terms of one office that overlap.
+  Status AddOffices(const ResourceFile& offices);
+
+  // The entry that `entry` names on `date` (yyyymmdd, 0 when unknown): the
+  // holder when `entry` is an office held that day, else `entry` itself.
+  int HolderOn(int entry, int date) const;
+  bool IsOffice(int entry) const {
+    return entry >= 0 && static_cast<size_t>(entry) < terms_.size() && !terms_[entry].empty();
+  }
+  // Whether `holder` held `office` at any time.
+  bool HeldBy(int office, int holder) const;
 
   // Longest matches over a sentence, left to right, not overlapping.
   // first_forms[i] is token i with its prefix clitics cut, forms[i] the
@@ -80,7 +102,12 @@ class Gazetteer {
 
  private:
   void Add(GazetteerEntry entry);
+  struct Term {
+    int from, to;  // yyyymmdd, inclusive
+    uint32_t holder;
+  };
   std::vector<GazetteerEntry> entries_;
+  std::vector<std::vector<Term>> terms_;  // by entry; empty but for offices
   WordTable names_;        // normalized name -> entry index + 1
   WordTable first_words_;  // first words of all names, for a quick no
   WordTable name_prefixes_;  // the first two words or more of longer names: where to stop looking
