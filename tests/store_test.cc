@@ -201,6 +201,38 @@ TEST(Store, RefusesAStoreFromANewerIsnad) {
   EXPECT_NE(s.message().find("newer"), std::string::npos);
 }
 
+TEST(Store, AStoreOfSchemaOneGetsItsStoryBandsWhenOpened) {
+  // Stores written before schema 2 kept signatures but no band keys: on
+  // opening, the keys are made from the signatures, and stories are found.
+  TempDir dir;
+  std::string db = dir.File("isnad.db");
+  testing::WriteRepublishedCopy(dir, "reports/copy.txt", "\nوأضافت المنظمة أنها ستواصل التحقيق.");
+  ASSERT_EQ(RunIsnad("analyze --db " + db + " " + ISNAD_EXAMPLES_DIR + " " + dir.File("reports")), 0);
+  ASSERT_EQ(std::system(("python3 -c \"import sqlite3; c=sqlite3.connect('" + db +
+                         "'); c.execute('DROP TABLE story_bands'); c.execute(\\\"UPDATE meta SET value='1' WHERE "
+                         "key='schema_version'\\\"); c.commit()\"")
+                            .c_str()),
+            0);
+  std::unique_ptr<Store> store;
+  ASSERT_TRUE(Store::Open(db, store).ok());
+  std::vector<Story> stories;
+  ASSERT_TRUE(store->Stories(stories).ok());
+  bool linked = false;
+  for (const auto& story : stories)
+    for (const auto& r : story.reports) linked = linked || r.duplicate_of == "d07_ec5d9d8005";
+  EXPECT_TRUE(linked);
+  store.reset();
+  std::string text = Capture("stories --db " + db);
+  EXPECT_NE(text.find("(copy of d07_ec5d9d8005)"), std::string::npos) << text;
+  std::string schema = dir.File("schema");
+  ASSERT_EQ(std::system(("python3 -c \"import sqlite3; print(sqlite3.connect('" + db +
+                         "').execute(\\\"SELECT value FROM meta WHERE key='schema_version'\\\").fetchone()[0])\" > " +
+                         schema)
+                            .c_str()),
+            0);
+  EXPECT_EQ(testing::ReadFile(schema), "2\n");
+}
+
 TEST(Store, AKillDuringIngestLosesNothingCommittedAndLeavesNoHalfReport) {
   TempDir dir;
   // 4,000 distinct reports built from the examples.

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -20,7 +21,8 @@ namespace isnad {
 
 namespace {
 
-constexpr int kSchemaVersion = 1;
+// 2: story_bands, the signatures' LSH bands, kept at ingest.
+constexpr int kSchemaVersion = 2;
 
 const char* kSchemaV1 = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -43,16 +45,20 @@ CREATE INDEX IF NOT EXISTS relations_by_edge ON relations(source, type, target);
 CREATE TABLE IF NOT EXISTS signatures(report INTEGER PRIMARY KEY REFERENCES reports(id), minhash BLOB NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS report_search USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
 CREATE INDEX IF NOT EXISTS mentions_by_actor ON mentions(actor);
+CREATE TABLE IF NOT EXISTS story_bands(report INTEGER NOT NULL REFERENCES reports(id), band INTEGER NOT NULL);
 )sql";
 
-// Indexes only reading one report, or one actor's claims, needs: made when a
-// store is first served (PrepareForReading), not kept up during every
-// ingest, where they cost time and nothing reads them.
+// Indexes only reading one report, or one actor's claims, or one report's
+// story, needs: made when a store is first served (PrepareForReading), not
+// kept up during every ingest, where they cost time and nothing reads them.
+// (Band keys are random: kept in an index during ingest, they rewrote pages
+// all over it in every batch, and ingest took a fifth longer.)
 const char* kReadingIndexes = R"sql(
 CREATE INDEX IF NOT EXISTS relations_by_target ON relations(target);
 CREATE INDEX IF NOT EXISTS relations_by_report ON relations(report);
 CREATE INDEX IF NOT EXISTS quotes_by_report ON quotes(report);
 CREATE INDEX IF NOT EXISTS mentions_by_report ON mentions(report);
+CREATE INDEX IF NOT EXISTS story_bands_by_band ON story_bands(band, report);
 )sql";
 
 class Statement {
@@ -149,6 +155,25 @@ std::vector<uint32_t> MinHash(const std::vector<std::string>& terms) {
   }
   return sig;
 }
+
+// The LSH bands of a signature: one key per band of kMinHashes / kBands
+// rows, the band's number mixed in, so reports that agree on every row of
+// some band share that band's key. Kept in story_bands: the candidates of
+// a report are then found by key, not by comparing it with every other.
+std::array<int64_t, kBands> BandKeys(const std::vector<uint32_t>& sig) {
+  std::array<int64_t, kBands> keys{};
+  const int per_band = kMinHashes / kBands;
+  for (int b = 0; b < kBands; ++b) {
+    uint64_t h = 1469598103934665603ULL ^ static_cast<uint64_t>(b);
+    for (int k = 0; k < per_band; ++k) h = (h ^ sig[b * per_band + k]) * 1099511628211ULL;
+    keys[b] = static_cast<int64_t>(h);
+  }
+  return keys;
+}
+
+// A band key shared by more reports than this is boilerplate (a standard
+// closing paragraph): it links nothing.
+constexpr size_t kMaxBandReports = 200;
 
 int DaysBetween(const std::string& a, const std::string& b) {
   auto days = [](const std::string& iso) {
@@ -306,6 +331,24 @@ struct Store::Impl {
   Status Error(const std::string& what) const {
     return Status::Error(path + ": " + what + ": " + sqlite3_errmsg(db));
   }
+  // story_bands from the stored signatures: a store written before schema
+  // version 2 kept the signatures only.
+  Status FillStoryBands() {
+    Statement q(db, "SELECT report, minhash FROM signatures");
+    Statement add(db, "INSERT INTO story_bands(band, report) VALUES(?,?)");
+    if (!q.ok() || !add.ok()) return Error("cannot read signatures");
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) {
+      std::vector<uint32_t> sig = q.Words32(1);
+      if (sig.size() != static_cast<size_t>(kMinHashes)) continue;
+      for (int64_t band : BandKeys(sig)) {
+        add.Bind(1, band).Bind(2, q.Int(0));
+        if (add.Step() != SQLITE_DONE) return Error("cannot store story bands");
+        add.Reset();
+      }
+    }
+    return rc == SQLITE_DONE ? Status::Ok() : Error("cannot read signatures");
+  }
 };
 
 Store::~Store() = default;
@@ -330,7 +373,16 @@ Status Store::Open(const std::string& path, std::unique_ptr<Store>& out) {
     if (v > kSchemaVersion)
       return Status::Error(path + ": store schema version " + std::to_string(v) +
                            " is newer than this isnad (" + std::to_string(kSchemaVersion) + ")");
-    // Migrations from older versions go here, one step at a time.
+    // Migrations from older versions, one step at a time.
+    if (v < 2) {
+      st = s.Exec("BEGIN IMMEDIATE");
+      if (st.ok()) st = s.FillStoryBands();
+      if (st.ok()) st = s.Exec("UPDATE meta SET value = '2' WHERE key = 'schema_version'; COMMIT");
+      if (!st.ok()) {
+        s.Exec("ROLLBACK");
+        return st;
+      }
+    }
   } else {
     Statement set(s.db, "INSERT INTO meta(key, value) VALUES('schema_version', ?)");
     set.Bind(1, std::to_string(kSchemaVersion));
@@ -381,7 +433,8 @@ Status Store::Add(const std::vector<const Document*>& docs, const std::string& p
       "evidence_start, evidence_end) VALUES(?,?,?,?,?,?,?,?,?,?)");
   Statement add_search(s.db, "INSERT INTO report_search(rowid, terms) VALUES(?,?)");
   Statement add_signature(s.db, "INSERT INTO signatures(report, minhash) VALUES(?,?)");
-  if (!add_search.ok() || !add_signature.ok() || !find_report.ok() || !add_report.ok() || !add_actor.ok() ||
+  Statement add_band(s.db, "INSERT INTO story_bands(band, report) VALUES(?,?)");
+  if (!add_search.ok() || !add_signature.ok() || !add_band.ok() || !find_report.ok() || !add_report.ok() || !add_actor.ok() ||
       !find_actor.ok() || !add_name.ok() || !add_mention.ok() || !add_quote.ok() || !add_relation.ok())
     return fail("cannot prepare statements");
   for (const Document* doc : docs) {
@@ -432,6 +485,11 @@ Status Store::Add(const std::vector<const Document*>& docs, const std::string& p
       add_signature.Bind(1, report).BindBlob(2, sig.data(), sig.size() * sizeof(uint32_t));
       if (add_signature.Step() != SQLITE_DONE) return fail("cannot store the signature of " + doc->id);
       add_signature.Reset();
+      for (int64_t band : BandKeys(sig)) {
+        add_band.Bind(1, band).Bind(2, report);
+        if (add_band.Step() != SQLITE_DONE) return fail("cannot store the signature of " + doc->id);
+        add_band.Reset();
+      }
     }
 
     utf8::CodePointIndex index(doc->text);
@@ -641,6 +699,31 @@ std::set<int64_t> NamedActorsOf(sqlite3* db, int64_t report) {
 Status Store::Stories(std::vector<Story>& out) const {
   Impl& s = *impl_;
   out.clear();
+  // Candidate pairs: reports that share a band key, read in key order (from
+  // the reading index, or sorted by SQLite in bounded memory), so that
+  // memory holds the pairs and the reports in them, not every signature of
+  // the store.
+  std::set<std::pair<int64_t, int64_t>> pairs;
+  {
+    Statement q(s.db, "SELECT band, report FROM story_bands ORDER BY band, report");
+    if (!q.ok()) return s.Error("cannot read story bands");
+    std::vector<int64_t> members;
+    int64_t band = 0;
+    auto flush = [&] {
+      if (members.size() >= 2 && members.size() <= kMaxBandReports)
+        for (size_t x = 0; x < members.size(); ++x)
+          for (size_t y = x + 1; y < members.size(); ++y) pairs.emplace(members[x], members[y]);
+      members.clear();
+    };
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) {
+      if (!members.empty() && q.Int(0) != band) flush();
+      band = q.Int(0);
+      if (members.size() <= kMaxBandReports) members.push_back(q.Int(1));
+    }
+    if (rc != SQLITE_DONE) return s.Error("cannot read story bands");
+    flush();
+  }
   struct Row {
     int64_t id;
     std::string doc_id, title, date, source;
@@ -650,22 +733,34 @@ Status Store::Stories(std::vector<Story>& out) const {
   std::vector<Row> rows;
   std::map<int64_t, size_t> index_of;
   {
+    std::set<int64_t> linked;
+    for (const auto& [a, b] : pairs) {
+      linked.insert(a);
+      linked.insert(b);
+    }
     Statement q(s.db,
                 "SELECT r.id, r.doc_id, r.title, r.date, r.source, g.minhash FROM reports r "
-                "JOIN signatures g ON g.report = r.id ORDER BY r.date, r.id");
+                "JOIN signatures g ON g.report = r.id WHERE r.id = ?");
     if (!q.ok()) return s.Error("cannot read signatures");
-    while (q.Step() == SQLITE_ROW) {
-      Row row;
-      row.id = q.Int(0);
-      row.doc_id = q.Text(1);
-      row.title = q.Text(2);
-      row.date = q.Text(3);
-      row.source = q.Text(4);
-      row.sig = q.Words32(5);
-      if (row.sig.size() != static_cast<size_t>(kMinHashes)) continue;
-      index_of[row.id] = rows.size();
-      rows.push_back(std::move(row));
+    for (int64_t id : linked) {
+      q.Bind(1, id);
+      if (q.Step() == SQLITE_ROW) {
+        Row row;
+        row.id = q.Int(0);
+        row.doc_id = q.Text(1);
+        row.title = q.Text(2);
+        row.date = q.Text(3);
+        row.source = q.Text(4);
+        row.sig = q.Words32(5);
+        if (row.sig.size() == static_cast<size_t>(kMinHashes)) rows.push_back(std::move(row));
+      }
+      q.Reset();
     }
+    // In date order: the first of a set of copies is the original.
+    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+      return a.date != b.date ? a.date < b.date : a.id < b.id;
+    });
+    for (size_t i = 0; i < rows.size(); ++i) index_of[rows[i].id] = i;
   }
   {
     Statement a(s.db,
@@ -676,21 +771,11 @@ Status Store::Stories(std::vector<Story>& out) const {
       if (it != index_of.end()) rows[it->second].actors.insert(a.Int(1));
     }
   }
-  // Candidates: reports that agree on every row of some band.
-  const int per_band = kMinHashes / kBands;
   std::set<std::pair<size_t, size_t>> candidates;
-  for (int b = 0; b < kBands; ++b) {
-    std::map<uint64_t, std::vector<size_t>> buckets;
-    for (size_t i = 0; i < rows.size(); ++i) {
-      uint64_t h = 1469598103934665603ULL;
-      for (int k = 0; k < per_band; ++k) h = (h ^ rows[i].sig[b * per_band + k]) * 1099511628211ULL;
-      buckets[h].push_back(i);
-    }
-    for (const auto& [h, members] : buckets) {
-      if (members.size() < 2 || members.size() > 200) continue;  // a boilerplate bucket links nothing
-      for (size_t x = 0; x < members.size(); ++x)
-        for (size_t y = x + 1; y < members.size(); ++y) candidates.emplace(members[x], members[y]);
-    }
+  for (const auto& [a, b] : pairs) {
+    auto x = index_of.find(a), y = index_of.find(b);
+    if (x != index_of.end() && y != index_of.end())
+      candidates.emplace(std::min(x->second, y->second), std::max(x->second, y->second));
   }
   std::vector<size_t> parent(rows.size());
   for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
@@ -706,11 +791,17 @@ Status Store::Stories(std::vector<Story>& out) const {
   }
   std::map<size_t, std::vector<size_t>> groups;
   for (size_t i = 0; i < rows.size(); ++i) groups[find(i)].push_back(i);
+  // Names of the actors stories name, one at a time: not every actor of the store.
   std::map<int64_t, std::string> actor_name;
-  {
-    Statement n(s.db, "SELECT id, name FROM actors");
-    while (n.Step() == SQLITE_ROW) actor_name[n.Int(0)] = n.Text(1);
-  }
+  Statement name_of(s.db, "SELECT name FROM actors WHERE id = ?");
+  auto name = [&](int64_t id) -> const std::string& {
+    auto it = actor_name.find(id);
+    if (it != actor_name.end()) return it->second;
+    name_of.Bind(1, id);
+    std::string n = name_of.Step() == SQLITE_ROW ? name_of.Text(0) : std::string();
+    name_of.Reset();
+    return actor_name.emplace(id, std::move(n)).first->second;
+  };
   for (const auto& [root, members] : groups) {
     if (members.size() < 2) continue;
     Story story;
@@ -723,7 +814,7 @@ Status Store::Stories(std::vector<Story>& out) const {
       for (int64_t a : rows[m].actors) actor_count[a]++;
     }
     for (const auto& [a, c] : actor_count)
-      if (c * 2 > static_cast<int>(members.size())) story.actors.push_back(actor_name[a]);
+      if (c * 2 > static_cast<int>(members.size())) story.actors.push_back(name(a));
     out.push_back(std::move(story));
   }
   // Largest stories first.
@@ -806,36 +897,55 @@ Status Store::SameStory(int64_t id, std::vector<RelatedReport>& out) const {
     date = q.Text(1);
   }
   if (sig.size() != static_cast<size_t>(kMinHashes)) return Status::Ok();
+  // The candidates are the reports that share a band key with this one,
+  // as in Stories(): the same pairs, found by key.
+  std::set<int64_t> candidates;
+  {
+    Statement q(s.db, "SELECT report FROM story_bands WHERE band = ? LIMIT ?");
+    if (!q.ok()) return s.Error("cannot read story bands");
+    std::vector<int64_t> members;
+    for (int64_t band : BandKeys(sig)) {
+      members.clear();
+      q.Bind(1, band).Bind(2, static_cast<int64_t>(kMaxBandReports) + 1);
+      while (q.Step() == SQLITE_ROW) members.push_back(q.Int(0));
+      q.Reset();
+      if (members.size() <= kMaxBandReports) candidates.insert(members.begin(), members.end());
+    }
+    candidates.erase(id);
+  }
   const std::set<int64_t> actors = NamedActorsOf(s.db, id);
-  // Every other report is compared (tens of milliseconds for a year of
-  // news): exact where the stories' banding only proposes candidates.
   Statement q(s.db,
               "SELECT r.id, r.doc_id, r.title, r.date, r.source, g.minhash FROM reports r JOIN signatures g ON "
-              "g.report = r.id WHERE r.id != ?");
+              "g.report = r.id WHERE r.id = ?");
   if (!q.ok()) return s.Error("cannot read signatures");
-  q.Bind(1, id);
-  int rc;
-  while ((rc = q.Step()) == SQLITE_ROW) {
+  for (int64_t other_id : candidates) {
+    q.Bind(1, other_id);
+    const int rc = q.Step();
+    if (rc != SQLITE_ROW) {
+      q.Reset();
+      if (rc == SQLITE_DONE) continue;
+      return s.Error("cannot read signatures");
+    }
     std::vector<uint32_t> other = q.Words32(5);
-    if (other.size() != static_cast<size_t>(kMinHashes)) continue;
-    int same = 0;
-    for (int k = 0; k < kMinHashes; ++k) same += sig[k] == other[k];
-    if (same < kStoryJaccard * kMinHashes) continue;  // most reports stop here, before their actors are read
-    int64_t other_id = q.Int(0);
     std::string other_date = q.Text(3);
-    StoryLink link = LinkOf(sig, other, actors, NamedActorsOf(s.db, other_id), date, other_date);
-    if (link == StoryLink::kNone) continue;
-    RelatedReport r;
-    r.report = other_id;
-    r.doc_id = q.Text(1);
-    r.title = q.Text(2);
-    r.date = other_date;
-    r.source = q.Text(4);
-    r.duplicate = link == StoryLink::kDuplicate;
-    r.similarity = static_cast<double>(same) / kMinHashes;
-    out.push_back(std::move(r));
+    StoryLink link = other.size() == static_cast<size_t>(kMinHashes)
+                         ? LinkOf(sig, other, actors, NamedActorsOf(s.db, other_id), date, other_date)
+                         : StoryLink::kNone;
+    if (link != StoryLink::kNone) {
+      int same = 0;
+      for (int k = 0; k < kMinHashes; ++k) same += sig[k] == other[k];
+      RelatedReport r;
+      r.report = other_id;
+      r.doc_id = q.Text(1);
+      r.title = q.Text(2);
+      r.date = other_date;
+      r.source = q.Text(4);
+      r.duplicate = link == StoryLink::kDuplicate;
+      r.similarity = static_cast<double>(same) / kMinHashes;
+      out.push_back(std::move(r));
+    }
+    q.Reset();
   }
-  if (rc != SQLITE_DONE) return s.Error("cannot read signatures");
   std::sort(out.begin(), out.end(), [](const RelatedReport& a, const RelatedReport& b) {
     return a.similarity != b.similarity ? a.similarity > b.similarity : a.report < b.report;
   });

@@ -12,10 +12,12 @@
 //   aggregates relations into edges: source actor, type, target actor,
 //   claims, reports, outlets, first and last date, polarity counts, who
 //   claims them. Search() finds reports by their light stems (FTS5, BM25).
-//   Stories() links reports: MinHash signatures of word 4-shingles (stored at
-//   ingest), LSH banding for candidates, near-duplicates at an estimated
-//   Jaccard of 0.7, same story at 0.2 with two shared actors and dates at
-//   most three days apart.
+//   Stories() links reports: MinHash signatures of word 4-shingles and their
+//   LSH band keys (both stored at ingest; a band key shared by more than
+//   200 reports is boilerplate and ignored) give the candidate pairs;
+//   near-duplicates at an estimated Jaccard of 0.7, same story at 0.2 with
+//   two shared actors and dates at most three days apart. Its memory grows
+//   with the reports that have a candidate, not with the store.
 // WHAT IT GUARANTEES
 //   Each Add() batch is one transaction: a crash leaves no half report.
 //
@@ -202,7 +204,9 @@ class Store {
   // error that names the number.
   Status Report(int64_t id, StoredReport& out) const;
   // The reports linked to report `id` as near-duplicates or as the same
-  // story, the most similar first. Compares with every report.
+  // story, the most similar first: the pairs of Stories() that include
+  // it, found through its band keys (milliseconds, whatever the store's
+  // size, once PrepareForReading has made the reading indexes).
   Status SameStory(int64_t id, std::vector<RelatedReport>& out) const;
   // Single claims, newest report first: an edge's evidence, an actor's.
   Status Claims(const ClaimFilter& filter, std::vector<StoredClaim>& out) const;
