@@ -348,6 +348,22 @@ TEST(Relations, ReceivingAndMeetingAreConsultationsAndBahathaIsNoBiPlusAWord) {
   }
 }
 
+TEST(Relations, AfterANumberIsWhatItCountsButAfterAYearAVerb) {
+  // Written for this test: "300 talib" are students, not "X demanded";
+  // "in 2013 the Houthis demanded" is the verb; so is wa-talaba after a
+  // number where there are no stops, and after a small number (which
+  // counts a plural, or ends a name or an hour).
+  Document students = Analyze("وحضر 300 طالب الحوثيون في الحفل وقال 1,200 طالب الجيش اليمني بالانسحاب.");
+  EXPECT_TRUE(students.relations.empty()) << students.relations.size();
+  EXPECT_TRUE(students.quotes.empty() || Text(students, students.quotes[0].cue) != "طالب");
+  Document year = Analyze("وفي 2013 طالب الحوثيون الحكومة اليمنية بالرحيل.");
+  EXPECT_TRUE(AnyRelation(year, PloverType::kRequest, "group:houthis", ""));
+  Document no_stops = Analyze("وأصيب في الهجوم 120 وطالب الحوثيون الحكومة اليمنية بالرحيل.");
+  EXPECT_TRUE(AnyRelation(no_stops, PloverType::kRequest, "group:houthis", ""));
+  Document hour = Analyze("وفي الساعة 11 طالب الحوثيون الحكومة اليمنية بالرحيل.");
+  EXPECT_TRUE(AnyRelation(hour, PloverType::kRequest, "group:houthis", ""));
+}
+
 TEST(Relations, BetweenXAndYGoesBothWaysWithItsPlace) {
   Document doc = Analyze("اندلعت اشتباكات بين جبهة النصرة وتنظيم داعش في حلب.");
   const Relation* a = Find(doc, "group:nusra", PloverType::kAssault, "group:isis");

@@ -14,6 +14,7 @@
 #include "isnad/text/normalize.h"
 #include "isnad/text/segment.h"
 #include "isnad/text/sentences.h"
+#include "isnad/text/utf8.h"
 
 namespace isnad {
 
@@ -83,6 +84,35 @@ uint32_t TriggerCode(PloverType type, ArgumentFrame frame) {
 }
 PloverType TriggerType(uint32_t code) { return static_cast<PloverType>((code - 1) >> 4); }
 ArgumentFrame TriggerFrame(uint32_t code) { return static_cast<ArgumentFrame>((code - 1) & 0xF); }
+
+// Does this number (a kNumber token) take its counted noun in the
+// singular, a form a verb can share (300 talib "students", 12,250 talab
+// "requests")? From 3 to 10 the noun is a plural (3 tullab), from 11 to 99
+// an accusative in -an (25 taliban): only from 100 on is it a bare
+// singular. A year (four digits from 1900 to 2099) counts nothing, nor
+// does a number with a decimal point. Digits in any script; a thousands
+// separator (, or the Arabic one) is skipped.
+bool CountsASingular(std::string_view number) {
+  uint64_t value = 0;
+  int digits = 0;
+  bool separated = false;
+  for (size_t pos = 0; pos < number.size();) {
+    char32_t c = utf8::Next(number, pos);
+    int d = c >= U'0' && c <= U'9'           ? static_cast<int>(c - U'0')
+            : c >= 0x0660 && c <= 0x0669 ? static_cast<int>(c - 0x0660)
+            : c >= 0x06F0 && c <= 0x06F9 ? static_cast<int>(c - 0x06F0)
+                                         : -1;
+    if (c == U',' || c == 0x066C) {
+      separated = true;
+      continue;
+    }
+    if (d < 0 || digits > 15) return false;
+    value = value * 10 + static_cast<uint64_t>(d);
+    ++digits;
+  }
+  const bool year = !separated && digits == 4 && value >= 1900 && value <= 2099;
+  return value >= 100 && !year;
+}
 
 // States act (Turkey struck); other places do not, though they can be
 // struck or besieged.
@@ -491,11 +521,37 @@ void ClaimExtractor::ReadTokens(Reading& reading) const {
       }
     }
   }
+  // Right after a number is what it counts, a noun: "300 talib" are
+  // students, "12,250 talab" requests, not "demanded" (CountsASingular:
+  // below 100 the noun takes another form, and a small number after a
+  // name is often part of it: Sky News 24, iPhone 7). Only a form that can
+  // be a noun: not an imperfect ("al-mawadd 113 tu'akkid"), a participle
+  // in -an ("... 3460 m2 lafitan") or a word with the article (a count is
+  // indefinite: "al-liwa' 135 al-muwali li-Salih"); not after a number
+  // that is part of a name ("F-160 qasafat"), nor with a clitic, which
+  // begins a clause where there are no stops ("... 120 wa-qala"), nor on
+  // another line (a date line ends in a number).
+  auto counted_noun = [&](size_t t) {
+    if (t == 0 || a.tokens[t - 1].kind != TokenKind::kNumber) return false;
+    const Token& number = a.tokens[t - 1];
+    const std::string& f = form[t];
+    return text.substr(number.end, a.tokens[t].begin - number.end).find('\n') == std::string_view::npos &&
+           (number.begin == 0 || text[number.begin - 1] != '-') &&
+           a.segments[a.first_segment[t]].kind == SegmentKind::kStem && !has_and[t] && !LooksImperfect(f) &&
+           !f.ends_with("\xD8\xA7") && !f.starts_with(article_) &&  // alif of -an; the article
+           CountsASingular(text.substr(number.begin, number.end - number.begin));
+  };
   // Each token's entries in the cue, role and trigger tables, looked up once.
   for (size_t t = 0; t < n; ++t) {
     cue_of[t] = static_cast<uint8_t>(cues_.Find(form[t]));
     role_of[t] = static_cast<uint8_t>(words_.Find(form[t]));
     trigger_of[t] = triggers_.Find(form[t]);
+    const CueKind cue = static_cast<CueKind>(cue_of[t]);
+    const bool speech_verb = cue == CueKind::kSay || cue == CueKind::kDeny || cue == CueKind::kAllege;
+    if ((speech_verb || (trigger_of[t] && TriggerFrame(trigger_of[t]) == ArgumentFrame::kVerb)) && counted_noun(t)) {
+      if (speech_verb) cue_of[t] = 0;
+      if (trigger_of[t] && TriggerFrame(trigger_of[t]) == ArgumentFrame::kVerb) trigger_of[t] = 0;
+    }
     // A fixed compound (tard markazi "centrifuge", fajr al-yawm "dawn
     // today", usiba bi-maradin "fell ill"): the next word, without its
     // clitics, says the trigger is none here.
