@@ -364,6 +364,16 @@ TEST(Relations, AfterANumberIsWhatItCountsButAfterAYearAVerb) {
   EXPECT_TRUE(AnyRelation(hour, PloverType::kRequest, "group:houthis", ""));
 }
 
+TEST(Relations, APersonAttacksInWordsAnArmedGroupWithArms) {
+  // Written for this test: hajama with a person as the doer criticizes
+  // (ACCUSE); with an armed group as the doer it is an attack.
+  Document words = Analyze("وهاجم الرئيس التركي رجب طيب أردوغان حزب العمال الكردستاني في خطاب أمس.");
+  EXPECT_TRUE(AnyRelation(words, PloverType::kAccuse, "per:erdogan", ""));
+  EXPECT_FALSE(AnyRelation(words, PloverType::kAssault, "per:erdogan", ""));
+  Document arms = Analyze("وهاجم تنظيم داعش مواقع الجيش العراقي في الموصل.");
+  EXPECT_TRUE(AnyRelation(arms, PloverType::kAssault, "group:isis", ""));
+}
+
 TEST(Relations, BetweenXAndYGoesBothWaysWithItsPlace) {
   Document doc = Analyze("اندلعت اشتباكات بين جبهة النصرة وتنظيم داعش في حلب.");
   const Relation* a = Find(doc, "group:nusra", PloverType::kAssault, "group:isis");

@@ -49,7 +49,8 @@ enum Role : uint32_t {
   kLike,
   kBaynaOnly,
   kPassiveHomograph,
-  kPassiveMark
+  kPassiveMark,
+  kVerbalWithPerson
 };
 
 const NormalizeOptions& Match() {
@@ -185,7 +186,8 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
       {"recording", kRecording}, {"negating_noun", kNegatingNoun}, {"support", kSupport}, {"agent", kAgent},
       {"occasion", kOccasion}, {"quantity", kQuantity},
       {"report_noun", kReportNoun}, {"contrast", kContrast}, {"modal", kModal}, {"time_clause", kTimeClause}, {"like", kLike},
-      {"bayna_only", kBaynaOnly}, {"passive_homograph", kPassiveHomograph}, {"passive_mark", kPassiveMark}};
+      {"bayna_only", kBaynaOnly}, {"passive_homograph", kPassiveHomograph}, {"passive_mark", kPassiveMark},
+      {"verbal_with_person", kVerbalWithPerson}};
   for (std::string_view line : cues.lines) {
     auto f = SplitFields(line);
     if (f.size() < 2) continue;
@@ -1932,6 +1934,11 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
           Relation one = r;
           one.source = x;
           one.target = y;
+          // hajama with a person as the doer is an attack in words: a
+          // president "attacks" a rival or a party (criticize, CAMEO 111:
+          // ACCUSE). Armed groups and states attack with arms.
+          if (role_of[t] == kVerbalWithPerson && x >= 0 && doc.entities[x].type == EntityType::kPer)
+            one.type = PloverType::kAccuse;
           finish(one, s, t);
           const bool both_ways = frame == ArgumentFrame::kMutual && !one_way && x >= 0 && y >= 0;
           if (both_ways) {
