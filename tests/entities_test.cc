@@ -52,6 +52,17 @@ TEST(Gazetteer, CuratedEntriesAreWellFormed) {
   EXPECT_GT(curated, 150);
 }
 
+TEST(Gazetteer, AbdAndTheNameItJoinsAreOneWordOrTwo) {
+  const NormalizeOptions match = NormalizeOptions::Matching();
+  EXPECT_EQ(JoinAbd(Normalize("سلمان بن عبد العزيز", match)), Normalize("سلمان بن عبدالعزيز", match));
+  EXPECT_EQ(SplitAbd(Normalize("علي عبدالله صالح", match)), Normalize("علي عبد الله صالح", match));
+  EXPECT_EQ(SplitAbd(Normalize("عبدربه منصور", match)), Normalize("عبدربه منصور", match));  // not before al-
+  EXPECT_EQ(JoinAbd(Normalize("عبد ربه منصور", match)), Normalize("عبد ربه منصور", match));
+  EXPECT_EQ(KeyOf("سلمان بن عبدالعزيز"), "per:salman");
+  EXPECT_EQ(KeyOf("عبدالملك الحوثي"), "per:abdulmalik_houthi");
+  EXPECT_EQ(KeyOf("علي عبدالله صالح"), "per:saleh");
+}
+
 TEST(Gazetteer, LongestMatchCutsCliticsOfTheFirstWord) {
   std::vector<std::string> words = {"وصلت", "قوات", "من", "والولايات", "المتحدة", "الأمريكية", "إلى", "سوريا"};
   std::vector<std::string> norm, first;
@@ -233,6 +244,32 @@ TEST(Entities, AKinshipNounBeforeAFullNameIsNotPartOfIt) {
   const Entity* son = EntityNamed(doc, "سليمان الأسد");
   ASSERT_NE(son, nullptr);
   EXPECT_EQ(son->name, "سليمان الأسد");
+}
+
+TEST(Entities, ALexiconPersonAndAnotherFullNameSideBySideAreTwo) {
+  // Written for this test: verb, subject, object, both named in full; a
+  // name that goes on past bin or Al stays one.
+  Document doc = Analyze(
+      "خبر\n\nوالتقى باراك أوباما ديفيد كاميرون في لندن. واستقبل ديفيد كاميرون باراك أوباما في لندن. "
+      "وتوفي محمد بن عوض بن لادن في حادث. وقال الملك سلمان بن عبدالعزيز آل سعود إن المملكة تدعم اليمن.");
+  const Entity* obama = EntityNamed(doc, "باراك أوباما");
+  const Entity* cameron = EntityNamed(doc, "ديفيد كاميرون");
+  ASSERT_NE(obama, nullptr);
+  ASSERT_NE(cameron, nullptr);
+  EXPECT_NE(obama, cameron);
+  EXPECT_EQ(obama->key, "per:obama");
+  EXPECT_EQ(obama->mentions.size(), 2u);
+  EXPECT_EQ(cameron->mentions.size(), 2u);
+  EXPECT_NE(EntityNamed(doc, "محمد بن عوض بن لادن"), nullptr);
+  EXPECT_NE(EntityNamed(doc, "الملك سلمان بن عبدالعزيز آل سعود"), nullptr);
+}
+
+TEST(Entities, AbdJoinedOrApartIsOneName) {
+  // Written for this test: one man, his name spelled both ways.
+  Document doc = Analyze("خبر\n\nوقال عبدالرحمن الحربي إن الوفد وصل. وأضاف عبد الرحمن الحربي أن الاجتماع انتهى.");
+  const Entity* joined = EntityNamed(doc, "عبدالرحمن الحربي");
+  ASSERT_NE(joined, nullptr);
+  EXPECT_EQ(joined, EntityNamed(doc, "عبد الرحمن الحربي"));
 }
 
 // Offices: the title names whoever held it on the report's day.

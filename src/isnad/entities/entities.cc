@@ -446,6 +446,7 @@ struct Candidate {
   EntityType type;
   int entry = -1;  // gazetteer entry
   bool generic = false;
+  bool apart = false;  // cut from the name before it as another person's: never joined back
 };
 
 }  // namespace
@@ -626,6 +627,40 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
           break;
         }
       }
+      // So are a person of the lexicon, named in full, and another person
+      // named in full right after or before (istaqbala Barak Obama David
+      // Kamirun): the other name begins with a first name of the list and
+      // has two words or more, and no word that joins a name's parts stands
+      // at the seam (Muhammad bin Awad | bin Ladin is one man; Muhammad
+      // Husni Mubarak, whose Husni Mubarak is the lexicon's, has one word
+      // before it).
+      for (const auto& m : matches) {
+        const GazetteerEntry& e = gazetteer_.entry(m.entry);
+        if (!e.curated || e.type != EntityType::kPer || m.end_token - m.first_token < 2) continue;
+        auto starts_a_name = [&](uint32_t k) {
+          return tokens[k].person_name && !tokens[k].has_prefix && !rules_.name_link.Contains(tokens[k].norm) &&
+                 !rules_.title.Contains(tokens[k].core);
+        };
+        for (size_t c = 0; c < cands.size(); ++c) {
+          Candidate& span = cands[c];
+          if (span.type != EntityType::kPer || span.first > m.first_token || span.end < m.end_token) continue;
+          uint32_t cut = 0;
+          if (span.end >= m.end_token + 2 && starts_a_name(m.end_token) &&
+              !rules_.name_link.Contains(tokens[m.end_token - 1].norm))
+            cut = m.end_token;
+          else if (m.first_token >= span.first + 2 && starts_a_name(span.first) &&
+                   !rules_.name_link.Contains(tokens[m.first_token - 1].norm) &&
+                   !rules_.name_link.Contains(tokens[m.first_token].norm))
+            cut = m.first_token;
+          if (cut == 0) continue;
+          Candidate second = span;
+          second.first = cut;
+          second.apart = true;
+          span.end = cut;
+          cands.push_back(second);
+          break;
+        }
+      }
       for (const auto& m : matches) {
         const GazetteerEntry& e = gazetteer_.entry(m.entry);
         if (!e.curated || e.type == EntityType::kMisc) continue;
@@ -720,7 +755,23 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     for (size_t c = 1; c < cands.size(); ++c) {
       Candidate& prev = cands[c - 1];
       const Candidate& next = cands[c];
-      if (prev.type != EntityType::kPer || next.type != EntityType::kPer || prev.end != next.first) continue;
+      if (prev.type != EntityType::kPer || next.type != EntityType::kPer || prev.end != next.first || next.apart)
+        continue;
+      // A person of the lexicon named in full beside another full name that
+      // begins with a first name of the list: two people (see above).
+      auto full_lexicon_person = [&](const Candidate& c) {
+        return c.entry >= 0 && c.end - c.first >= 2 && gazetteer_.entry(c.entry).curated &&
+               gazetteer_.entry(c.entry).type == EntityType::kPer;
+      };
+      auto full_other_name = [&](const Candidate& c) {
+        return c.end - c.first >= 2 && tokens[c.first].person_name && !rules_.name_link.Contains(tokens[c.first].norm) &&
+               !rules_.name_link.Contains(tokens[c.end - 1].norm);
+      };
+      const bool seam_links = rules_.name_link.Contains(tokens[prev.end - 1].norm) ||
+                              rules_.name_link.Contains(tokens[next.first].norm);  // ... Al | Sa'ud, Muhammad bin Awad | bin Ladin
+      if (!seam_links &&
+          ((full_lexicon_person(prev) && full_other_name(next)) || (full_other_name(prev) && full_lexicon_person(next))))
+        continue;
       const NerToken& head = tokens[next.first];
       if (head.has_prefix || rules_.title.Contains(head.core) || rules_.trailing_title.Contains(head.core) ||
           rules_.office.Contains(head.core) || rules_.kin.Contains(head.core))
@@ -991,14 +1042,10 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
         cands.push_back(leader);
       }
     }
-    // A kinship noun before a full name (ibn Hilal al-Asad) names someone
-    // else than that name: the person mentioned is the name after it.
-    // Before a single word, or in a lexicon name, it may be the name itself
-    // (Ibn Khaldun).
-    // Inside one tagged name, after a full name whose last word takes the
-    // article (Sulayman al-Asad ibn Hilal al-Asad), it parts two people; in
-    // a chain of given names (Sa'd ibn Abi Waqqas, Usama ibn Ladin) it does
-    // not.
+    // A kinship noun inside one tagged name, after a full name whose last
+    // word takes the article (Sulayman al-Asad ibn Hilal al-Asad), parts two
+    // people; in a chain of given names (Sa'd ibn Abi Waqqas, Usama ibn
+    // Ladin) it does not.
     for (size_t c = 0; c < cands.size(); ++c) {
       if (cands[c].type != EntityType::kPer || cands[c].entry >= 0) continue;
       for (uint32_t k = cands[c].first + 2; k + 1 < cands[c].end; ++k) {
@@ -1011,6 +1058,10 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
         break;
       }
     }
+    // A kinship noun before a full name (ibn Hilal al-Asad) names someone
+    // else than that name: the person mentioned is the name after it.
+    // Before a single word, or in a lexicon name, it may be the name itself
+    // (Ibn Khaldun).
     for (Candidate& c : cands)
       if (c.type == EntityType::kPer && c.entry < 0 && c.end - c.first >= 3 && rules_.kin.Contains(tokens[c.first].core))
         ++c.first;
@@ -1122,7 +1173,8 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
   // A mention's name for keys and folding: its words, leading titles and
   // place nouns left out.
   auto name_words = [&](std::string_view form) {
-    std::vector<std::string> w = Words(Normalize(form, Match()));
+    // Abdalaziz and Abd al-Aziz are one name: keys and folding read two words.
+    std::vector<std::string> w = Words(SplitAbd(Normalize(form, Match())));
     size_t strip = 0;
     while (strip + 1 < w.size() && (rules_.title.Contains(w[strip]) || rules_.place.Contains(w[strip])))
       ++strip;

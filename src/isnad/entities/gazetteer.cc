@@ -55,6 +55,49 @@ std::atomic<uint64_t> next_serial{1};
 
 }  // namespace
 
+// "abd" as a word of its own, and "abd" + the article opening one.
+constexpr std::string_view kAbd = "\xD8\xB9\xD8\xA8\xD8\xAF";
+constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";
+
+std::string JoinAbd(std::string_view name) {
+  std::string out;
+  size_t pos = 0;
+  while (pos <= name.size()) {
+    size_t end = name.find(' ', pos);
+    if (end == std::string_view::npos) end = name.size();
+    std::string_view word = name.substr(pos, end - pos);
+    out += word;
+    const bool joins = word == kAbd && end < name.size() && name.substr(end + 1, kArticle.size()) == kArticle;
+    if (end < name.size() && !joins) out += ' ';
+    pos = end + 1;
+  }
+  return out;
+}
+
+std::string SplitAbd(std::string_view name) {
+  std::string out;
+  size_t pos = 0;
+  while (pos <= name.size()) {
+    size_t end = name.find(' ', pos);
+    if (end == std::string_view::npos) end = name.size();
+    std::string_view word = name.substr(pos, end - pos);
+    if (word.size() > kAbd.size() + kArticle.size() && word.substr(0, kAbd.size()) == kAbd &&
+        word.substr(kAbd.size(), kArticle.size()) == kArticle) {
+      out += kAbd;
+      out += ' ';
+      word.remove_prefix(kAbd.size());
+    }
+    out += word;
+    if (end < name.size()) out += ' ';
+    pos = end + 1;
+  }
+  return out;
+}
+
+namespace {
+
+}  // namespace
+
 void Gazetteer::Add(GazetteerEntry e) {
   serial_ = next_serial.fetch_add(1);
   const uint32_t index = static_cast<uint32_t>(entries_.size());
@@ -72,8 +115,17 @@ void Gazetteer::Add(GazetteerEntry e) {
       if (space != std::string::npos) name_prefixes_.Insert(std::string_view(n).substr(0, space), 1);
     }
   };
-  add_name(e.canonical);
-  for (const auto& a : e.aliases) add_name(a);
+  // Abd and the name it joins are written as one word or two (Abd al-Aziz,
+  // Abdalaziz): each name is also known in the other spelling.
+  auto add_spellings = [&](const std::string& name) {
+    add_name(name);
+    std::string n = Normalize(name, match);
+    const std::string joined = JoinAbd(n), spaced = SplitAbd(n);
+    if (joined != n) add_name(joined);
+    if (spaced != n) add_name(spaced);
+  };
+  add_spellings(e.canonical);
+  for (const auto& a : e.aliases) add_spellings(a);
   entries_.push_back(std::move(e));
 }
 

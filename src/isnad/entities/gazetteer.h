@@ -38,6 +38,13 @@
 
 namespace isnad {
 
+// Abd and the name it joins, one word or two: "abd al-aziz" <->
+// "abdalaziz", "abd allah" <-> "abdallah", in a Matching-normalized name
+// (words split on spaces). Only before al- and Allah: other compounds
+// (Abd Rabbuh, Abdrabbuh) are listed as written.
+std::string JoinAbd(std::string_view name);
+std::string SplitAbd(std::string_view name);
+
 struct GazetteerEntry {
   std::string id;
   EntityType type;
