@@ -60,27 +60,20 @@ constexpr std::string_view kAbd = "\xD8\xB9\xD8\xA8\xD8\xAF";
 constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";
 
 std::string JoinAbd(std::string_view name) {
+  const std::vector<std::string_view> words = SplitOn(name, ' ');
   std::string out;
-  size_t pos = 0;
-  while (pos <= name.size()) {
-    size_t end = name.find(' ', pos);
-    if (end == std::string_view::npos) end = name.size();
-    std::string_view word = name.substr(pos, end - pos);
-    out += word;
-    const bool joins = word == kAbd && end < name.size() && name.substr(end + 1, kArticle.size()) == kArticle;
-    if (end < name.size() && !joins) out += ' ';
-    pos = end + 1;
+  for (size_t i = 0; i < words.size(); ++i) {
+    out += words[i];
+    const bool last = i + 1 == words.size();
+    if (!last && !(words[i] == kAbd && words[i + 1].substr(0, kArticle.size()) == kArticle)) out += ' ';
   }
   return out;
 }
 
 std::string SplitAbd(std::string_view name) {
   std::string out;
-  size_t pos = 0;
-  while (pos <= name.size()) {
-    size_t end = name.find(' ', pos);
-    if (end == std::string_view::npos) end = name.size();
-    std::string_view word = name.substr(pos, end - pos);
+  for (std::string_view word : SplitOn(name, ' ')) {
+    if (!out.empty()) out += ' ';
     if (word.size() > kAbd.size() + kArticle.size() && word.substr(0, kAbd.size()) == kAbd &&
         word.substr(kAbd.size(), kArticle.size()) == kArticle) {
       out += kAbd;
@@ -88,8 +81,6 @@ std::string SplitAbd(std::string_view name) {
       word.remove_prefix(kAbd.size());
     }
     out += word;
-    if (end < name.size()) out += ' ';
-    pos = end + 1;
   }
   return out;
 }
