@@ -527,12 +527,12 @@ void ClaimExtractor::ReadTokens(Reading& reading) const {
   // students, "12,250 talab" requests, not "demanded" (CountsASingular:
   // below 100 the noun takes another form, and a small number after a
   // name is often part of it: Sky News 24, iPhone 7). Only a form that can
-  // be a noun: not an imperfect ("al-mawadd 113 tu'akkid"), a participle
-  // in -an ("... 3460 m2 lafitan") or a word with the article (a count is
-  // indefinite: "al-liwa' 135 al-muwali li-Salih"); not after a number
-  // that is part of a name ("F-160 qasafat"), nor with a clitic, which
-  // begins a clause where there are no stops ("... 120 wa-qala"), nor on
-  // another line (a date line ends in a number).
+  // be a noun: not an imperfect (tu'akkid), a participle in -an (lafitan)
+  // or a word with the article (a count is indefinite: al-muwali); not
+  // after a number hyphened to a name (the type of a plane, a missile),
+  // nor with a clitic, which begins a clause where there are no stops
+  // ("... 120 wa-qala"), nor on another line (a date line ends in a
+  // number).
   auto counted_noun = [&](size_t t) {
     if (t == 0 || a.tokens[t - 1].kind != TokenKind::kNumber) return false;
     const Token& number = a.tokens[t - 1];
