@@ -374,6 +374,18 @@ TEST(Relations, APersonAttacksInWordsAnArmedGroupWithArms) {
   EXPECT_TRUE(AnyRelation(arms, PloverType::kAssault, "group:isis", ""));
 }
 
+TEST(Relations, AnOutletReportsItDoesNotMeetOrFightButMayAccuse) {
+  // Written for this test: an interview is no consultation, a news agency
+  // fights no one; a newspaper may accuse in its own words.
+  Document met = Analyze("والتقى الرئيس هادي مع قناة العربية في الرياض.");
+  EXPECT_FALSE(AnyRelation(met, PloverType::kConsult, "per:hadi", "media:alarabiya"));
+  EXPECT_FALSE(AnyRelation(met, PloverType::kConsult, "media:alarabiya", ""));
+  Document fought = Analyze("وقصفت وكالة رويترز مواقع تنظيم داعش.");
+  EXPECT_FALSE(AnyRelation(fought, PloverType::kAssault, "media:reuters", ""));
+  Document accused = Analyze("واتهمت صحيفة الشرق الأوسط إيران بدعم الحوثيين.");
+  EXPECT_TRUE(AnyRelation(accused, PloverType::kAccuse, "media:asharq_alawsat", "country:IRN"));
+}
+
 TEST(Relations, BetweenXAndYGoesBothWaysWithItsPlace) {
   Document doc = Analyze("اندلعت اشتباكات بين جبهة النصرة وتنظيم داعش في حلب.");
   const Relation* a = Find(doc, "group:nusra", PloverType::kAssault, "group:isis");

@@ -174,6 +174,7 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
   s = EntityRules::Load(dir + "/entities/entity_rules.txt", entity_rules);
   if (!s.ok()) return s;
   out.outlet_nouns_ = std::move(entity_rules.outlet);
+  out.press_nouns_ = std::move(entity_rules.press);
   static const std::pair<const char*, CueKind> kKinds[] = {
       {"say", CueKind::kSay},           {"deny", CueKind::kDeny},           {"allege", CueKind::kAllege},
       {"continue", CueKind::kContinue}, {"according", CueKind::kAccording}, {"unnamed", CueKind::kUnnamed},
@@ -1905,6 +1906,27 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
         for (int named_target : targets) {
           int x = named_source, y = named_target;
           if (!can_act(x)) x = -1;
+          // An outlet reports; it does not fight, meet, ally, aid or ask
+          // (the agency that carried the news was being read as a side of
+          // it: "Reuters CONSULT the EU", "AFP ASSAULT ..."). It may accuse,
+          // back or reject in its own words, and be attacked or shut. Its
+          // side is left unnamed: the event, if it is one, stays.
+          // (Outlets known to the lexicon, or named as a newspaper, a
+          // magazine, a radio or a television: qanat and wakala are also a
+          // canal and an agency, Qanat al-Suways, Wakalat al-Fada'.)
+          auto outlet = [&](int e) {
+            if (e < 0) return false;
+            const Entity& ent = doc.entities[e];
+            if (ent.key.rfind("media:", 0) == 0) return true;
+            const std::string name = Normalize(ent.name, Match());
+            return press_nouns_.Contains(std::string_view(name).substr(0, name.find(' ')));
+          };
+          if (outlet(x) && r.type != PloverType::kAccuse && r.type != PloverType::kSupport &&
+              r.type != PloverType::kReject)
+            x = -1;
+          if (outlet(y) && (r.type == PloverType::kConsult || r.type == PloverType::kCooperate ||
+                            r.type == PloverType::kAid || r.type == PloverType::kRequest))
+            y = -1;
           if (!can_act(y) && (frame == ArgumentFrame::kMutual ||  // both sides of a mutual tie act
                               (r.type != PloverType::kAssault && r.type != PloverType::kCoerce)))
             y = -1;

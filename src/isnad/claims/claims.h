@@ -90,6 +90,7 @@ class ClaimExtractor {
   WordTable plural_pronouns_;  // suffix pronouns that name more than one (-hum, -huma, -hunna)
   WordTable first_person_pronouns_;  // suffix pronouns of the speaker (-na, "our")
   WordTable outlet_nouns_;     // the first word of an outlet's name (wakala, sahifa, qanat), from entity_rules.txt
+  WordTable press_nouns_;      // those that name only the press (sahifa, not qanat "canal"), from entity_rules.txt
   WordTable relay_verbs_;      // naqala "relayed": naqalat X an Y qawlahu
   WordTable naming_verbs_;     // yud'a "is named", Light-normalized (alef maqsura kept)
   WordTable verb_prepositions_;  // ila after da'a, ashara: the verb's, not what was said (Light)

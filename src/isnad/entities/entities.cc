@@ -172,6 +172,7 @@ Status EntityRules::FromResource(const ResourceFile& file, EntityRules& out) {
                    : f[0] == "dual_place"  ? &out.dual_place
                    : f[0] == "led"         ? &out.led
                    : f[0] == "outlet"      ? &out.outlet
+                   : f[0] == "press"       ? &out.press
                    : f[0] == "led_by"      ? &out.led_by
                    : f[0] == "speech"      ? &out.speech
                    : f[0] == "office"      ? &out.office

@@ -46,6 +46,7 @@ struct EntityRules {
   WordTable ministry;     // wizara: with its field alone (wizarat al-sihha), an organization
   WordTable dual_place;   // mintaqatay, baldatay: a place noun shared by two names
   WordTable outlet;       // qanat, sahifat: media named after the noun
+  WordTable press;        // the outlet nouns that name nothing else (sahifa, not qanat "canal")
   WordTable led;          // al-tahaluf: a body named by who leads it ...
   WordTable led_by;       // ... taquduhu X, bi-qiyadat X
   WordTable speech;       // qala, akkada: reporting verbs a name may follow ...
