@@ -386,6 +386,16 @@ TEST(Relations, AnOutletReportsItDoesNotMeetOrFightButMayAccuse) {
   EXPECT_TRUE(AnyRelation(accused, PloverType::kAccuse, "media:asharq_alawsat", "country:IRN"));
 }
 
+TEST(Relations, APlaceSomeoneGoesToOrIsInIsNoSubject) {
+  // Written for this test: Egypt, where the prince goes (ila, a name of
+  // three words), meets no one; the prince meets the president.
+  Document doc = Analyze(
+      "يغادر الأمير محمد بن سلمان اليوم إلى جمهورية مصر العربية في زيارة يلتقي خلالها الرئيس عبد الفتاح السيسي.");
+  EXPECT_FALSE(AnyRelation(doc, PloverType::kConsult, "country:EGY", ""));
+  EXPECT_FALSE(AnyRelation(doc, PloverType::kConsult, "", "country:EGY"));
+  EXPECT_TRUE(AnyRelation(doc, PloverType::kConsult, "per:mbs", "per:sisi"));
+}
+
 TEST(Relations, BetweenXAndYGoesBothWaysWithItsPlace) {
   Document doc = Analyze("اندلعت اشتباكات بين جبهة النصرة وتنظيم داعش في حلب.");
   const Relation* a = Find(doc, "group:nusra", PloverType::kAssault, "group:isis");

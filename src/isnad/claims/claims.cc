@@ -1322,8 +1322,14 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
     int e = reading.EntityAt(k);
     // States act (Russia struck); other places do not, and a place after
     // fi is the setting ("fi Suriya haythu yusa'id").
-    bool setting = e >= 0 && doc.entities[e].type == EntityType::kLoc && k > 0 &&
-                   role_of[static_cast<size_t>(k) - 1] == kIn;
+    // So is a place after ila, where someone goes ("yughadir ... ila
+    // Jumhuriyyat Misr fi ziyara yaltaqi khilalaha": Egypt meets no one).
+    // (The word before the whole mention, which may be several words.)
+    static const std::string kIla = Normalize("\xD8\xA5\xD9\x84\xD9\x89", Match());  // ila
+    size_t mention_first = static_cast<size_t>(k);
+    while (e >= 0 && mention_first > s.token_begin && mention_at[mention_first - 1] == mention_at[k]) --mention_first;
+    bool setting = e >= 0 && doc.entities[e].type == EntityType::kLoc && mention_first > 0 &&
+                   (role_of[mention_first - 1] == kIn || reading.form[mention_first - 1] == kIla);
     if (e >= 0) {
       size_t first = static_cast<size_t>(k);
       while (first > s.token_begin && mention_at[first - 1] == mention_at[k]) --first;
