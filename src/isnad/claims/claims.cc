@@ -11,6 +11,7 @@
 #include <tuple>
 
 #include "isnad/entities/entities.h"
+#include "isnad/text/arabic.h"
 #include "isnad/text/normalize.h"
 #include "isnad/text/segment.h"
 #include "isnad/text/sentences.h"
@@ -99,10 +100,7 @@ bool CountsASingular(std::string_view number) {
   bool separated = false;
   for (size_t pos = 0; pos < number.size();) {
     char32_t c = utf8::Next(number, pos);
-    int d = c >= U'0' && c <= U'9'           ? static_cast<int>(c - U'0')
-            : c >= 0x0660 && c <= 0x0669 ? static_cast<int>(c - 0x0660)
-            : c >= 0x06F0 && c <= 0x06F9 ? static_cast<int>(c - 0x06F0)
-                                         : -1;
+    const int d = c >= U'0' && c <= U'9' ? static_cast<int>(c - U'0') : arabic::IndicDigitValue(c);
     if (c == U',' || c == 0x066C) {
       separated = true;
       continue;
@@ -225,6 +223,7 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
         NormalizeOptions normalize;
       } kLists[] = {{"naming", &out.naming_verbs_, NormalizeOptions::Light()},
                     {"verb_preposition", &out.verb_prepositions_, NormalizeOptions::Light()},
+                    {"verb_preposition", &out.destinations_, Match()},
                     {"relay", &out.relay_verbs_, Match()},
                     {"plural_pronoun", &out.plural_pronouns_, Match()},
                     {"first_person", &out.first_person_pronouns_, Match()},
@@ -386,10 +385,10 @@ struct ClaimExtractor::Surroundings {
   bool GenitiveOfNoun(uint32_t k) const;
 };
 
-bool ClaimExtractor::IsOutlet(const Entity& e) const {
+bool ClaimExtractor::NamedAsMedia(const Entity& e, const WordTable& nouns) const {
   if (e.key.rfind("media:", 0) == 0) return true;
   const std::string name = Normalize(e.name, Match());
-  return outlet_nouns_.Contains(std::string_view(name).substr(0, name.find(' ')));
+  return nouns.Contains(std::string_view(name).substr(0, name.find(' ')));
 }
 
 bool ClaimExtractor::HasSuffixIn(const Reading& reading, size_t t, const WordTable& pronouns) const {
@@ -1320,19 +1319,18 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
        k >= static_cast<int>(s.token_begin) && k >= static_cast<int>(t) - kSubjectWindow; --k) {
     if (reading.CueAt(k) == CueKind::kOpener) break;
     int e = reading.EntityAt(k);
-    // States act (Russia struck); other places do not, and a place after
-    // fi is the setting ("fi Suriya haythu yusa'id").
-    // So is a place after ila, where someone goes ("yughadir ... ila
-    // Jumhuriyyat Misr fi ziyara yaltaqi khilalaha": Egypt meets no one).
-    // (The word before the whole mention, which may be several words.)
-    static const std::string kIla = Normalize("\xD8\xA5\xD9\x84\xD9\x89", Match());  // ila
-    size_t mention_first = static_cast<size_t>(k);
-    while (e >= 0 && mention_first > s.token_begin && mention_at[mention_first - 1] == mention_at[k]) --mention_first;
-    bool setting = e >= 0 && doc.entities[e].type == EntityType::kLoc && mention_first > 0 &&
-                   (role_of[mention_first - 1] == kIn || reading.form[mention_first - 1] == kIla);
+    bool setting = false;
     if (e >= 0) {
       size_t first = static_cast<size_t>(k);
       while (first > s.token_begin && mention_at[first - 1] == mention_at[k]) --first;
+      // States act (Russia struck); other places do not, and a place after
+      // fi is the setting ("fi Suriya haythu yusa'id"), after ila where
+      // someone goes ("yughadir ... ila Jumhuriyyat Misr fi ziyara yaltaqi
+      // khilalaha": Egypt meets no one). The word before the whole mention,
+      // which may be several words.
+      if (doc.entities[e].type == EntityType::kLoc && first > 0) {
+        setting = role_of[first - 1] == kIn || destinations_.Contains(reading.form[first - 1]);
+      }
       // "bi-hasab al-Marsad, qutila ...": whom the report follows is not
       // the subject of what it reports.
       if (first > s.token_begin && reading.CueAt(first - 1) == CueKind::kAccording) break;
@@ -1917,16 +1915,7 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
           // it: "Reuters CONSULT the EU", "AFP ASSAULT ..."). It may accuse,
           // back or reject in its own words, and be attacked or shut. Its
           // side is left unnamed: the event, if it is one, stays.
-          // (Outlets known to the lexicon, or named as a newspaper, a
-          // magazine, a radio or a television: qanat and wakala are also a
-          // canal and an agency, Qanat al-Suways, Wakalat al-Fada'.)
-          auto outlet = [&](int e) {
-            if (e < 0) return false;
-            const Entity& ent = doc.entities[e];
-            if (ent.key.rfind("media:", 0) == 0) return true;
-            const std::string name = Normalize(ent.name, Match());
-            return press_nouns_.Contains(std::string_view(name).substr(0, name.find(' ')));
-          };
+          auto outlet = [&](int e) { return e >= 0 && IsPress(doc.entities[e]); };
           if (outlet(x) && r.type != PloverType::kAccuse && r.type != PloverType::kSupport &&
               r.type != PloverType::kReject)
             x = -1;

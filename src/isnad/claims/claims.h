@@ -94,9 +94,15 @@ class ClaimExtractor {
   WordTable relay_verbs_;      // naqala "relayed": naqalat X an Y qawlahu
   WordTable naming_verbs_;     // yud'a "is named", Light-normalized (alef maqsura kept)
   WordTable verb_prepositions_;  // ila after da'a, ashara: the verb's, not what was said (Light)
+  WordTable destinations_;       // the same words under Matching (ila, also misspelt ilay): where someone goes
   WordTable attribution_words_;  // kama, hasbama before a reporting verb: "as X says"
-  // An outlet: a media: key, or a name that begins with an outlet noun.
-  bool IsOutlet(const Entity& e) const;
+  // A media: key, or a name that begins with one of `nouns`.
+  bool NamedAsMedia(const Entity& e, const WordTable& nouns) const;
+  // An outlet, as a speaker (qanat, wakala and the press nouns begin one).
+  bool IsOutlet(const Entity& e) const { return NamedAsMedia(e, outlet_nouns_); }
+  // An outlet as a side of a relation: the press nouns only (qanat and
+  // wakala are also a canal and an agency: Qanat al-Suways, Wakalat al-Fada').
+  bool IsPress(const Entity& e) const { return NamedAsMedia(e, press_nouns_); }
   // Whether word t of the reading ends in a suffix pronoun of `pronouns`.
   bool HasSuffixIn(const Reading& reading, size_t t, const WordTable& pronouns) const;
   WordTable compounds_;       // "trigger next-word": a fixed compound, no trigger

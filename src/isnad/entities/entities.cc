@@ -593,6 +593,22 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     for (const auto& c : cands)
       for (uint32_t k = c.first; k < c.end; ++k) covered[k] = true;
 
+    // Two people side by side (used twice below): a person of the lexicon
+    // named in two words or more, the other a name of two words or more
+    // that begins with a first name of the list, no word that joins a
+    // name's parts at the seam.
+    auto full_lexicon_person = [&](int entry, uint32_t words) {
+      return entry >= 0 && words >= 2 && gazetteer_.entry(entry).curated &&
+             gazetteer_.entry(entry).type == EntityType::kPer;
+    };
+    auto other_full_name = [&](uint32_t first, uint32_t end) {
+      return end - first >= 2 && tokens[first].person_name && !rules_.name_link.Contains(tokens[first].norm) &&
+             !rules_.title.Contains(tokens[first].core) && !rules_.name_link.Contains(tokens[end - 1].norm);
+    };
+    auto links_at = [&](uint32_t seam) {  // ... Al | Sa'ud, Muhammad bin Awad | bin Ladin
+      return rules_.name_link.Contains(tokens[seam - 1].norm) || rules_.name_link.Contains(tokens[seam].norm);
+    };
+
     // Curated lexicon entries: fill gaps, and widen a tagged span that a
     // lexicon name contains.
     {
@@ -630,28 +646,22 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       }
       // So are a person of the lexicon, named in full, and another person
       // named in full right after or before (istaqbala Barak Obama David
-      // Kamirun): the other name begins with a first name of the list and
-      // has two words or more, and no word that joins a name's parts stands
-      // at the seam (Muhammad bin Awad | bin Ladin is one man; Muhammad
-      // Husni Mubarak, whose Husni Mubarak is the lexicon's, has one word
-      // before it).
+      // Kamirun), whether the tagger gave one span or two (the joining of
+      // names below asks the same): the other name begins with a first name
+      // of the list and has two words or more, and no word that joins a
+      // name's parts stands at the seam (Muhammad bin Awad | bin Ladin is
+      // one man; Muhammad Husni Mubarak, whose Husni Mubarak is the
+      // lexicon's, has one word before it).
       for (const auto& m : matches) {
-        const GazetteerEntry& e = gazetteer_.entry(m.entry);
-        if (!e.curated || e.type != EntityType::kPer || m.end_token - m.first_token < 2) continue;
-        auto starts_a_name = [&](uint32_t k) {
-          return tokens[k].person_name && !tokens[k].has_prefix && !rules_.name_link.Contains(tokens[k].norm) &&
-                 !rules_.title.Contains(tokens[k].core);
-        };
+        if (!full_lexicon_person(m.entry, m.end_token - m.first_token)) continue;
         for (size_t c = 0; c < cands.size(); ++c) {
           Candidate& span = cands[c];
           if (span.type != EntityType::kPer || span.first > m.first_token || span.end < m.end_token) continue;
           uint32_t cut = 0;
-          if (span.end >= m.end_token + 2 && starts_a_name(m.end_token) &&
-              !rules_.name_link.Contains(tokens[m.end_token - 1].norm))
+          if (span.end > m.end_token && other_full_name(m.end_token, span.end) && !links_at(m.end_token))
             cut = m.end_token;
-          else if (m.first_token >= span.first + 2 && starts_a_name(span.first) &&
-                   !rules_.name_link.Contains(tokens[m.first_token - 1].norm) &&
-                   !rules_.name_link.Contains(tokens[m.first_token].norm))
+          else if (m.first_token > span.first && other_full_name(span.first, m.first_token) &&
+                   !links_at(m.first_token))
             cut = m.first_token;
           if (cut == 0) continue;
           Candidate second = span;
@@ -760,18 +770,9 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
         continue;
       // A person of the lexicon named in full beside another full name that
       // begins with a first name of the list: two people (see above).
-      auto full_lexicon_person = [&](const Candidate& c) {
-        return c.entry >= 0 && c.end - c.first >= 2 && gazetteer_.entry(c.entry).curated &&
-               gazetteer_.entry(c.entry).type == EntityType::kPer;
-      };
-      auto full_other_name = [&](const Candidate& c) {
-        return c.end - c.first >= 2 && tokens[c.first].person_name && !rules_.name_link.Contains(tokens[c.first].norm) &&
-               !rules_.name_link.Contains(tokens[c.end - 1].norm);
-      };
-      const bool seam_links = rules_.name_link.Contains(tokens[prev.end - 1].norm) ||
-                              rules_.name_link.Contains(tokens[next.first].norm);  // ... Al | Sa'ud, Muhammad bin Awad | bin Ladin
-      if (!seam_links &&
-          ((full_lexicon_person(prev) && full_other_name(next)) || (full_other_name(prev) && full_lexicon_person(next))))
+      if (!links_at(next.first) &&
+          ((full_lexicon_person(prev.entry, prev.end - prev.first) && other_full_name(next.first, next.end)) ||
+           (other_full_name(prev.first, prev.end) && full_lexicon_person(next.entry, next.end - next.first))))
         continue;
       const NerToken& head = tokens[next.first];
       if (head.has_prefix || rules_.title.Contains(head.core) || rules_.trailing_title.Contains(head.core) ||

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <unordered_map>
 
+#include "isnad/document/dates.h"
 #include "isnad/text/normalize.h"
 
 namespace isnad {
@@ -141,17 +142,13 @@ Status Gazetteer::FromResources(const ResourceFile& actors, const ResourceFile* 
 
 namespace {
 
-// "yyyy-mm-dd" as yyyymmdd, or 0 when it is not such a date.
+// "yyyy-mm-dd" as yyyymmdd, or 0 when it is not such a day.
 int ParseDay(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return 0;
-  int value = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (i == 4 || i == 7) continue;
-    if (text[i] < '0' || text[i] > '9') return 0;
-    value = value * 10 + (text[i] - '0');
-  }
-  const int month = value / 100 % 100, day = value % 100;
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? value : 0;
+  const int year = ParseNumber(text.substr(0, 4)), month = ParseNumber(text.substr(5, 2)),
+            day = ParseNumber(text.substr(8, 2));
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month)) return 0;
+  return year * 10000 + month * 100 + day;
 }
 
 }  // namespace
