@@ -1112,4 +1112,40 @@ TEST(Events, TrainingOnAnnotatorSharesRanksSentencesByAgreement) {
 }
 
 }  // namespace
+TEST(Relations, APluralVerbsSubjectIsInTheVerb) {
+  // Written for this test. "They tried to kill Marwan Hamada, then killed
+  // Rafiq al-Hariri": qatalu has its subject in it; the one person named
+  // before is not the killer.
+  Document they = Analyze("حاولوا اغتيال مروان حمادة، ثم قتلوا رفيق الحريري.");
+  EXPECT_FALSE(AnyRelation(they, PloverType::kAssault, "PER:مروان حماده", ""));
+  // A plural verb before an actor is not followed by its subject: the
+  // actor right after it is the one done to.
+  Document object = Analyze("وقال الجيش إنهم هاجموا مواقع تنظيم داعش قرب الموصل.");
+  EXPECT_FALSE(AnyRelation(object, PloverType::kAssault, "group:isis", ""));
+  // The same letters read as a passive ("43 were killed") reach no actor
+  // past the shelling whose doers the sentence names.
+  Document passive = Analyze(
+      "وقالت وزارة الصحة إن 43 شخصا قتلوا وأصيب 173 في قصف نفذه الحوثيون والموالون للرئيس السابق علي عبد "
+      "الله صالح في دار سعد.");
+  EXPECT_FALSE(AnyRelation(passive, PloverType::kAssault, "", "group:houthis"));
+  EXPECT_FALSE(AnyRelation(passive, PloverType::kAssault, "", "per:saleh"));
+  EXPECT_TRUE(AnyRelation(passive, PloverType::kAssault, "group:houthis", ""));
+  // The doers after the support verb are all of them, joined by wa.
+  EXPECT_TRUE(TiesBothWays(passive, "group:houthis", PloverType::kCooperate, "per:saleh"));
+  // Forces loyal to one man are his, a title between or not.
+  Document loyal =
+      Analyze("وقالت المصادر إن وحدات الجيش الموالية للرئيس عبد ربه منصور هادي طردوا مقاتلي الحوثيين من لودر.");
+  EXPECT_NE(Find(loyal, "per:hadi", PloverType::kAssault, "group:houthis"), nullptr);
+}
+
+TEST(Relations, AnotherClauseIsNotAVerbalNounsSide) {
+  // Written for this test. "... the assassination of Rafiq al-Hariri, then a
+  // war Israel waged on Lebanon": ala Lubnan is the war's, so al-Hariri, the
+  // genitive of ightiyal, is no doer; and the war's doer is the actor right
+  // after the verb with the object pronoun (shannatha Isra'il).
+  Document doc = Analyze("وقع زلزال باغتيال رفيق الحريري ثم حرب شنتها إسرائيل على لبنان.");
+  EXPECT_FALSE(AnyRelation(doc, PloverType::kAssault, "PER:رفيق الحريري", ""));
+  EXPECT_NE(Find(doc, "country:ISR", PloverType::kAssault, "country:LBN"), nullptr);
+}
+
 }  // namespace isnad

@@ -869,4 +869,16 @@ TEST(NerModel, SavesAndLoadsTheSameModel) {
 }
 
 }  // namespace
+TEST(Entities, APluralVerbAfterANameIsNotPartOfIt) {
+  // Written for this test: "President Hadi, they expelled ...": taradu is a
+  // verb the corpus knows in other persons (tarad, taradat).
+  Document doc = Analyze("خبر\n\nوقالت المصادر إن وحدات الجيش الموالية للرئيس هادي طردوا مقاتلي الحوثيين.");
+  const Entity* hadi = EntityNamed(doc, "لرئيس هادي");  // li- cut, the article restored in the name
+  ASSERT_NE(hadi, nullptr);
+  EXPECT_EQ(hadi->key, "per:hadi");
+  // A name that only ends like one stays whole (Miyazawa).
+  Document name = Analyze("خبر\n\nوقال المدرب الياباني يويشي ميازاوا إن الفريق جاهز للمباراة.");
+  EXPECT_NE(EntityNamed(name, "يويشي ميازاوا"), nullptr);
+}
+
 }  // namespace isnad

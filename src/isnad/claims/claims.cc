@@ -214,6 +214,10 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
         out.article_ = Normalize(f[2], Match());
         continue;
       }
+      if (f[1] == "plural_verb_ending") {
+        for (size_t i = 2; i < f.size(); ++i) out.plural_verb_endings_.push_back(Normalize(f[i], Match()));
+        continue;
+      }
       // Word lists of their own, outside the role table. Light keeps alef
       // maqsura: under Matching yud'a "is named" would fold into yadda'i
       // "claims", and ala into the name Ali.
@@ -374,6 +378,7 @@ struct ClaimExtractor::Surroundings {
   std::vector<int> nearest_before_group;
   int marked_target = -1;         // an actor after didda/ala
   bool subject_of_support = false;  // the actors before it follow a support verb and end right before it
+  bool plural_verb = false;         // a verb with a plural subject in it (qatalu): what follows is its object
   bool pronoun_subject = false;   // a verb whose subject is a pronoun on the opener before it
   int pronoun_doer = -1;          // whom that pronoun takes up
   int antecedent = -1;            // what its object pronoun refers to
@@ -1190,6 +1195,11 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
   out.frame = frame;
   out.verbal_noun = frame == ArgumentFrame::kNoun || frame == ArgumentFrame::kObjectNoun;
   const bool verbal_noun = out.verbal_noun;
+  if (frame == ArgumentFrame::kVerb)
+    for (const std::string& ending : plural_verb_endings_)
+      if (reading.form[t].size() > ending.size() + 2 &&
+          std::string_view(reading.form[t]).substr(reading.form[t].size() - ending.size()) == ending)
+        out.plural_verb = true;
   auto& after = out.after;
   int& before = out.before;
   uint32_t& before_at = out.before_at;
@@ -1367,6 +1377,21 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
     }
     out.subject_of_support = ends_before_trigger && k > s.token_begin && role_of[k - 1] == kSupport;
   }
+  // "hawalu ightiyal Marwan Hamada, thumma qatalu Rafiq al-Hariri": they
+  // who killed are not the one person named before.
+  // (Forces loyal to one, "wahdat al-jaysh al-muwaliya li-l-ra'is Hadi
+  // taradu", are his: the affiliation word stands before his name, a title
+  // between or not.)
+  auto after_affiliation = [&](uint32_t k) {
+    while (k > s.token_begin && mention_at[k - 1] == mention_at[k]) --k;
+    if (k > s.token_begin + 1 && reading.PlainWord(k - 1)) --k;
+    return k > s.token_begin && role_of[k - 1] == kAffiliation;
+  };
+  if (out.plural_verb && before_group.size() == 1 && doc.entities[before].type == EntityType::kPer &&
+      !after_affiliation(before_at)) {
+    before = -1;
+    before_group.clear();
+  }
   // A verbal noun's doer stands before it only as the subject of a
   // support verb (qama X bi-ightiyal Y, X shannat hajaman, shannat X
   // qasfan); any other actor before it belongs to another clause:
@@ -1470,7 +1495,9 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
     for (uint32_t k = t + 1; k < s.token_end && k <= t + kObjectWindow; ++k) {
       if (reading.EntityAt(k) >= 0 || a.tokens[k].kind == TokenKind::kPunct) break;
       if (role_of[k] != kSupport || !has_object[k]) continue;
-      for (size_t i = 0; i < after.size(); ++i)
+      // The first actor after it (qasf nafadhahu al-Huthiyyun wa-l-muwalun
+      // li-Salih: the Houthis and those joined to them).
+      for (size_t i = 0; i < after.size() && doer_after_support == after.size(); ++i)
         if (after[i].second > k && after[i].second <= k + 3) doer_after_support = i;
       break;
     }
@@ -1621,9 +1648,15 @@ void ClaimExtractor::ChooseSides(const Reading& reading, uint32_t si, const Surr
     // The verbal noun of a transitive verb: its genitive is the one done
     // to (ightiyal al-Hariri, i'tiqal al-nashit), unless li- or ala names
     // that one after it (da'm Iran li-l-Huthiyyin): then the genitive does it.
+    // Not past another trigger: "bi-ightiyal Rafiq al-Hariri thumma harb
+    // shannatha Isra'il ala Lubnan" (ala Lubnan is the war's).
     size_t marked = 0;
-    for (size_t i = 1; i < after.size() && !marked; ++i)
+    for (size_t i = 1; i < after.size() && !marked; ++i) {
+      bool other_trigger = false;
+      for (uint32_t k = t + 1; k < after[i].second && !other_trigger; ++k) other_trigger = reading.trigger_of[k] != 0;
+      if (other_trigger) break;
       if (after[i].first == marked_target || has_to[after[i].second]) marked = i;
+    }
     if (marked) {
       sources = around.GroupFrom(0);
       targets = around.GroupFrom(marked);
@@ -1647,6 +1680,18 @@ void ClaimExtractor::ChooseSides(const Reading& reading, uint32_t si, const Surr
     // al-tahaluf", "Pakistan allati yattahimuha Da'ish": the doer follows.
     sources = around.GroupFrom(0);
     targets = {around.antecedent};
+  } else if (frame == ArgumentFrame::kVerb && has_object[t] && !around.plural_verb && !after.empty() &&
+             after[0].second == t + 1) {
+    // A verb whose object is a pronoun, an actor right after it: that
+    // actor is its subject, whoever stands before (wa-harb shannatha
+    // Isra'il ala Lubnan, after "ightiyal al-Hariri").
+    sources = around.GroupFrom(0);
+    for (size_t i = 0; i < after.size(); ++i)
+      if (after[i].first == marked_target &&
+          std::find(sources.begin(), sources.end(), marked_target) == sources.end()) {
+        targets = around.GroupFrom(i);
+        break;
+      }
   } else if (before >= 0) {
     // SVO: the doers before the verb, the one done to after it.
     sources = before_group;
@@ -1689,7 +1734,11 @@ void ClaimExtractor::ChooseSides(const Reading& reading, uint32_t si, const Surr
     // writes it (wa-qutila 10 min anasir Da'ish, u'tuqila asharat min
     // ansar X): the actors after it are whom it was done to, when they
     // belong to the count (10 min anasir X, not a rocket's launcher further on).
-    if (after[0].second <= t + 5) targets = around.GroupFrom(0);
+    // Not past another trigger: in "wa-usiba 173 fi qasf nafadhahu
+    // al-Huthiyyun" the Houthis are the shelling's doers.
+    bool other_trigger = false;
+    for (uint32_t j = t + 1; j < after[0].second && !other_trigger; ++j) other_trigger = reading.trigger_of[j] != 0;
+    if (after[0].second <= t + 5 && !other_trigger) targets = around.GroupFrom(0);
   } else if (!after.empty() && frame == ArgumentFrame::kVerb && has_to[after[0].second] &&
              (after[0].second == t + 1 || !Definite(reading.form[after[0].second - 1], article_))) {
     // A subject takes no li-: in "istahdafat ta'irat harbiyya mawaqi' li-fasa'il
@@ -1697,6 +1746,26 @@ void ClaimExtractor::ChooseSides(const Reading& reading, uint32_t si, const Surr
     // sentence does not name as an actor. (After a definite noun li- may
     // name whose it is: "ittahama al-majlis al-askari li-l-muqawama X".)
     targets = around.GroupFrom(0);
+  } else if (!after.empty() && around.plural_verb) {
+    // A plural verb's subject is in it: the actor right after it is done
+    // to (qatalu Rafiq al-Hariri, hajamu mawaqi' Da'ish), or the one
+    // didda/ala marks. The same letters are often passive (qutilu "were
+    // killed", usibu): then an actor further on belongs to another clause
+    // ("43 shakhsan qutilu ... fi qasf nafadhahu al-Huthiyyun").
+    // An object stands right after the verb or after one plain word (a
+    // title, hajamu mawaqi' Da'ish); not after a preposition ("usibu
+    // jarra' ilqa' al-shurta": the police did it).
+    for (size_t i = 0; i < after.size() && targets.empty(); ++i) {
+      const uint32_t k = after[i].second;
+      bool apart = false;
+      for (uint32_t j = t + 1; j < k && !apart; ++j)
+        apart = reading.trigger_of[j] != 0 || a.tokens[j].kind == TokenKind::kPunct;
+      if (apart) break;
+      const bool object = i == 0 && (k == t + 1 || (k == t + 2 && reading.PlainWord(t + 1) && !role_of[t + 1] &&
+                                                    !has_to[t + 1] && !has_by[t + 1])) &&
+                          !has_to[k] && !has_by[k];
+      if (after[i].first == marked_target || object) targets = around.GroupFrom(i);
+    }
   } else if (!after.empty()) {
     // VSO, or a verbal noun: the doers first, then the one done to.
     sources = around.GroupFrom(0);

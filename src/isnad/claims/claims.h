@@ -109,6 +109,7 @@ class ClaimExtractor {
   WordTable compound_heads_;  // the triggers that head one, for a quick no
   WordTable needs_;           // "trigger word": a word one such trigger needs near it
   WordTable needs_heads_;     // the triggers that need one (atlaqa: fire, rockets)
+  std::vector<std::string> plural_verb_endings_;  // -u of a past verb whose subject is plural (qatalu)
   std::string article_;  // the definite article, to find al-masadir among unnamed sources
   // Ta marbuta as written before a pronoun (teh) and as the noun ends
   // (Matching-normalized), from the clitic inventory.

@@ -32,6 +32,9 @@ constexpr int kCommonWordLog2 = 14;
 // A word seen fewer than 512 times (frequency 1 + log2(count) up to 9) may
 // be a name where its place says so (see the speech rule).
 constexpr int kRareNameLog2 = 9;
+// Seen this often, a verb's other person is a word of the language, not
+// chance letters (see verb_ending in entity_rules.txt).
+constexpr uint32_t kConjugatedCount = 10;
 // Words an office's complement may run to before the comma that sets off
 // the holder's name (al-mutahaddith bi-ism haras al-munsha'at al-naftiyya,).
 constexpr uint32_t kOfficeReach = 6;
@@ -158,6 +161,12 @@ Status EntityRules::FromResource(const ResourceFile& file, EntityRules& out) {
         out.collective.Insert(n, 1);
         out.longest_collective = std::max(out.longest_collective, Words(n).size());
       }
+      continue;
+    }
+    if (f[0] == "verb_ending") {
+      if (f.size() < 3) return Status::Error(file.path + ": verb_ending needs an ending and another person's");
+      out.verb_ending = Normalize(f[1], NormalizeOptions::Light());
+      for (size_t i = 2; i < f.size(); ++i) out.verb_other_endings.push_back(Normalize(f[i], NormalizeOptions::Light()));
       continue;
     }
     WordTable* t = f[0] == "force"   ? &out.force
@@ -537,6 +546,23 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       while (c.end - c.first > 1 && tokens[c.end - 1].gazetteer < 0 &&
              rules_.trailing_title.Contains(tokens[c.end - 1].core))
         --c.end;
+      // Nor with the verb after it ("Abd Rabbuh Mansur Hadi taradu ..."):
+      // a word with a plural verb's ending whose other persons the corpus
+      // knows too (tarad, taradat). Names that end alike (Miyazawa,
+      // Courtois, Ottawa) have no such forms.
+      auto conjugated = [&](uint32_t k) {
+        const std::string& ending = rules_.verb_ending;
+        if (ending.empty() || tokens[k].gazetteer >= 0 || tokens[k].person_name) return false;
+        const std::string w = Normalize(words[k], NormalizeOptions::Light());
+        if (w.size() < ending.size() + 6 || w.compare(w.size() - ending.size(), ending.size(), ending) != 0)
+          return false;
+        const std::string stem = w.substr(0, w.size() - ending.size());
+        if (core.lexicon().Count(stem) < kConjugatedCount) return false;
+        for (const std::string& other : rules_.verb_other_endings)
+          if (core.lexicon().Count(stem + other) >= kConjugatedCount) return true;
+        return false;
+      };
+      while (c.end - c.first > 1 && conjugated(c.end - 1)) --c.end;
     }
     // A word written with the accusative's tanwin (amiran, mubtadi'an,
     // mazihan) is a complement or an adverb, not part of a name: it ends

@@ -51,6 +51,10 @@ struct EntityRules {
   WordTable led_by;       // ... taquduhu X, bi-qiyadat X
   WordTable speech;       // qala, akkada: reporting verbs a name may follow ...
   WordTable office;       // ... with an office in apposition after it (ra'is, al-muhallil)
+  // -u of a past verb with a plural subject (taradu) and the endings of its
+  // other persons (-at): a word the corpus knows in both is a verb, and ends no name.
+  std::string verb_ending;
+  std::vector<std::string> verb_other_endings;
   WordTable collective;  // collective actors, as normalized phrases
   size_t longest_collective = 1;
   static Status Load(const std::string& path, EntityRules& out);
