@@ -372,6 +372,20 @@ TEST(Relations, APersonAttacksInWordsAnArmedGroupWithArms) {
   EXPECT_FALSE(AnyRelation(words, PloverType::kAssault, "per:erdogan", ""));
   Document arms = Analyze("وهاجم تنظيم داعش مواقع الجيش العراقي في الموصل.");
   EXPECT_TRUE(AnyRelation(arms, PloverType::kAssault, "group:isis", ""));
+  // The same with the verbal noun and the support verb that launches it:
+  // one accusation, no attack.
+  Document launched = Analyze("وشن الرئيس الأمريكي باراك أوباما هجوما حادا على جماعة الإخوان المسلمين.");
+  EXPECT_NE(Find(launched, "per:obama", PloverType::kAccuse, "group:muslim_brotherhood"), nullptr);
+  EXPECT_FALSE(AnyRelation(launched, PloverType::kAssault, "per:obama", ""));
+  // An attack on a town is armed, whoever leads it; so is one by forces
+  // named after their leader.
+  Document town = Analyze("وشن الرئيس الأمريكي باراك أوباما هجوما على مدينة الرقة.");
+  EXPECT_FALSE(AnyRelation(town, PloverType::kAccuse, "per:obama", ""));
+  Document forces = Analyze(
+      "وقال مصدر إن الحوثيين والقوات الموالية للرئيس السابق علي عبد الله صالح شنوا هجوما على مواقع المقاومة "
+      "الشعبية.");
+  EXPECT_FALSE(AnyRelation(forces, PloverType::kAccuse, "per:saleh", ""));
+  EXPECT_TRUE(AnyRelation(forces, PloverType::kAssault, "per:saleh", ""));
 }
 
 TEST(Relations, AnOutletReportsItDoesNotMeetOrFightButMayAccuse) {

@@ -396,6 +396,18 @@ bool ClaimExtractor::NamedAsMedia(const Entity& e, const WordTable& nouns) const
   return nouns.Contains(std::string_view(name).substr(0, name.find(' ')));
 }
 
+bool ClaimExtractor::ForcesOf(const Reading& reading, const Sentence& s, int entity) const {
+  // A mention of `entity` in the sentence right after an affiliation word,
+  // a title between or not: "al-quwwat al-muwaliya li-(l-ra'is) Hadi".
+  for (uint32_t k = s.token_begin + 1; k < s.token_end; ++k) {
+    if (reading.EntityAt(k) != entity || reading.mention_at[k - 1] == reading.mention_at[k]) continue;
+    uint32_t before = k - 1;
+    if (before > s.token_begin && reading.PlainWord(before)) --before;
+    if (reading.role_of[before] == kAffiliation) return true;
+  }
+  return false;
+}
+
 bool ClaimExtractor::HasSuffixIn(const Reading& reading, size_t t, const WordTable& pronouns) const {
   const TextAnalysis& a = reading.a;
   for (uint32_t k = a.first_segment[t]; k < a.first_segment[t + 1]; ++k)
@@ -1382,13 +1394,8 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
   // (Forces loyal to one, "wahdat al-jaysh al-muwaliya li-l-ra'is Hadi
   // taradu", are his: the affiliation word stands before his name, a title
   // between or not.)
-  auto after_affiliation = [&](uint32_t k) {
-    while (k > s.token_begin && mention_at[k - 1] == mention_at[k]) --k;
-    if (k > s.token_begin + 1 && reading.PlainWord(k - 1)) --k;
-    return k > s.token_begin && role_of[k - 1] == kAffiliation;
-  };
   if (out.plural_verb && before_group.size() == 1 && doc.entities[before].type == EntityType::kPer &&
-      !after_affiliation(before_at)) {
+      !ForcesOf(reading, s, before)) {
     before = -1;
     before_group.clear();
   }
@@ -1905,6 +1912,20 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
           (role_of[t + 1] == kIn || role_of[t + 1] == kOccasion || role_of[t + 1] == kPassiveMark ||
            has_by[t + 1]))
         frame = ArgumentFrame::kPassive;
+      // A support verb that is a trigger too (shanna "launched") before the
+      // verbal noun it governs (shanna X hujuman) launches what the noun
+      // says: an attack in words is no armed one.
+      uint32_t governed = 0;
+      if (frame == ArgumentFrame::kVerb && role_of[t] == kSupport && !reading.has_object[t])
+        for (uint32_t k = t + 1; k < s.token_end && k <= t + kObjectWindow && !governed; ++k) {
+          if (a.tokens[k].kind == TokenKind::kPunct) break;
+          if (!trigger_of[k] || reading.EntityAt(k) >= 0) continue;
+          const ArgumentFrame noun = TriggerFrame(trigger_of[k]);
+          if (noun != ArgumentFrame::kNoun && noun != ArgumentFrame::kObjectNoun) break;
+          governed = k;
+        }
+      const bool verbal_with_person =
+          role_of[t] == kVerbalWithPerson || (governed && role_of[governed] == kVerbalWithPerson);
       r.trigger = Span{a.tokens[t].begin, a.tokens[t].end};
       r.evidence = evidence;
 
@@ -2020,10 +2041,14 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
           Relation one = r;
           one.source = x;
           one.target = y;
-          // hajama with a person as the doer is an attack in words: a
-          // president "attacks" a rival or a party (criticize, CAMEO 111:
-          // ACCUSE). Armed groups and states attack with arms.
-          if (role_of[t] == kVerbalWithPerson && x >= 0 && doc.entities[x].type == EntityType::kPer)
+          // hajama (or shanna hujuman) with a person as the doer is an attack
+          // in words: a president "attacks" a rival, a party or a state
+          // (criticize, CAMEO 111: ACCUSE). Armed groups and states attack
+          // with arms; so do forces named after a man ("al-quwwat al-muwaliya
+          // li-Salih shannu hujuman"), an attack on a town, and one on no
+          // one named.
+          if (verbal_with_person && x >= 0 && doc.entities[x].type == EntityType::kPer && y >= 0 &&
+              CanAct(doc.entities[y]) && !ForcesOf(reading, s, x))
             one.type = PloverType::kAccuse;
           finish(one, s, t);
           const bool both_ways = frame == ArgumentFrame::kMutual && !one_way && x >= 0 && y >= 0;

@@ -103,6 +103,9 @@ class ClaimExtractor {
   // An outlet as a side of a relation: the press nouns only (qanat and
   // wakala are also a canal and an agency: Qanat al-Suways, Wakalat al-Fada').
   bool IsPress(const Entity& e) const { return NamedAsMedia(e, press_nouns_); }
+  // Whether `entity` is named in sentence `s` as whom forces are loyal to
+  // (al-quwwat al-muwaliya li-Salih): the man stands for his forces.
+  bool ForcesOf(const Reading& reading, const Sentence& s, int entity) const;
   // Whether word t of the reading ends in a suffix pronoun of `pronouns`.
   bool HasSuffixIn(const Reading& reading, size_t t, const WordTable& pronouns) const;
   WordTable compounds_;       // "trigger next-word": a fixed compound, no trigger
