@@ -1162,4 +1162,17 @@ TEST(Relations, AnotherClauseIsNotAVerbalNounsSide) {
   EXPECT_NE(Find(doc, "country:ISR", PloverType::kAssault, "country:LBN"), nullptr);
 }
 
+TEST(Relations, InAGameAttacksAndSendingsOffAreTheGames) {
+  // Written for this test: "Guardado snatched the equalizer for Mexico a
+  // minute before the end of the match": no kidnapping.
+  Document goal = Analyze("وخطف أندريس غواردادو هدف التعادل للمكسيك قبل دقيقة واحدة من نهاية المباراة.");
+  EXPECT_FALSE(AnyRelation(goal, PloverType::kAssault, "", ""));
+  // "Milan finished the match with ten after Nocerino was sent off."
+  Document red = Analyze("وأكمل نادي ميلان المباراة بعشرة لاعبين إثر طرد أنطونيو نوتشيرينو.");
+  EXPECT_FALSE(AnyRelation(red, PloverType::kAssault, "", ""));
+  // Without a game's word the same verbs are events.
+  Document war = Analyze("وطرد الجيش العراقي مقاتلي تنظيم داعش من مدينة تكريت.");
+  EXPECT_TRUE(AnyRelation(war, PloverType::kAssault, "", "group:isis"));
+}
+
 }  // namespace isnad

@@ -231,7 +231,9 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
                     {"relay", &out.relay_verbs_, Match()},
                     {"plural_pronoun", &out.plural_pronouns_, Match()},
                     {"first_person", &out.first_person_pronouns_, Match()},
-                    {"attribution", &out.attribution_words_, Match()}};
+                    {"attribution", &out.attribution_words_, Match()},
+                    {"game_word", &out.game_words_, Match()},
+                    {"game_trigger", &out.game_triggers_, Match()}};
       bool listed = false;
       for (const auto& list : kLists)
         if (f[1] == list.name) {
@@ -587,6 +589,14 @@ void ClaimExtractor::ReadTokens(Reading& reading) const {
         found = k != t && needs_.Contains(head + form[k]);
       if (!found) trigger_of[t] = 0;
     }
+  }
+  // In a sentence about a game, its attacks and sendings-off are the game's.
+  for (const Sentence& s : a.sentences) {
+    bool game = false;
+    for (uint32_t t = s.token_begin; t < s.token_end && !game; ++t) game = game_words_.Contains(form[t]);
+    if (!game) continue;
+    for (uint32_t t = s.token_begin; t < s.token_end; ++t)
+      if (trigger_of[t] && game_triggers_.Contains(form[t])) trigger_of[t] = 0;
   }
   // The longest mention covering each token (mentions are not all in
   // text order: back-references are appended).

@@ -95,6 +95,8 @@ class ClaimExtractor {
   WordTable naming_verbs_;     // yud'a "is named", Light-normalized (alef maqsura kept)
   WordTable verb_prepositions_;  // ila after da'a, ashara: the verb's, not what was said (Light)
   WordTable destinations_;       // the same words under Matching (ila, also misspelt ilay): where someone goes
+  WordTable game_words_;     // a match, a striker, a club: the sentence is about a game ...
+  WordTable game_triggers_;  // ... where these (hujum, tarada) are its moves, not events
   WordTable attribution_words_;  // kama, hasbama before a reporting verb: "as X says"
   // A media: key, or a name that begins with one of `nouns`.
   bool NamedAsMedia(const Entity& e, const WordTable& nouns) const;
