@@ -1175,4 +1175,16 @@ TEST(Relations, InAGameAttacksAndSendingsOffAreTheGames) {
   EXPECT_TRUE(AnyRelation(war, PloverType::kAssault, "", "group:isis"));
 }
 
+TEST(Relations, AVerbsLettersAfterANounInConstructAreItsVerbalNoun) {
+  // Written for this test: "the judge brought charges of murder against
+  // Taliban leaders": tuham qatl is no killing by the judge.
+  Document charges = Analyze("ووجه القاضي سانتياغو بيدراس تهم قتل إلى قادة حركة طالبان.");
+  EXPECT_FALSE(AnyRelation(charges, PloverType::kAssault, "PER:سانتياغو بيدراس", ""));
+  // "Kuwait, Tunisia and Egypt faced killings carried out by ISIS": the
+  // states did not kill ISIS.
+  Document faced = Analyze("وواجهت الكويت وتونس ومصر عمليات قتل نفذها تنظيم داعش.");
+  EXPECT_FALSE(AnyRelation(faced, PloverType::kAssault, "country:TUN", "group:isis"));
+  EXPECT_FALSE(AnyRelation(faced, PloverType::kAssault, "country:EGY", "group:isis"));
+}
+
 }  // namespace isnad

@@ -51,6 +51,7 @@ enum Role : uint32_t {
   kBaynaOnly,
   kPassiveHomograph,
   kPassiveMark,
+  kNounHead,
   kVerbalWithPerson
 };
 
@@ -186,6 +187,7 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
       {"occasion", kOccasion}, {"quantity", kQuantity},
       {"report_noun", kReportNoun}, {"contrast", kContrast}, {"modal", kModal}, {"time_clause", kTimeClause}, {"like", kLike},
       {"bayna_only", kBaynaOnly}, {"passive_homograph", kPassiveHomograph}, {"passive_mark", kPassiveMark},
+      {"noun_head", kNounHead},
       {"verbal_with_person", kVerbalWithPerson}};
   for (std::string_view line : cues.lines) {
     auto f = SplitFields(line);
@@ -1904,10 +1906,11 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
       ArgumentFrame frame = TriggerFrame(code);
       // A verb's form after a preposition or bi- is its verbal noun (fi
       // qasf, bi-qatl): no verb follows a preposition. (Not after min, which
-      // is also man "who": hiya man sahhalat.)
+      // is also man "who": hiya man sahhalat.) Nor after a noun it stands in
+      // construct with (jarimat qatl, tuham qatl).
       if (frame == ArgumentFrame::kVerb &&
           (has_by[t] || (t > s.token_begin && (role_of[t - 1] == kIn || role_of[t - 1] == kAgainst ||
-                                               role_of[t - 1] == kWith)))) {
+                                               role_of[t - 1] == kWith || role_of[t - 1] == kNounHead)))) {
         uint32_t noun_frame = noun_frames_.Find(reading.form[t]);
         frame = noun_frame ? static_cast<ArgumentFrame>(noun_frame) : ArgumentFrame::kNoun;
       }
