@@ -1187,4 +1187,28 @@ TEST(Relations, AVerbsLettersAfterANounInConstructAreItsVerbalNoun) {
   EXPECT_FALSE(AnyRelation(faced, PloverType::kAssault, "country:EGY", "group:isis"));
 }
 
+TEST(Relations, WhomAnAffiliationAdjectiveNamesStandsRightAfterIt) {
+  // Written for this test: "the Yemeni army loyal to legitimacy, Major
+  // General Muhammad al-Maqdashi, toured the units": the army is loyal to
+  // legitimacy, not to its chief of staff named after it.
+  Document chief = Analyze(
+      "ونفذ رئيس هيئة الأركان في الجيش اليمني الموالي للشرعية اللواء الركن محمد علي المقدشي زيارة تفقدية.");
+  EXPECT_FALSE(AnyRelation(chief, PloverType::kSupport, "", "PER:محمد علي المقدشي"));
+  // Titles, and the government or the legitimacy of a man, may stand
+  // between li- and his name.
+  Document titled = Analyze("وانتزعت المقاومة الشعبية الموالية للرئيس اليمني عبد ربه منصور هادي السيطرة على المدينة.");
+  EXPECT_TRUE(AnyRelation(titled, PloverType::kSupport, "", "per:hadi"));
+  Document government = Analyze("ونشرت القوات اليمنية الموالية لحكومة الرئيس عبد ربه منصور هادي مدرعات في المدينة.");
+  EXPECT_TRUE(AnyRelation(government, PloverType::kSupport, "", "per:hadi"));
+}
+
+TEST(Relations, APlaceRightAfterAVisitVerbIsWhereTheVisitWent) {
+  // Written for this test: "a woman who had visited Syria and had ties to
+  // ISIS": Syria met no one.
+  Document doc = Analyze("وكانت المرأة زارت سوريا ولها صلات بتنظيم داعش.");
+  EXPECT_FALSE(AnyRelation(doc, PloverType::kConsult, "country:SYR", ""));
+  Document visit = Analyze("وزار الرئيس المصري عبد الفتاح السيسي السعودية أمس.");
+  EXPECT_NE(Find(visit, "per:sisi", PloverType::kConsult, "country:SAU"), nullptr);
+}
+
 }  // namespace isnad

@@ -52,6 +52,7 @@ enum Role : uint32_t {
   kPassiveHomograph,
   kPassiveMark,
   kNounHead,
+  kVisit,
   kVerbalWithPerson
 };
 
@@ -174,6 +175,7 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
   if (!s.ok()) return s;
   out.outlet_nouns_ = std::move(entity_rules.outlet);
   out.press_nouns_ = std::move(entity_rules.press);
+  out.title_words_ = std::move(entity_rules.title);
   static const std::pair<const char*, CueKind> kKinds[] = {
       {"say", CueKind::kSay},           {"deny", CueKind::kDeny},           {"allege", CueKind::kAllege},
       {"continue", CueKind::kContinue}, {"according", CueKind::kAccording}, {"unnamed", CueKind::kUnnamed},
@@ -187,7 +189,7 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
       {"occasion", kOccasion}, {"quantity", kQuantity},
       {"report_noun", kReportNoun}, {"contrast", kContrast}, {"modal", kModal}, {"time_clause", kTimeClause}, {"like", kLike},
       {"bayna_only", kBaynaOnly}, {"passive_homograph", kPassiveHomograph}, {"passive_mark", kPassiveMark},
-      {"noun_head", kNounHead},
+      {"noun_head", kNounHead}, {"visit", kVisit},
       {"verbal_with_person", kVerbalWithPerson}};
   for (std::string_view line : cues.lines) {
     auto f = SplitFields(line);
@@ -235,7 +237,8 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
                     {"first_person", &out.first_person_pronouns_, Match()},
                     {"attribution", &out.attribution_words_, Match()},
                     {"game_word", &out.game_words_, Match()},
-                    {"game_trigger", &out.game_triggers_, Match()}};
+                    {"game_trigger", &out.game_triggers_, Match()},
+                    {"loyal_to_head", &out.loyal_to_heads_, Match()}};
       bool listed = false;
       for (const auto& list : kLists)
         if (f[1] == list.name) {
@@ -1765,6 +1768,11 @@ void ClaimExtractor::ChooseSides(const Reading& reading, uint32_t si, const Surr
     // sentence does not name as an actor. (After a definite noun li- may
     // name whose it is: "ittahama al-majlis al-askari li-l-muqawama X".)
     targets = around.GroupFrom(0);
+  } else if (!after.empty() && frame == ArgumentFrame::kVerb && role_of[t] == kVisit &&
+             reading.doc.entities[after[0].first].type == EntityType::kLoc) {
+    // "zarat Suriya": the place right after a visit verb is where the visit
+    // went; the visitor is not named here.
+    targets = around.GroupFrom(0);
   } else if (!after.empty() && around.plural_verb) {
     // A plural verb's subject is in it: the actor right after it is done
     // to (qatalu Rafiq al-Hariri, hajamu mawaqi' Da'ish), or the one
@@ -1981,6 +1989,32 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
       std::vector<int> sources, targets;
       bool one_way = false;  // a mutual noun read in one direction
       ChooseSides(reading, si, around, previous, sources, targets, one_way);
+      // "al-jaysh al-Yamani al-muwali li-l-shar'iyya al-liwa' Muhammad
+      // al-Maqdashi": whom an affiliation adjective is loyal to is named by
+      // the word after it with li- (past quotation marks), or after titles
+      // there (li-l-ra'is al-Yamani Abd Rabbuh Mansur Hadi); an actor after
+      // any other word is the next phrase's.
+      if (role_of[t] == kAffiliation) {
+        uint32_t k = t + 1;
+        while (k < s.token_end && reading.IsQuote(k)) ++k;
+        const bool marked = k < s.token_end && (reading.has_to[k] || role_of[k] == kTo);
+        if (marked && role_of[k] == kTo) ++k;
+        while (k < s.token_end && reading.IsQuote(k)) ++k;
+        const std::string_view article_lam = std::string_view(article_).substr(article_.size() / 2);
+        auto title = [&](uint32_t j) {
+          // li-l-ra'is is written lilra'is: the article's alif comes back.
+          const std::string& w = reading.form[j];
+          auto listed = [&](const std::string& x) { return title_words_.Contains(x) || loyal_to_heads_.Contains(x); };
+          return listed(w) || (reading.has_to[j] && w.compare(0, article_lam.size(), article_lam) == 0 &&
+                               listed(article_.substr(0, article_.size() - article_lam.size()) + w));
+        };
+        for (int skipped = 0; marked && k < s.token_end && reading.EntityAt(k) < 0 && skipped < 3 && title(k);
+             ++skipped)
+          ++k;
+        const int loyal_to = marked && k < s.token_end ? reading.EntityAt(k) : -1;
+        targets.erase(std::remove_if(targets.begin(), targets.end(), [&](int e) { return e != loyal_to; }),
+                      targets.end());
+      }
       if (!sources.empty() && sources[0] >= 0 && previous.sentence != si && CanAct(doc.entities[sources[0]]))
         previous = SubjectMemory{sources[0], si};
       if (sources.empty()) sources = {-1};

@@ -90,6 +90,8 @@ class ClaimExtractor {
   WordTable plural_pronouns_;  // suffix pronouns that name more than one (-hum, -huma, -hunna)
   WordTable first_person_pronouns_;  // suffix pronouns of the speaker (-na, "our")
   WordTable outlet_nouns_;     // the first word of an outlet's name (wakala, sahifa, qanat), from entity_rules.txt
+  WordTable title_words_;      // al-ra'is, al-liwa', al-Yamani: before a name, from entity_rules.txt
+  WordTable loyal_to_heads_;   // hukumat, shar'iyyat: loyal to the government of X is loyal to X
   WordTable press_nouns_;      // those that name only the press (sahifa, not qanat "canal"), from entity_rules.txt
   WordTable relay_verbs_;      // naqala "relayed": naqalat X an Y qawlahu
   WordTable naming_verbs_;     // yud'a "is named", Light-normalized (alef maqsura kept)
