@@ -329,6 +329,13 @@ struct ClaimExtractor::Reading {
   std::vector<uint32_t> trigger_of{};
 
   int EntityAt(size_t t) const { return mention_at[t] >= 0 ? doc.mentions[mention_at[t]].entity : -1; }
+  // Whether a trigger stands at a token in [begin, end): another clause's
+  // event lies between.
+  bool TriggerIn(size_t begin, size_t end) const {
+    for (size_t k = begin; k < end; ++k)
+      if (trigger_of[k]) return true;
+    return false;
+  }
   // A word that is nothing the rules read: no actor, closed word or trigger.
   bool PlainWord(size_t t) const {
     return a.tokens[t].kind == TokenKind::kWord && EntityAt(t) < 0 && role_of[t] == 0 && trigger_of[t] == 0;
@@ -1674,9 +1681,7 @@ void ClaimExtractor::ChooseSides(const Reading& reading, uint32_t si, const Surr
     // shannatha Isra'il ala Lubnan" (ala Lubnan is the war's).
     size_t marked = 0;
     for (size_t i = 1; i < after.size() && !marked; ++i) {
-      bool other_trigger = false;
-      for (uint32_t k = t + 1; k < after[i].second && !other_trigger; ++k) other_trigger = reading.trigger_of[k] != 0;
-      if (other_trigger) break;
+      if (reading.TriggerIn(t + 1, after[i].second)) break;
       if (after[i].first == marked_target || has_to[after[i].second]) marked = i;
     }
     if (marked) {
@@ -1758,9 +1763,7 @@ void ClaimExtractor::ChooseSides(const Reading& reading, uint32_t si, const Surr
     // belong to the count (10 min anasir X, not a rocket's launcher further on).
     // Not past another trigger: in "wa-usiba 173 fi qasf nafadhahu
     // al-Huthiyyun" the Houthis are the shelling's doers.
-    bool other_trigger = false;
-    for (uint32_t j = t + 1; j < after[0].second && !other_trigger; ++j) other_trigger = reading.trigger_of[j] != 0;
-    if (after[0].second <= t + 5 && !other_trigger) targets = around.GroupFrom(0);
+    if (after[0].second <= t + 5 && !reading.TriggerIn(t + 1, after[0].second)) targets = around.GroupFrom(0);
   } else if (!after.empty() && frame == ArgumentFrame::kVerb && has_to[after[0].second] &&
              (after[0].second == t + 1 || !Definite(reading.form[after[0].second - 1], article_))) {
     // A subject takes no li-: in "istahdafat ta'irat harbiyya mawaqi' li-fasa'il
@@ -1784,10 +1787,9 @@ void ClaimExtractor::ChooseSides(const Reading& reading, uint32_t si, const Surr
     // jarra' ilqa' al-shurta": the police did it).
     for (size_t i = 0; i < after.size() && targets.empty(); ++i) {
       const uint32_t k = after[i].second;
-      bool apart = false;
-      for (uint32_t j = t + 1; j < k && !apart; ++j)
-        apart = reading.trigger_of[j] != 0 || a.tokens[j].kind == TokenKind::kPunct;
-      if (apart) break;
+      bool comma = false;
+      for (uint32_t j = t + 1; j < k && !comma; ++j) comma = a.tokens[j].kind == TokenKind::kPunct;
+      if (comma || reading.TriggerIn(t + 1, k)) break;
       const bool object = i == 0 && (k == t + 1 || (k == t + 2 && reading.PlainWord(t + 1) && !role_of[t + 1] &&
                                                     !has_to[t + 1] && !has_by[t + 1])) &&
                           !has_to[k] && !has_by[k];

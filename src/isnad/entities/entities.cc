@@ -533,6 +533,21 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       add_run(start, j, type);
       i = j;
     }
+    // A word with a plural verb's ending whose other persons the corpus
+    // knows too (taradu beside tarad, taradat) is a verb. Names that end
+    // alike (Miyazawa, Courtois, Ottawa) have no such forms.
+    auto conjugated = [&](uint32_t k) {
+      const std::string& ending = rules_.verb_ending;
+      if (ending.empty() || tokens[k].gazetteer >= 0 || tokens[k].person_name) return false;
+      const std::string w = Normalize(words[k], NormalizeOptions::Light());
+      if (w.size() < ending.size() + 6 || w.compare(w.size() - ending.size(), ending.size(), ending) != 0)
+        return false;
+      const std::string stem = w.substr(0, w.size() - ending.size());
+      if (core.lexicon().Count(stem) < kConjugatedCount) return false;
+      for (const std::string& other : rules_.verb_other_endings)
+        if (core.lexicon().Count(stem + other) >= kConjugatedCount) return true;
+      return false;
+    };
     // A name does not begin or end with a word this common in news unless a
     // lexicon says so ("Human Rights Watch al-yawm": al-yawm is "today").
     for (auto& c : cands) {
@@ -546,22 +561,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       while (c.end - c.first > 1 && tokens[c.end - 1].gazetteer < 0 &&
              rules_.trailing_title.Contains(tokens[c.end - 1].core))
         --c.end;
-      // Nor with the verb after it ("Abd Rabbuh Mansur Hadi taradu ..."):
-      // a word with a plural verb's ending whose other persons the corpus
-      // knows too (tarad, taradat). Names that end alike (Miyazawa,
-      // Courtois, Ottawa) have no such forms.
-      auto conjugated = [&](uint32_t k) {
-        const std::string& ending = rules_.verb_ending;
-        if (ending.empty() || tokens[k].gazetteer >= 0 || tokens[k].person_name) return false;
-        const std::string w = Normalize(words[k], NormalizeOptions::Light());
-        if (w.size() < ending.size() + 6 || w.compare(w.size() - ending.size(), ending.size(), ending) != 0)
-          return false;
-        const std::string stem = w.substr(0, w.size() - ending.size());
-        if (core.lexicon().Count(stem) < kConjugatedCount) return false;
-        for (const std::string& other : rules_.verb_other_endings)
-          if (core.lexicon().Count(stem + other) >= kConjugatedCount) return true;
-        return false;
-      };
+      // Nor with the verb after it ("Abd Rabbuh Mansur Hadi taradu").
       while (c.end - c.first > 1 && conjugated(c.end - 1)) --c.end;
     }
     // A word written with the accusative's tanwin (amiran, mubtadi'an,
