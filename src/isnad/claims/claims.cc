@@ -176,6 +176,8 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
   out.outlet_nouns_ = std::move(entity_rules.outlet);
   out.press_nouns_ = std::move(entity_rules.press);
   out.title_words_ = std::move(entity_rules.title);
+  // -u of a plural past verb: it ends no name there, and here its subject is in it.
+  out.plural_verb_ending_ = Normalize(entity_rules.verb_ending, Match());
   static const std::pair<const char*, CueKind> kKinds[] = {
       {"say", CueKind::kSay},           {"deny", CueKind::kDeny},           {"allege", CueKind::kAllege},
       {"continue", CueKind::kContinue}, {"according", CueKind::kAccording}, {"unnamed", CueKind::kUnnamed},
@@ -216,10 +218,6 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
         if (f[1] == name) role = r;
       if (f[1] == "article" && f.size() == 3) {
         out.article_ = Normalize(f[2], Match());
-        continue;
-      }
-      if (f[1] == "plural_verb_ending") {
-        for (size_t i = 2; i < f.size(); ++i) out.plural_verb_endings_.push_back(Normalize(f[i], Match()));
         continue;
       }
       // Word lists of their own, outside the role table. Light keeps alef
@@ -410,15 +408,38 @@ bool ClaimExtractor::NamedAsMedia(const Entity& e, const WordTable& nouns) const
   return nouns.Contains(std::string_view(name).substr(0, name.find(' ')));
 }
 
+std::string ClaimExtractor::AfterLi(const std::string& form) const {
+  const std::string_view lam = std::string_view(article_).substr(article_.size() / 2);
+  if (lam.empty() || !form.starts_with(lam)) return {};
+  return article_.substr(0, article_.size() - lam.size()) + form;
+}
+
+int ClaimExtractor::LoyalTo(const Reading& reading, const Sentence& s, uint32_t t) const {
+  // "al-jaysh al-Yamani al-muwali li-l-shar'iyya al-liwa' Muhammad
+  // al-Maqdashi": the army is loyal to legitimacy, not to the general. The
+  // word after it with li- (past quotation marks), or after titles there
+  // (li-l-ra'is al-Yamani Abd Rabbuh Mansur Hadi) and the government,
+  // legitimacy or regime of a man (li-hukumat Hadi).
+  uint32_t k = t + 1;
+  while (k < s.token_end && reading.IsQuote(k)) ++k;
+  if (k >= s.token_end || !(reading.has_to[k] || reading.role_of[k] == kTo)) return -1;
+  if (reading.role_of[k] == kTo) ++k;
+  while (k < s.token_end && reading.IsQuote(k)) ++k;
+  auto listed = [&](const std::string& w) { return title_words_.Contains(w) || loyal_to_heads_.Contains(w); };
+  auto title = [&](uint32_t j) {
+    // li-l-ra'is is written lilra'is: the article's alif comes back.
+    const std::string& w = reading.form[j];
+    return listed(w) || (reading.has_to[j] && listed(AfterLi(w)));
+  };
+  for (int skipped = 0; k < s.token_end && reading.EntityAt(k) < 0 && skipped < 3 && title(k); ++skipped) ++k;
+  return k < s.token_end ? reading.EntityAt(k) : -1;
+}
+
 bool ClaimExtractor::ForcesOf(const Reading& reading, const Sentence& s, int entity) const {
-  // A mention of `entity` in the sentence right after an affiliation word,
-  // a title between or not: "al-quwwat al-muwaliya li-(l-ra'is) Hadi".
-  for (uint32_t k = s.token_begin + 1; k < s.token_end; ++k) {
-    if (reading.EntityAt(k) != entity || reading.mention_at[k - 1] == reading.mention_at[k]) continue;
-    uint32_t before = k - 1;
-    if (before > s.token_begin && reading.PlainWord(before)) --before;
-    if (reading.role_of[before] == kAffiliation) return true;
-  }
+  // "al-quwwat al-muwaliya li-(l-ra'is) Hadi": an affiliation adjective
+  // in the sentence names him.
+  for (uint32_t k = s.token_begin; k < s.token_end; ++k)
+    if (reading.role_of[k] == kAffiliation && LoyalTo(reading, s, k) == entity) return true;
   return false;
 }
 
@@ -515,15 +536,15 @@ void ClaimExtractor::ReadTokens(Reading& reading) const {
     // li- before the article drops its alif (li-l-hujum is written lilhujum):
     // the segmenter leaves "lhujum"; the trigger is al-hujum (or hujum).
     // (The article's second letter opens the form; its first comes back.)
-    const std::string_view article_lam = std::string_view(article_).substr(article_.size() / 2);
-    if (has_to[t] && a.tokens[t].kind == TokenKind::kWord && !triggers_.Contains(form[t]) &&
-        form[t].size() > 4 && !article_lam.empty() && form[t].compare(0, article_lam.size(), article_lam) == 0) {
-      std::string definite = article_.substr(0, article_.size() - article_lam.size()) + form[t];
-      std::string bare = form[t].substr(article_lam.size());
-      if (triggers_.Contains(definite))
-        form[t] = definite;
-      else if (triggers_.Contains(bare))
-        form[t] = bare;
+    if (has_to[t] && a.tokens[t].kind == TokenKind::kWord && !triggers_.Contains(form[t]) && form[t].size() > 4) {
+      std::string definite = AfterLi(form[t]);
+      if (!definite.empty()) {
+        std::string bare = definite.substr(article_.size());
+        if (triggers_.Contains(definite))
+          form[t] = std::move(definite);
+        else if (triggers_.Contains(bare))
+          form[t] = std::move(bare);
+      }
     }
     // Before a pronoun a final ta marbuta is written teh (halifatuha,
     // muwajahatuhum); the segmenter cuts the pronoun and leaves the teh:
@@ -603,7 +624,12 @@ void ClaimExtractor::ReadTokens(Reading& reading) const {
     }
   }
   // In a sentence about a game, its attacks and sendings-off are the game's.
+  // (Only a sentence with such a trigger is searched for a game's word.)
   for (const Sentence& s : a.sentences) {
+    bool move = false;
+    for (uint32_t t = s.token_begin; t < s.token_end && !move; ++t)
+      move = trigger_of[t] && game_triggers_.Contains(form[t]);
+    if (!move) continue;
     bool game = false;
     for (uint32_t t = s.token_begin; t < s.token_end && !game; ++t) game = game_words_.Contains(form[t]);
     if (!game) continue;
@@ -1229,11 +1255,9 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
   out.frame = frame;
   out.verbal_noun = frame == ArgumentFrame::kNoun || frame == ArgumentFrame::kObjectNoun;
   const bool verbal_noun = out.verbal_noun;
-  if (frame == ArgumentFrame::kVerb)
-    for (const std::string& ending : plural_verb_endings_)
-      if (reading.form[t].size() > ending.size() + 2 &&
-          std::string_view(reading.form[t]).substr(reading.form[t].size() - ending.size()) == ending)
-        out.plural_verb = true;
+  out.plural_verb = frame == ArgumentFrame::kVerb && !plural_verb_ending_.empty() &&
+                    reading.form[t].size() > plural_verb_ending_.size() + 2 &&
+                    reading.form[t].ends_with(plural_verb_ending_);
   auto& after = out.after;
   int& before = out.before;
   uint32_t& before_at = out.before_at;
@@ -1991,29 +2015,10 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
       std::vector<int> sources, targets;
       bool one_way = false;  // a mutual noun read in one direction
       ChooseSides(reading, si, around, previous, sources, targets, one_way);
-      // "al-jaysh al-Yamani al-muwali li-l-shar'iyya al-liwa' Muhammad
-      // al-Maqdashi": whom an affiliation adjective is loyal to is named by
-      // the word after it with li- (past quotation marks), or after titles
-      // there (li-l-ra'is al-Yamani Abd Rabbuh Mansur Hadi); an actor after
-      // any other word is the next phrase's.
+      // An affiliation adjective's other side is only whom it names
+      // (LoyalTo): an actor further on is the next phrase's.
       if (role_of[t] == kAffiliation) {
-        uint32_t k = t + 1;
-        while (k < s.token_end && reading.IsQuote(k)) ++k;
-        const bool marked = k < s.token_end && (reading.has_to[k] || role_of[k] == kTo);
-        if (marked && role_of[k] == kTo) ++k;
-        while (k < s.token_end && reading.IsQuote(k)) ++k;
-        const std::string_view article_lam = std::string_view(article_).substr(article_.size() / 2);
-        auto title = [&](uint32_t j) {
-          // li-l-ra'is is written lilra'is: the article's alif comes back.
-          const std::string& w = reading.form[j];
-          auto listed = [&](const std::string& x) { return title_words_.Contains(x) || loyal_to_heads_.Contains(x); };
-          return listed(w) || (reading.has_to[j] && w.compare(0, article_lam.size(), article_lam) == 0 &&
-                               listed(article_.substr(0, article_.size() - article_lam.size()) + w));
-        };
-        for (int skipped = 0; marked && k < s.token_end && reading.EntityAt(k) < 0 && skipped < 3 && title(k);
-             ++skipped)
-          ++k;
-        const int loyal_to = marked && k < s.token_end ? reading.EntityAt(k) : -1;
+        const int loyal_to = LoyalTo(reading, s, t);
         targets.erase(std::remove_if(targets.begin(), targets.end(), [&](int e) { return e != loyal_to; }),
                       targets.end());
       }

@@ -107,16 +107,22 @@ class ClaimExtractor {
   // An outlet as a side of a relation: the press nouns only (qanat and
   // wakala are also a canal and an agency: Qanat al-Suways, Wakalat al-Fada').
   bool IsPress(const Entity& e) const { return NamedAsMedia(e, press_nouns_); }
+  // The actor the affiliation adjective at token t names (al-muwaliya
+  // li-Salih), or -1.
+  int LoyalTo(const Reading& reading, const Sentence& s, uint32_t t) const;
   // Whether `entity` is named in sentence `s` as whom forces are loyal to
   // (al-quwwat al-muwaliya li-Salih): the man stands for his forces.
   bool ForcesOf(const Reading& reading, const Sentence& s, int entity) const;
+  // A form after li- that begins with the article's lam, with the alif
+  // li- elides restored (li-l-ra'is is written lilra'is); else empty.
+  std::string AfterLi(const std::string& form) const;
   // Whether word t of the reading ends in a suffix pronoun of `pronouns`.
   bool HasSuffixIn(const Reading& reading, size_t t, const WordTable& pronouns) const;
   WordTable compounds_;       // "trigger next-word": a fixed compound, no trigger
   WordTable compound_heads_;  // the triggers that head one, for a quick no
   WordTable needs_;           // "trigger word": a word one such trigger needs near it
   WordTable needs_heads_;     // the triggers that need one (atlaqa: fire, rockets)
-  std::vector<std::string> plural_verb_endings_;  // -u of a past verb whose subject is plural (qatalu)
+  std::string plural_verb_ending_;  // -u of a past verb whose subject is plural (qatalu), from entity_rules.txt
   std::string article_;  // the definite article, to find al-masadir among unnamed sources
   // Ta marbuta as written before a pronoun (teh) and as the noun ends
   // (Matching-normalized), from the clitic inventory.
