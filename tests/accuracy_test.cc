@@ -163,7 +163,7 @@ TEST(ModelRebuild, EveryGeneratedEntityAndClaimResourceMatchesTheCommittedOne) {
   ClaimExtractor claims;
   ASSERT_TRUE(ClaimExtractor::Load(res, claims, /*with_event_model=*/false).ok());
   EventModel events;
-  ASSERT_TRUE(TrainProjectEvents(data, TestEngine().text(), TestEngine().entities(), claims, 5, events, nullptr).ok());
+  ASSERT_TRUE(TrainProjectEvents(data, TestEngine().text(), TestEngine().entities(), claims, 5, /*nested=*/false, events, nullptr).ok());
   EXPECT_TRUE(events.Serialize() == testing::ReadFile(res + "/claims/events.model"))
       << "resources/claims/events.model is stale: run `isnad train-events`";
 }

@@ -9,7 +9,9 @@
 // stages as at run time. With folds, the decision threshold is the one that
 // maximizes cross-validated F1 on the yes/no sentences (as score_events.py
 // grades), and the figures are logged (the published set's other 40% is
-// held out by the project).
+// held out by the project). With `nested`, the figures are also computed
+// without that choice's optimism: each fold against a threshold chosen by
+// cross-validation inside the other folds.
 #pragma once
 
 #include <string>
@@ -21,6 +23,6 @@
 namespace isnad {
 
 Status TrainProjectEvents(const std::string& data_dir, const TextCore& core, const EntityRecognizer& entities,
-                          const ClaimExtractor& claims, int folds, EventModel& out, std::string* log);
+                          const ClaimExtractor& claims, int folds, bool nested, EventModel& out, std::string* log);
 
 }  // namespace isnad
