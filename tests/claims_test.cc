@@ -67,6 +67,18 @@ TEST(Quotes, NamedSpeakerAfterTheVerb) {
   EXPECT_EQ(Text(doc, q.content).rfind("الولايات المتحدة ستدعم", 0), 0u) << Text(doc, q.content);
 }
 
+TEST(Quotes, ANameWhoseFirstLettersLookLikeACliticIsTheSpeaker) {
+  // Written for this test: "Ban Ki-moon said that ...": bi-an is "that"
+  // elsewhere (akkada bi-an), not here, where it begins the name.
+  Document ban = Analyze("وقال بان كي مون إن الأمم المتحدة تدعم الحوار.");
+  ASSERT_EQ(ban.quotes.size(), 1u);
+  EXPECT_EQ(KeyOf(ban, ban.quotes[0].speaker), "per:ban_ki_moon");
+  EXPECT_TRUE(QuoteSays(ban, 0, "الأمم المتحدة تدعم الحوار", true));
+  Document that = Analyze("وأكد وزير الخارجية الأمريكي جون كيري بان المفاوضات مستمرة.");
+  ASSERT_EQ(that.quotes.size(), 1u);
+  EXPECT_TRUE(QuoteSays(that, 0, "المفاوضات مستمرة", true));
+}
+
 TEST(Quotes, TheContentStartsAtTheOpenerPastALongApposition) {
   Document doc = Analyze(
       "وقال رحمة الله يوسف زائي الخبير الباكستاني في شؤون طالبان لوكالة «الصحافة الفرنسية» إن «الحركة ستنقسم قريبا».");
@@ -1209,6 +1221,18 @@ TEST(Relations, APlaceRightAfterAVisitVerbIsWhereTheVisitWent) {
   EXPECT_FALSE(AnyRelation(doc, PloverType::kConsult, "country:SYR", ""));
   Document visit = Analyze("وزار الرئيس المصري عبد الفتاح السيسي السعودية أمس.");
   EXPECT_NE(Find(visit, "per:sisi", PloverType::kConsult, "country:SAU"), nullptr);
+}
+
+TEST(Relations, TheOrganizationOfAPersonsOfficeNamedBeforeHimIsNoSide) {
+  // Written for this test: "the UN Secretary-General Antonio Guterres
+  // welcomed ..." and "Kerry met the president of the Kurdistan region
+  // Masoud Barzani": the office's organization or region describes the
+  // man, who is the side.
+  Document welcome = Analyze("ورحب الأمين العام للأمم المتحدة أنطونيو غوتيريش بالاتفاق الذي توصلت إليه الأطراف.");
+  EXPECT_FALSE(AnyRelation(welcome, PloverType::kSupport, "intl:un", ""));
+  Document met = Analyze("والتقى جون كيري رئيس إقليم كردستان مسعود بارزاني في أربيل.");
+  EXPECT_TRUE(TiesBothWays(met, "per:kerry", PloverType::kConsult, "PER:مسعود بارزاني"));
+  EXPECT_FALSE(AnyRelation(met, PloverType::kConsult, "per:kerry", "region:kurdistan_iraq"));
 }
 
 }  // namespace isnad

@@ -193,6 +193,24 @@ TEST(Entities, ANameIsNotCutToALetterOrToWhatAKnownNameIsNot) {
   for (const Mention& m : doc.mentions) EXPECT_GT(m.span.end - m.span.begin, 2u) << "a one-letter mention";
 }
 
+TEST(Entities, ALexiconNameThatBeginsWithACliticsLettersKeepsThem) {
+  // Written for this test. Ban is read by the segmenter as bi- + an
+  // ("that"), Panama as bi- + nama, Lahij as li- + hajj: the lexicon knows
+  // the whole word as the name's first, so the mention keeps the letter.
+  Document doc = Analyze(
+      "زيارة\n\n"
+      "ورحب الأمين العام للأمم المتحدة بان كي مون بالاتفاق. ووصل وفد من بنما إلى لحج أمس.");
+  const Entity* ban = EntityNamed(doc, "بان كي مون");
+  ASSERT_NE(ban, nullptr);
+  EXPECT_EQ(ban->key, "per:ban_ki_moon");
+  EXPECT_NE(EntityNamed(doc, "بنما"), nullptr);
+  EXPECT_NE(EntityNamed(doc, "لحج"), nullptr);
+  // A place noun before such a name is still cut from its own clitic.
+  Document place = Analyze("خبر\n\nوقتل خمسة مسلحين بمحافظة لحج أمس.");
+  EXPECT_NE(EntityNamed(place, "محافظة لحج"), nullptr);
+  EXPECT_EQ(EntityNamed(place, "بمحافظة لحج"), nullptr);
+}
+
 TEST(Entities, AMonthsOtherNameInBracketsIsADate) {
   // Nisan is the Levantine April (and a carmaker): after "Abril (" it is a date.
   Document doc = Analyze(

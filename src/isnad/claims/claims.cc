@@ -369,6 +369,23 @@ struct ClaimExtractor::Reading {
       if (byte >= h.begin && byte < h.end) return true;
     return false;
   }
+  // An organization or a country at token k (its mention ending before
+  // `mention_end`) right after an office noun names the office of the
+  // person named next (mudir al-marsad Rami ..., al-amin al-amm li-l-Umam
+  // al-Muttahida Ban Ki-moon): the token where that person's mention
+  // begins, within three words and before any opening of speech, or -1.
+  int OfficeHolderAfter(const Sentence& s, uint32_t k, uint32_t mention_end) const {
+    const int e = EntityAt(k);
+    if (e < 0 || doc.entities[e].type == EntityType::kPer || k <= s.token_begin ||
+        !(role_of[k - 1] == kOffice || (k >= s.token_begin + 2 && role_of[k - 2] == kOffice)))
+      return -1;
+    for (uint32_t j = mention_end; j < s.token_end && j <= mention_end + 3; ++j) {
+      if (CueAt(j) == CueKind::kOpener) break;
+      const int p = EntityAt(j);
+      if (p >= 0 && doc.entities[p].type == EntityType::kPer) return static_cast<int>(j);
+    }
+    return -1;
+  }
 };
 
 // The actors around one trigger, as FindRelations reads them.
@@ -652,6 +669,20 @@ void ClaimExtractor::ReadTokens(Reading& reading) const {
                                    m.span.end - m.span.begin)
         mention_at[k] = static_cast<int>(mi);
   }
+  // A name that begins with what the segmenter took for a clitic (Ban
+  // Ki-moon read as bi- + an "that"; Bush as bi- + wash): the entity stage
+  // kept the letters as the name's, so they are no preposition, and the
+  // word is no cue or trigger.
+  for (size_t t = 0; t < n; ++t) {
+    if (mention_at[t] < 0 || doc.mentions[mention_at[t]].span.begin != a.tokens[t].begin ||
+        a.first_segment[t] == a.first_segment[t + 1] ||
+        a.segments[a.first_segment[t]].kind != SegmentKind::kPrefix)
+      continue;
+    has_and[t] = has_to[t] = has_by[t] = reading.has_like[t] = false;
+    cue_of[t] = 0;
+    role_of[t] = 0;
+    trigger_of[t] = 0;
+  }
 }
 
 void ClaimExtractor::FindQuotes(Reading& reading) const {
@@ -850,16 +881,12 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
           if (after_office) {
             int person = -1;
             uint32_t person_end = mention_end;
-            for (uint32_t j = mention_end; j < s.token_end && j <= mention_end + 3; ++j) {
-              if (reading.CueAt(j) == CueKind::kOpener) break;
-              if (reading.EntityAt(j) >= 0 && doc.entities[reading.EntityAt(j)].type == EntityType::kPer) {
-                person = reading.EntityAt(j);
-                const Mention& pm = doc.mentions[mention_at[j]];
-                person_end = j;
-                while (person_end < s.token_end && a.tokens[person_end].begin < pm.span.end) ++person_end;
-                q.speaker_span = pm.span;
-                break;
-              }
+            if (const int j = reading.OfficeHolderAfter(s, k, mention_end); j >= 0) {
+              person = reading.EntityAt(j);
+              const Mention& pm = doc.mentions[mention_at[j]];
+              person_end = j;
+              while (person_end < s.token_end && a.tokens[person_end].begin < pm.span.end) ++person_end;
+              q.speaker_span = pm.span;
             }
             if (person < 0) {
               // "the Yemeni foreign minister said", after the report has
@@ -1298,6 +1325,17 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
     if (role_of[k - 1] == kAffiliation && k - 1 != t && k >= 2 && reading.EntityAt(k - 2) >= 0) {
       while (k + 1 < s.token_end && mention_at[k + 1] == mention_at[k]) ++k;
       continue;
+    }
+    // So does the organization or country of a person's office, named
+    // before him (rahhaba al-amin al-amm li-l-Umam al-Muttahida Ban
+    // Ki-moon): he is the side, not it.
+    {
+      uint32_t end = k + 1;
+      while (end < s.token_end && mention_at[end] == mention_at[k]) ++end;
+      if (reading.OfficeHolderAfter(s, k, end) >= 0) {
+        k = end - 1;
+        continue;
+      }
     }
     // A place after fi is the setting, and so are places joined to it
     // (fi Suriya wa Pakistan wa al-Sudan); so is a town or region with bi-

@@ -457,6 +457,9 @@ struct Candidate {
   int entry = -1;  // gazetteer entry
   bool generic = false;
   bool apart = false;  // cut from the name before it as another person's: never joined back
+  // A lexicon name that begins with this token's prefix letters (Ban
+  // Ki-moon): the mention keeps them if it still begins there.
+  uint32_t whole_from = UINT32_MAX;
 };
 
 }  // namespace
@@ -711,6 +714,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
             c.first = m.first_token;
             c.end = m.end_token;
             c.entry = static_cast<int>(m.entry);
+            if (m.whole_first) c.whole_from = m.first_token;
           } else if (c.first <= m.first_token && c.end >= m.end_token && c.first == m.first_token &&
                      c.end == m.end_token) {
             c.entry = static_cast<int>(m.entry);
@@ -728,6 +732,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
         }
         if (!overlaps) {
           cands.push_back(Candidate{m.first_token, m.end_token, e.type, static_cast<int>(m.entry)});
+          if (m.whole_first) cands.back().whole_from = m.first_token;
           for (uint32_t k = m.first_token; k < m.end_token; ++k) covered[k] = true;
         }
       }
@@ -1163,7 +1168,8 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
         continue;
       // The prefixes the tagger's token cut: a name the person list knows
       // keeps what only looks like one (Bush, not bi- + wash).
-      uint32_t begin = a.AfterPrefixes(t0, tokens[cd.first].prefixes).first;
+      uint32_t begin =
+          cd.whole_from == cd.first ? a.tokens[t0].begin : a.AfterPrefixes(t0, tokens[cd.first].prefixes).first;
       // A cut that leaves one letter is no name's: alone, the word is a
       // preposition with a pronoun the tagger took for a name (qala li
       // "told me", wali in wali al-'ahd); before other words it stays whole

@@ -246,6 +246,7 @@ void Gazetteer::Match(const std::vector<std::string_view>& first_forms, const st
   for (size_t i = 0; i < n;) {
     size_t best_len = 0;
     uint32_t best_entry = 0;
+    bool best_whole = false;
     for (int variant = 0; variant < 2; ++variant) {
       std::string_view first = variant == 0 ? first_forms[i] : forms[i];
       if (variant == 1 && first == first_forms[i]) break;
@@ -269,10 +270,12 @@ void Gazetteer::Match(const std::vector<std::string_view>& first_forms, const st
       if (found_len > best_len) {
         best_len = found_len;
         best_entry = found_entry;
+        best_whole = variant == 1;
       }
     }
     if (best_len > 0) {
-      out.push_back(GazetteerMatch{static_cast<uint32_t>(i), static_cast<uint32_t>(i + best_len), best_entry - 1});
+      out.push_back(
+          GazetteerMatch{static_cast<uint32_t>(i), static_cast<uint32_t>(i + best_len), best_entry - 1, best_whole});
       i += best_len;
     } else {
       ++i;

@@ -59,6 +59,9 @@ struct GazetteerMatch {
   uint32_t first_token;
   uint32_t end_token;  // exclusive
   uint32_t entry;
+  // The name begins with the first token whole, prefix letters included
+  // (Ban Ki-moon, whose Ban the segmenter reads as bi- + an).
+  bool whole_first = false;
 };
 
 class Gazetteer {
