@@ -1235,4 +1235,14 @@ TEST(Relations, TheOrganizationOfAPersonsOfficeNamedBeforeHimIsNoSide) {
   EXPECT_FALSE(AnyRelation(met, PloverType::kConsult, "per:kerry", "region:kurdistan_iraq"));
 }
 
+TEST(Relations, AVerbsLettersAfterTheSubjectOfACondemnationAreWhatIsCondemned) {
+  // Written for this test: "Kerry strongly condemned the killing of the
+  // child ...": qatl is what he condemned, not what he did.
+  Document doc = Analyze("وأدان وزير الخارجية الأمريكي جون كيري بشدة قتل الطفل الفلسطيني علي دوابشة.");
+  EXPECT_FALSE(AnyRelation(doc, PloverType::kAssault, "per:kerry", ""));
+  // An announcement is no such verb: the army announced what it did.
+  Document announced = Analyze("وأعلن الجيش العراقي قتل 20 مسلحا من تنظيم داعش.");
+  EXPECT_NE(Find(announced, "army:iraq", PloverType::kAssault, "group:isis"), nullptr);
+}
+
 }  // namespace isnad

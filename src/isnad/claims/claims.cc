@@ -1483,6 +1483,40 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
     before = -1;
     before_group.clear();
   }
+  // "adana al-amin al-amm li-l-Umam al-Muttahida Ban Ki-moon bi-shidda
+  // qatl al-tifl": a verb's letters right after the subject of another
+  // verb (an adverb between or not) are that verb's object, a verbal noun
+  // whose doer is not named: Ban condemned the killing; he did not kill.
+  // The other verb is one whose object is an act (condemning, rejecting,
+  // welcoming it) and stands before the subject with only its title and
+  // the title's organization between. The letters stand bare: with wa- or
+  // a pronoun they are a verb of their own clause (wa-qatalat).
+  auto takes_an_act = [](PloverType type) {
+    return type == PloverType::kAccuse || type == PloverType::kReject || type == PloverType::kSupport;
+  };
+  if (frame == ArgumentFrame::kVerb && before >= 0 && before_at + 4 >= t && !has_and[t] && !has_object[t] &&
+      !reading.has_to[t] && !Definite(reading.form[t], article_)) {
+    bool adverb_only = true;  // quoted or not: "bi-shidda"
+    for (uint32_t k = before_at + 1; k < t; ++k) adverb_only = adverb_only && (reading.PlainWord(k) || reading.IsQuote(k));
+    uint32_t start = before_at;
+    while (start > s.token_begin && mention_at[start - 1] == mention_at[before_at]) --start;
+    bool object_of_verb = false;
+    for (uint32_t k = start; adverb_only && k > s.token_begin && k + kSubjectWindow >= start; --k) {
+      const uint32_t j = k - 1;
+      if (trigger_of[j]) {
+        object_of_verb = TriggerFrame(trigger_of[j]) == ArgumentFrame::kVerb && role_of[j] != kAffiliation &&
+                         takes_an_act(TriggerType(trigger_of[j]));
+        break;
+      }
+      if (a.tokens[j].kind != TokenKind::kWord || reading.CueAt(j) != CueKind{} ||
+          (role_of[j] != 0 && role_of[j] != kOffice))
+        break;
+    }
+    if (object_of_verb) {
+      before = -1;
+      before_group.clear();
+    }
+  }
   // A verbal noun's doer stands before it only as the subject of a
   // support verb (qama X bi-ightiyal Y, X shannat hajaman, shannat X
   // qasfan); any other actor before it belongs to another clause:
