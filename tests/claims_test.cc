@@ -1245,4 +1245,17 @@ TEST(Relations, AVerbsLettersAfterTheSubjectOfACondemnationAreWhatIsCondemned) {
   EXPECT_NE(Find(announced, "army:iraq", PloverType::kAssault, "group:isis"), nullptr);
 }
 
+TEST(Relations, AStateAfterAWordOfDirectionIsWhereNotWho) {
+  // Written for this test: "a suicide bomber blew himself up in a market
+  // in northern Afghanistan", "Boko Haram launched attacks in north-eastern
+  // Nigeria": the state is where it happened.
+  Document bomb = Analyze("وقتل 15 شخصا عندما فجر انتحاري نفسه في سوق مزدحمة بشمال أفغانستان.");
+  EXPECT_FALSE(AnyRelation(bomb, PloverType::kAssault, "country:AFG", ""));
+  Document attacks = Analyze("وشنت جماعة بوكو حرام سلسلة هجمات دموية في شمال شرقي نيجيريا.");
+  const Relation* r = Find(attacks, "group:boko_haram", PloverType::kAssault, "-");  // whom: unnamed
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(KeyOf(attacks, r->location), "country:NGA");
+  EXPECT_FALSE(AnyRelation(attacks, PloverType::kAssault, "", "country:NGA"));
+}
+
 }  // namespace isnad

@@ -53,7 +53,8 @@ enum Role : uint32_t {
   kPassiveMark,
   kNounHead,
   kVisit,
-  kVerbalWithPerson
+  kVerbalWithPerson,
+  kArea
 };
 
 const NormalizeOptions& Match() {
@@ -192,7 +193,7 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
       {"report_noun", kReportNoun}, {"contrast", kContrast}, {"modal", kModal}, {"time_clause", kTimeClause}, {"like", kLike},
       {"bayna_only", kBaynaOnly}, {"passive_homograph", kPassiveHomograph}, {"passive_mark", kPassiveMark},
       {"noun_head", kNounHead}, {"visit", kVisit},
-      {"verbal_with_person", kVerbalWithPerson}};
+      {"verbal_with_person", kVerbalWithPerson}, {"area", kArea}};
   for (std::string_view line : cues.lines) {
     auto f = SplitFields(line);
     if (f.size() < 2) continue;
@@ -368,6 +369,13 @@ struct ClaimExtractor::Reading {
     for (const Span& h : doc.header_lines)
       if (byte >= h.begin && byte < h.end) return true;
     return false;
+  }
+  // A place whose mention begins at token `first` right after a word of
+  // direction or region (shamal Afghanistan, al-hudud ma'a Suriya) is a
+  // setting.
+  bool InArea(uint32_t first) const {
+    return first >= 1 && (role_of[first - 1] == kArea ||
+                          (first >= 2 && role_of[first - 1] == kWith && role_of[first - 2] == kArea));
   }
   // An organization or a country at token k (its mention ending before
   // `mention_end`) right after an office noun names the office of the
@@ -1343,7 +1351,7 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
     // names (rahhaba bi-Turkiya).
     const bool town = !CanAct(doc.entities[e]);
     // fi and one noun of where (fi janub Afghanistan) set the scene too.
-    const bool in_area = k >= 2 && role_of[k - 2] == kIn && reading.PlainWord(k - 1);
+    const bool in_area = (k >= 2 && role_of[k - 2] == kIn && reading.PlainWord(k - 1)) || reading.InArea(k);
     if (doc.entities[e].type == EntityType::kLoc &&
         (role_of[k - 1] == kIn || in_area || (town && has_by[k]) ||
          (setting_run && (has_and[k] || role_of[k - 1] == kAnd)))) {
@@ -1435,7 +1443,8 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
       // khilalaha": Egypt meets no one). The word before the whole mention,
       // which may be several words.
       if (doc.entities[e].type == EntityType::kLoc && first > 0) {
-        setting = role_of[first - 1] == kIn || destinations_.Contains(reading.form[first - 1]);
+        setting = role_of[first - 1] == kIn || destinations_.Contains(reading.form[first - 1]) ||
+                  reading.InArea(static_cast<uint32_t>(first));
       }
       // "bi-hasab al-Marsad, qutila ...": whom the report follows is not
       // the subject of what it reports.
@@ -1566,7 +1575,7 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
   for (uint32_t k = s.token_begin + 1; k < s.token_end && out.location < 0; ++k) {
     const int e = reading.EntityAt(k);
     if (e >= 0 && doc.entities[e].type == EntityType::kLoc &&
-        (role_of[k - 1] == kIn || (has_by[k] && !IsState(doc.entities[e]))))
+        (role_of[k - 1] == kIn || reading.InArea(k) || (has_by[k] && !IsState(doc.entities[e]))))
       out.location = e;
   }
 
