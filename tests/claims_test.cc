@@ -1258,4 +1258,16 @@ TEST(Relations, AStateAfterAWordOfDirectionIsWhereNotWho) {
   EXPECT_FALSE(AnyRelation(attacks, PloverType::kAssault, "", "country:NGA"));
 }
 
+TEST(Relations, TheSubjectOfAVerbNewsWritesOnlyInThePassiveIsTheOneDoneTo) {
+  // Written for this test: "Yemeni President Hadi was wounded in an
+  // attack", "13 were killed and 85 of the Houthi and Saleh militias
+  // wounded": usiba is always passive; the wounded did nothing, and the
+  // ones counted after min are not its doers.
+  Document hadi = Analyze("وأصيب الرئيس اليمني عبد ربه منصور هادي بجروح في هجوم بمدينة عدن.");
+  EXPECT_FALSE(AnyRelation(hadi, PloverType::kAssault, "per:hadi", ""));
+  EXPECT_NE(Find(hadi, "-", PloverType::kAssault, "per:hadi"), nullptr);
+  Document count = Analyze("وقتل 13 شخصا وأصيب 85 من ميليشيا الحوثي وقوات صالح في مدينة تعز.");
+  EXPECT_FALSE(AnyRelation(count, PloverType::kCooperate, "", ""));
+}
+
 }  // namespace isnad

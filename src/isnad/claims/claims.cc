@@ -416,6 +416,7 @@ struct ClaimExtractor::Surroundings {
   int marked_target = -1;         // an actor after didda/ala
   bool subject_of_support = false;  // the actors before it follow a support verb and end right before it
   bool plural_verb = false;         // a verb with a plural subject in it (qatalu): what follows is its object
+  bool passive_verb = false;        // a verb read as passive (usiba, qutila): its subject is the one done to
   bool pronoun_subject = false;   // a verb whose subject is a pronoun on the opener before it
   int pronoun_doer = -1;          // whom that pronoun takes up
   int antecedent = -1;            // what its object pronoun refers to
@@ -1290,6 +1291,7 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
   out.frame = frame;
   out.verbal_noun = frame == ArgumentFrame::kNoun || frame == ArgumentFrame::kObjectNoun;
   const bool verbal_noun = out.verbal_noun;
+  out.passive_verb = frame == ArgumentFrame::kPassive && TriggerFrame(code) == ArgumentFrame::kVerb;
   out.plural_verb = frame == ArgumentFrame::kVerb && !plural_verb_ending_.empty() &&
                     reading.form[t].size() > plural_verb_ending_.size() + 2 &&
                     reading.form[t].ends_with(plural_verb_ending_);
@@ -1766,12 +1768,24 @@ void ClaimExtractor::ChooseSides(const Reading& reading, uint32_t si, const Surr
     targets = {y};
   } else if (frame == ArgumentFrame::kPassive) {
     // "X al-mad'umin min Y", "X al-mad'uma bi-quwwat Y": Y does it to X.
+    // (After a passive verb, min is "of" a count: usiba 85 min al-milishiya.)
     for (size_t i = 0; i < after.size() && sources.empty(); ++i) {
       uint32_t k = after[i].second;
-      if (role_of[k - 1] == kFrom || (has_by[k] && k <= t + 2) || (has_by[k - 1] && k - 1 == t + 1))
+      if ((role_of[k - 1] == kFrom && !around.passive_verb) || (has_by[k] && k <= t + 2) ||
+          (has_by[k - 1] && k - 1 == t + 1))
         sources = around.GroupFrom(i);
     }
-    if (before >= 0) targets = {before};
+    // A passive verb's subject is the one done to, right after it
+    // (wa-usiba X) or before it (X qutila).
+    // (Titles may stand between: wa-usiba al-ra'is al-Yamani X.)
+    bool subject_after = around.passive_verb && !after.empty() && after[0].second <= t + 1 + kSubjectReach &&
+                         (sources.empty() || sources[0] != after[0].first);
+    for (uint32_t k = t + 1; subject_after && k < after[0].second; ++k)
+      subject_after = reading.PlainWord(k) && !has_by[k] && !has_to[k];
+    if (subject_after)
+      targets = around.GroupFrom(0);
+    else if (before >= 0)
+      targets = around.passive_verb ? before_group : std::vector<int>{before};
   } else if (around.doer_after_support < after.size()) {
     sources = around.GroupFrom(around.doer_after_support);
     for (size_t i = 0; i < after.size(); ++i)
@@ -2035,6 +2049,9 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
       // qutilu wa-juri'u fi gharat, jundiyyan Ukraniyyan qutila fi qasf), the
       // actor is the one killed: the passive frame, the doer after min or
       // bi- if named.
+      // Verbs news writes only in the passive (usiba "was wounded") take
+      // the passive frame as they are.
+      if (frame == ArgumentFrame::kVerb && role_of[t] == kPassiveMark) frame = ArgumentFrame::kPassive;
       if (frame == ArgumentFrame::kVerb && role_of[t] == kPassiveHomograph && t > s.token_begin &&
           t + 1 < s.token_end && reading.EntityAt(t - 1) >= 0 && reading.EntityAt(t + 1) < 0 &&
           (role_of[t + 1] == kIn || role_of[t + 1] == kOccasion || role_of[t + 1] == kPassiveMark ||
