@@ -1353,7 +1353,8 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
     // names (rahhaba bi-Turkiya).
     const bool town = !CanAct(doc.entities[e]);
     // fi and one noun of where (fi janub Afghanistan) set the scene too.
-    const bool in_area = (k >= 2 && role_of[k - 2] == kIn && reading.PlainWord(k - 1)) || reading.InArea(k);
+    const bool in_area =
+        (k >= 2 && role_of[k - 2] == kIn && reading.PlainWord(k - 1)) || reading.InArea(k);
     if (doc.entities[e].type == EntityType::kLoc &&
         (role_of[k - 1] == kIn || in_area || (town && has_by[k]) ||
          (setting_run && (has_and[k] || role_of[k - 1] == kAnd)))) {
@@ -1496,7 +1497,7 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
   }
   // "adana al-amin al-amm li-l-Umam al-Muttahida Ban Ki-moon bi-shidda
   // qatl al-tifl": a verb's letters right after the subject of another
-  // verb (an adverb between or not) are that verb's object, a verbal noun
+  // verb (adverbs between or not) are that verb's object, a verbal noun
   // whose doer is not named: Ban condemned the killing; he did not kill.
   // The other verb is one whose object is an act (condemning, rejecting,
   // welcoming it) and stands before the subject with only its title and
@@ -1508,7 +1509,8 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
   if (frame == ArgumentFrame::kVerb && before >= 0 && before_at + 4 >= t && !has_and[t] && !has_object[t] &&
       !reading.has_to[t] && !Definite(reading.form[t], article_)) {
     bool adverb_only = true;  // quoted or not: "bi-shidda"
-    for (uint32_t k = before_at + 1; k < t; ++k) adverb_only = adverb_only && (reading.PlainWord(k) || reading.IsQuote(k));
+    for (uint32_t k = before_at + 1; k < t; ++k)
+      adverb_only = adverb_only && (reading.PlainWord(k) || reading.IsQuote(k));
     uint32_t start = before_at;
     while (start > s.token_begin && mention_at[start - 1] == mention_at[before_at]) --start;
     bool object_of_verb = false;
