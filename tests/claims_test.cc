@@ -1270,4 +1270,18 @@ TEST(Relations, TheSubjectOfAVerbNewsWritesOnlyInThePassiveIsTheOneDoneTo) {
   EXPECT_FALSE(AnyRelation(count, PloverType::kCooperate, "", ""));
 }
 
+TEST(Relations, APersonAfterADefiniteVerbalNounIsNotItsDoer) {
+  // Written for this test: "the child's father Sa'd, his mother Riham and
+  // his brother Ahmad were wounded in the attack": a definite noun takes
+  // no genitive; they did not attack, nor together.
+  Document doc = Analyze("وأصيب في الهجوم والد الطفل سعد ووالدته رهام وشقيقه أحمد.");
+  for (const Relation& r : doc.relations) {
+    EXPECT_FALSE(r.type == PloverType::kAssault && r.source >= 0) << KeyOf(doc, r.source);
+    EXPECT_NE(r.type, PloverType::kCooperate);
+  }
+  // Indefinite, in construct, the name after it does it.
+  Document construct = Analyze("وأدانت الحكومة هجوم تنظيم داعش على مدينة الرمادي.");
+  EXPECT_TRUE(AnyRelation(construct, PloverType::kAssault, "group:isis", ""));
+}
+
 }  // namespace isnad

@@ -1916,6 +1916,18 @@ void ClaimExtractor::ChooseSides(const Reading& reading, uint32_t si, const Surr
                           !has_to[k] && !has_by[k];
       if (after[i].first == marked_target || object) targets = around.GroupFrom(i);
     }
+  } else if (!after.empty() && around.verbal_noun && Definite(reading.form[t], article_) &&
+             reading.doc.entities[after[0].first].type == EntityType::kPer && !has_to[after[0].second] &&
+             !has_by[after[0].second]) {
+    // A definite noun takes no genitive: a person after al-hujum is not
+    // its doer but another clause's ("wa-usiba fi al-hujum walid al-tifl
+    // Sa'd"; "khatt al-hujum al-Kamiruni Ivolo"). Only one didda/ala
+    // marks is done to.
+    for (size_t i = 0; i < after.size(); ++i)
+      if (after[i].first == marked_target) {
+        targets = around.GroupFrom(i);
+        break;
+      }
   } else if (!after.empty()) {
     // VSO, or a verbal noun: the doers first, then the one done to.
     sources = around.GroupFrom(0);
