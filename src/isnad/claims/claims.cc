@@ -377,16 +377,18 @@ struct ClaimExtractor::Reading {
     return first >= 1 && (role_of[first - 1] == kArea ||
                           (first >= 2 && role_of[first - 1] == kWith && role_of[first - 2] == kArea));
   }
-  // An organization or a country at token k (its mention ending before
-  // `mention_end`) right after an office noun names the office of the
-  // person named next (mudir al-marsad Rami ..., al-amin al-amm li-l-Umam
-  // al-Muttahida Ban Ki-moon): the token where that person's mention
-  // begins, within three words and before any opening of speech, or -1.
-  int OfficeHolderAfter(const Sentence& s, uint32_t k, uint32_t mention_end) const {
+  // An organization or a country whose mention begins at token k, right
+  // after an office noun, names the office of the person named next
+  // (mudir al-marsad Rami ..., al-amin al-amm li-l-Umam al-Muttahida Ban
+  // Ki-moon): the token where that person's mention begins, within three
+  // words and before any opening of speech, or -1.
+  int OfficeHolderAfter(const Sentence& s, uint32_t k) const {
     const int e = EntityAt(k);
     if (e < 0 || doc.entities[e].type == EntityType::kPer || k <= s.token_begin ||
         !(role_of[k - 1] == kOffice || (k >= s.token_begin + 2 && role_of[k - 2] == kOffice)))
       return -1;
+    uint32_t mention_end = k + 1;
+    while (mention_end < s.token_end && mention_at[mention_end] == mention_at[k]) ++mention_end;
     for (uint32_t j = mention_end; j < s.token_end && j <= mention_end + 3; ++j) {
       if (CueAt(j) == CueKind::kOpener) break;
       const int p = EntityAt(j);
@@ -673,24 +675,22 @@ void ClaimExtractor::ReadTokens(Reading& reading) const {
       std::string w = Normalize(text.substr(m.span.begin, m.span.end - m.span.begin), Match());
       if (w.find(' ') == std::string::npos && (triggers_.Contains(w) || cues_.Contains(w))) continue;
     }
-    for (size_t k = reading.TokenAt(m.span.begin); k < n && a.tokens[k].begin < m.span.end; ++k)
+    const size_t first = reading.TokenAt(m.span.begin);
+    for (size_t k = first; k < n && a.tokens[k].begin < m.span.end; ++k)
       if (mention_at[k] < 0 || doc.mentions[mention_at[k]].span.end - doc.mentions[mention_at[k]].span.begin <
                                    m.span.end - m.span.begin)
         mention_at[k] = static_cast<int>(mi);
-  }
-  // A name that begins with what the segmenter took for a clitic (Ban
-  // Ki-moon read as bi- + an "that"; Bush as bi- + wash): the entity stage
-  // kept the letters as the name's, so they are no preposition, and the
-  // word is no cue or trigger.
-  for (size_t t = 0; t < n; ++t) {
-    if (mention_at[t] < 0 || doc.mentions[mention_at[t]].span.begin != a.tokens[t].begin ||
-        a.first_segment[t] == a.first_segment[t + 1] ||
-        a.segments[a.first_segment[t]].kind != SegmentKind::kPrefix)
-      continue;
-    has_and[t] = has_to[t] = has_by[t] = reading.has_like[t] = false;
-    cue_of[t] = 0;
-    role_of[t] = 0;
-    trigger_of[t] = 0;
+    // A name that begins with what the segmenter took for a clitic (Ban
+    // Ki-moon read as bi- + an "that"): the entity stage kept the letters
+    // as the name's, so they are no preposition, and the word is no cue or
+    // trigger.
+    if (first < n && m.span.begin == a.tokens[first].begin && a.first_segment[first] < a.first_segment[first + 1] &&
+        a.segments[a.first_segment[first]].kind == SegmentKind::kPrefix) {
+      has_and[first] = has_to[first] = has_by[first] = reading.has_like[first] = false;
+      cue_of[first] = 0;
+      role_of[first] = 0;
+      trigger_of[first] = 0;
+    }
   }
 }
 
@@ -890,7 +890,7 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
           if (after_office) {
             int person = -1;
             uint32_t person_end = mention_end;
-            if (const int j = reading.OfficeHolderAfter(s, k, mention_end); j >= 0) {
+            if (const int j = reading.OfficeHolderAfter(s, k); j >= 0) {
               person = reading.EntityAt(j);
               const Mention& pm = doc.mentions[mention_at[j]];
               person_end = j;
@@ -1339,13 +1339,9 @@ void ClaimExtractor::ReadSurroundings(const Reading& reading, uint32_t si, uint3
     // So does the organization or country of a person's office, named
     // before him (rahhaba al-amin al-amm li-l-Umam al-Muttahida Ban
     // Ki-moon): he is the side, not it.
-    {
-      uint32_t end = k + 1;
-      while (end < s.token_end && mention_at[end] == mention_at[k]) ++end;
-      if (reading.OfficeHolderAfter(s, k, end) >= 0) {
-        k = end - 1;
-        continue;
-      }
+    if (reading.OfficeHolderAfter(s, k) >= 0) {
+      while (k + 1 < s.token_end && mention_at[k + 1] == mention_at[k]) ++k;
+      continue;
     }
     // A place after fi is the setting, and so are places joined to it
     // (fi Suriya wa Pakistan wa al-Sudan); so is a town or region with bi-

@@ -73,6 +73,8 @@ struct Scores {
   }
 };
 
+// Sentences of one event type: features, targets (the agreement share),
+// "yes" labels and whether each is scored.
 struct Data {
   std::vector<std::vector<uint64_t>> x;
   std::vector<float> y;
@@ -91,6 +93,28 @@ Scores ScoreAt(const std::vector<float>& held, const Data& d, float t) {
   return sc;
 }
 
+// The sentences outside fold f (fold i % folds), to train on.
+Data OutsideFold(const Data& d, int folds, int f) {
+  Data rest;
+  for (size_t i = 0; i < d.x.size(); ++i)
+    if (static_cast<int>(i % folds) != f) {
+      rest.x.push_back(d.x[i]);
+      rest.y.push_back(d.y[i]);
+      rest.labels.push_back(d.labels[i]);
+      rest.scored.push_back(d.scored[i]);
+    }
+  return rest;
+}
+
+// A model of `type` trained on all of d.
+EventModel TrainOn(const Data& d, PloverType type) {
+  std::unordered_map<uint64_t, float> w;
+  EventModel::Train(d.x, d.y, kL2, w);
+  EventModel m;
+  m.Set(type, std::move(w));
+  return m;
+}
+
 struct CrossValidated {
   std::vector<float> held;
   float threshold = 0;
@@ -102,17 +126,7 @@ CrossValidated CrossValidate(const Data& d, PloverType type, int folds) {
   CrossValidated out;
   out.held.assign(d.x.size(), 0);
   for (int f = 0; f < folds; ++f) {
-    std::vector<std::vector<uint64_t>> train_x;
-    std::vector<float> train_y;
-    for (size_t i = 0; i < d.x.size(); ++i)
-      if (static_cast<int>(i % folds) != f) {
-        train_x.push_back(d.x[i]);
-        train_y.push_back(d.y[i]);
-      }
-    std::unordered_map<uint64_t, float> w;
-    EventModel::Train(train_x, train_y, kL2, w);
-    EventModel m;
-    m.Set(type, std::move(w));
+    const EventModel m = TrainOn(OutsideFold(d, folds, f), type);
     for (size_t i = f; i < d.x.size(); i += folds) out.held[i] = m.Score(type, d.x[i]);
   }
   const std::vector<float>& held = out.held;
@@ -172,12 +186,10 @@ Status TrainProjectEvents(const std::string& data_dir, const TextCore& core, con
     }
     if (label_col < 0 || text_col < 0) return Status::Error(path + ": no label or text column");
     const size_t needed = static_cast<size_t>(std::max({label_col, text_col, accept_col, total_col}));
-    std::vector<std::vector<uint64_t>> features;
-    std::vector<float> targets;
-    // Sentences with a definite label ("yes" or a "no"): what F1 is measured
-    // on. "ambiguous" ones (a split vote) train, with their share, but are
-    // not scored, as score_events.py does not score them.
-    std::vector<bool> labels, scored;
+    // Sentences with a definite label ("yes" or a "no") are what F1 is
+    // measured on (`scored`). "ambiguous" ones (a split vote) train, with
+    // their share, but are not scored, as score_events.py does not score them.
+    Data all;
     for (size_t r = 1; r < rows.size(); ++r) {
       if (rows[r].size() <= needed) continue;
       const std::string& label = rows[r][label_col];
@@ -195,45 +207,34 @@ Status TrainProjectEvents(const std::string& data_dir, const TextCore& core, con
       if (doc.analysis.tokens.empty()) continue;
       entities.Recognize(core, doc);
       Sentence whole{0, static_cast<uint32_t>(doc.analysis.tokens.size())};
-      features.emplace_back();
-      claims.SentenceFeatures(doc, whole, features.back());
-      targets.push_back(static_cast<float>(std::pow(std::clamp(share, 0.0, 1.0), kAgreementPower)));
-      labels.push_back(label == "yes");
-      scored.push_back(label != "ambiguous");
+      all.x.emplace_back();
+      claims.SentenceFeatures(doc, whole, all.x.back());
+      all.y.push_back(static_cast<float>(std::pow(std::clamp(share, 0.0, 1.0), kAgreementPower)));
+      all.labels.push_back(label == "yes");
+      all.scored.push_back(label != "ambiguous");
     }
     // Cross-validation: held-out scores of every sentence, then the
     // threshold that maximizes F1 over them (0 without folds).
     float threshold = 0;
     if (folds > 1) {
-      const Data all{features, targets, labels, scored};
       const CrossValidated cv = CrossValidate(all, type, folds);
       threshold = cv.threshold;
       if (log)
         *log += std::string(PloverTypeName(type)) + ": " + std::to_string(folds) + "-fold cross-validation at 0: " +
                 ScoreAt(cv.held, all, 0).Format() + "; at the chosen threshold " + std::to_string(threshold) + ": " +
-                ScoreAt(cv.held, all, threshold).Format() + " (" + std::to_string(features.size()) +
+                ScoreAt(cv.held, all, threshold).Format() + " (" + std::to_string(all.x.size()) +
                 " sentences; the threshold is chosen on these same folds)\n";
       if (nested) {
         // The figure without that optimism: each fold is scored by a model
         // trained on the other folds, against the threshold chosen by
         // cross-validation inside those other folds alone, as the committed
         // model's threshold is chosen inside the sentences it is trained on.
-        std::vector<float> margin(features.size());
+        std::vector<float> margin(all.x.size());
         for (int f = 0; f < folds; ++f) {
-          Data rest;
-          for (size_t i = 0; i < features.size(); ++i)
-            if (static_cast<int>(i % folds) != f) {
-              rest.x.push_back(features[i]);
-              rest.y.push_back(targets[i]);
-              rest.labels.push_back(labels[i]);
-              rest.scored.push_back(scored[i]);
-            }
+          const Data rest = OutsideFold(all, folds, f);
           const float rest_threshold = CrossValidate(rest, type, folds).threshold;
-          std::unordered_map<uint64_t, float> w;
-          EventModel::Train(rest.x, rest.y, kL2, w);
-          EventModel m;
-          m.Set(type, std::move(w));
-          for (size_t i = f; i < features.size(); i += folds) margin[i] = m.Score(type, features[i]) - rest_threshold;
+          const EventModel m = TrainOn(rest, type);
+          for (size_t i = f; i < all.x.size(); i += folds) margin[i] = m.Score(type, all.x[i]) - rest_threshold;
         }
         if (log)
           *log += std::string(PloverTypeName(type)) + ": nested " + std::to_string(folds) +
@@ -242,7 +243,7 @@ Status TrainProjectEvents(const std::string& data_dir, const TextCore& core, con
       }
     }
     std::unordered_map<uint64_t, float> w;
-    EventModel::Train(features, targets, kL2, w);
+    EventModel::Train(all.x, all.y, kL2, w);
     out.Set(type, std::move(w), threshold);
   }
   return Status::Ok();
