@@ -21,6 +21,7 @@
 
 #include "isnad/base/diagnostics.h"
 #include "isnad/document/analyze.h"
+#include "isnad/eval/corpus_eval.h"
 #include "isnad/eval/ner_eval.h"
 #include "isnad/eval/segment_eval.h"
 #include "isnad/interfaces/readable.h"
@@ -174,6 +175,15 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   std::string predictions_out;
   eval_ner->add_option("--write", predictions_out, "Write 'word gold predicted' lines here");
+
+  auto* eval_corpus = eval->add_subcommand(
+      "corpus", "Analyses (or --pred records) against a folder of *.gold.json, as ../shared/eval/score.py scores");
+  std::string gold_dir, pred_path;
+  eval_corpus->add_option("dir", gold_dir, "Folder of NAME.txt and NAME.gold.json")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  eval_corpus->add_option("--pred", pred_path, "Score these records (JSON Lines) instead of analysing DIR")
+      ->check(CLI::ExistingFile);
 
   // segment
   auto* segment = app.add_subcommand("segment", "Print the clitic segmentation and stem of each word");
@@ -492,6 +502,21 @@ int main(int argc, char** argv) {
       }
       std::printf("TOTAL ner_f1=%.4f\n", score.total.f1());
     }
+    return 0;
+  }
+
+  if (*eval_corpus) {
+    isnad::CorpusScore score;
+    if (pred_path.empty()) {
+      // Analyse the folder's reports and score them in memory.
+      StderrDiagnostics diagnostics(true);
+      isnad::Status s = isnad::AnalyzeAndScoreCorpus(engine, gold_dir, diagnostics, score);
+      if (!s.ok()) return Fail(s.message());
+    } else {
+      isnad::Status s = isnad::ScoreCorpus(gold_dir, pred_path, score);
+      if (!s.ok()) return Fail(s.message());
+    }
+    std::fputs(isnad::DescribeScore(score).c_str(), stdout);
     return 0;
   }
 
