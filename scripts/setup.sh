@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(build-essential cmake pkg-config libicu-dev zlib1g-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev
+packages=(build-essential cmake pkg-config libicu-dev zlib1g-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev liblinear-dev
           libgtest-dev libgmock-dev libbenchmark-dev python3)
 missing=()
 for p in "${packages[@]}"; do

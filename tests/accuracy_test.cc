@@ -111,12 +111,14 @@ TEST(Accuracy, DevEntitiesAndDatesWithTheProjectScorer) {
     return p == std::string::npos ? -1.0 : std::stod(out.substr(p + key.size() + 1));
   };
   EXPECT_EQ(value("date_acc"), 1.0);
-  // Guards a little under today's figures (README: 0.867, 0.802, 0.513 /
-  // 0.586), not targets: a change that loses two or three of them fails.
+  // Guards a little under today's figures (README), not targets: a change
+  // that loses two or three of them fails. Relations are the learned
+  // detector's, which never saw dev (the rules, grown on dev, scored
+  // 0.513 / 0.586 there and 0.105 / 0.125 on the training corpus).
   EXPECT_GE(value("entities_f1"), 0.84) << out.substr(total);
   EXPECT_GE(value("quotes_f1"), 0.77) << out.substr(total);
-  EXPECT_GE(value("relations_f1"), 0.48) << out.substr(total);
-  EXPECT_GE(value("relations_untyped_f1"), 0.55) << out.substr(total);
+  EXPECT_GE(value("relations_f1"), 0.25) << out.substr(total);
+  EXPECT_GE(value("relations_untyped_f1"), 0.40) << out.substr(total);
 }
 
 TEST(Accuracy, EventDetectionOnTheVisibleGsr) {

@@ -1,5 +1,7 @@
 // The claims stage on sentences written for these tests: speakers,
-// chains, relation sides, polarity, claimants, place and date.
+// chains, relation sides, polarity, claimants, place and date. Relations are
+// the hand-written rules' (RulesEngine): the learned detector reads their
+// verdicts as features, and tests/learned_claims_test.cc tests it.
 #include <string>
 
 #include "isnad/claims/event_dates.h"
@@ -16,7 +18,7 @@ Document Analyze(const std::string& body, const std::string& date_line = "2015-0
   raw.id = "t";
   raw.text = "عنوان\n" + date_line + "\n" + body;
   Document doc;
-  TestEngine().Analyze(std::move(raw), doc);
+  testing::RulesEngine().Analyze(std::move(raw), doc);
   return doc;
 }
 
@@ -998,7 +1000,7 @@ TEST(Relations, AnAffiliationAdjectiveOpeningTheReportHasNoNounBeforeIt) {
   raw.id = "t";
   raw.text = "الموالية للحكومة اليمنية قصفت مواقع جماعة الحوثي.";
   Document doc;
-  TestEngine().Analyze(std::move(raw), doc);
+  testing::RulesEngine().Analyze(std::move(raw), doc);
   EXPECT_FALSE(AnyRelation(doc, PloverType::kSupport, "", ""));
 }
 

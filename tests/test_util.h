@@ -12,10 +12,25 @@
 
 namespace isnad::testing {
 
+// The engine as shipped: the learned relation detector decides relations.
 inline const Engine& TestEngine() {
   static Engine* engine = [] {
     auto* e = new Engine();
     Status s = Engine::Load(ISNAD_RESOURCES_DIR, *e);
+    if (!s.ok()) {
+      ADD_FAILURE() << s.message();
+    }
+    return e;
+  }();
+  return *engine;
+}
+
+// The engine with the hand-written claim rules deciding relations: what the
+// relation detector reads as its "rule" features.
+inline const Engine& RulesEngine() {
+  static Engine* engine = [] {
+    auto* e = new Engine();
+    Status s = Engine::Load(ISNAD_RESOURCES_DIR, *e, /*with_relation_model=*/false);
     if (!s.ok()) {
       ADD_FAILURE() << s.message();
     }

@@ -33,6 +33,7 @@
 #include "isnad/train/gazetteer_builder.h"
 #include "isnad/train/lexicon_builder.h"
 #include "isnad/train/ner_trainer.h"
+#include "isnad/train/relation_trainer.h"
 
 namespace {
 
@@ -228,6 +229,36 @@ int main(int argc, char** argv) {
                          "Also report the nested cross-validated scores (each fold's threshold chosen without it; "
                          "five times the training)");
 
+  auto* train_claims = app.add_subcommand(
+      "train-claims", "Retrain resources/claims/relations.model from ../shared/corpus/train");
+  std::string claims_corpus = "../shared/corpus/train";
+  isnad::RelationTrainOptions relation_options;
+  train_claims->add_option("--corpus", claims_corpus, "Annotated reports: NAME.txt beside NAME.gold.json")
+      ->check(CLI::ExistingDirectory);
+  train_claims->add_option("-o,--output", model_out, "Where to write (default: the resource folder's claims/)");
+
+  auto* cv = app.add_subcommand(
+      "cv", "Cross-validate the learned claims over the documents of an annotated folder (score.py's figures)");
+  std::string cv_dir;
+  isnad::CrossValidationOptions cv_options;
+  std::vector<double> cv_fractions;
+  bool strip_punctuation = false;
+  cv->add_option("dir", cv_dir, "Annotated reports: NAME.txt beside NAME.gold.json")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  cv->add_option("--folds", cv_options.folds, "Document folds (report i in fold i mod k)")->check(CLI::Range(2, 50));
+  cv->add_option("--fractions", cv_fractions,
+                 "Learning curve: train on these shares of each fold's training documents (default 1)")
+      ->delimiter(',')
+      ->check(CLI::Range(0.01, 1.0));
+  cv->add_option("--thresholds", cv_options.thresholds, "Score these decision thresholds too")->delimiter(',')
+      ->check(CLI::Range(0.01, 0.99));
+  cv->add_option("--c", cv_options.train.c, "liblinear's C")->check(CLI::Range(1e-4, 1e4));
+  cv->add_option("--type-c-scale", cv_options.train.type_c_scale, "The type columns' C as a multiple of --c")
+      ->check(CLI::Range(1e-3, 1e3));
+  cv->add_flag("--detail", cv_options.detail, "Per-type figures and the type confusion table too");
+  cv->add_flag("--strip-punctuation", strip_punctuation, "Drop the reports' punctuation first (as some arrive)");
+
   auto* version = app.add_subcommand("version", "Print the version and resource fingerprints");
 
   CLI11_PARSE(app, argc, argv);
@@ -299,6 +330,49 @@ int main(int argc, char** argv) {
     std::string file = dir + "/claims/events.model";
     std::ofstream out(file, std::ios::binary);
     std::string text = model.Serialize();
+    if (!out || !(out << text)) return Fail(file + ": cannot write");
+    std::fprintf(stderr, "isnad: wrote %s (%zu bytes)\n", file.c_str(), text.size());
+    return 0;
+  }
+
+  if (*train_claims || *cv) {
+    // The relation model is what is being made or measured: the rules decide
+    // relations while the candidates are read.
+    isnad::Engine engine;
+    const std::string dir = isnad::FindResourceDir(resources, argv[0]);
+    isnad::Status s = isnad::Engine::Load(dir, engine, /*with_relation_model=*/false);
+    if (!s.ok()) return Fail(s.message());
+    std::vector<isnad::ClaimsExample> corpus;
+    isnad::ClaimsReadOptions read_options;
+    read_options.strip_punctuation = strip_punctuation;
+    s = isnad::ReadClaimsCorpus(engine, *cv ? cv_dir : claims_corpus, read_options, corpus);
+    if (!s.ok()) return Fail(s.message());
+    size_t candidates = 0, positives = 0;
+    int gold = 0, placed = 0;
+    for (const auto& ex : corpus) {
+      candidates += ex.candidates.size();
+      for (uint16_t l : ex.labels) positives += l != 0;
+      gold += ex.gold_relations;
+      placed += ex.gold_relations_placed;
+    }
+    std::fprintf(stderr, "isnad: %zu reports, %zu candidates, %zu labelled; %d of %d gold relations placed\n",
+                 corpus.size(), candidates, positives, placed, gold);
+    if (*cv) {
+      if (!cv_fractions.empty()) cv_options.fractions = cv_fractions;
+      std::string log;
+      const isnad::CorpusScore ceiling = isnad::ScoreLabels(corpus);
+      std::printf("ceiling (every candidate given its gold labels): relations=%.3f relations_untyped=%.3f\n",
+                  ceiling.relations.f1(), ceiling.relations_untyped.f1());
+      isnad::CrossValidateRelations(corpus, cv_options, &log);
+      std::fputs(log.c_str(), stdout);
+      return 0;
+    }
+    std::vector<const isnad::ClaimsExample*> all;
+    for (const auto& ex : corpus) all.push_back(&ex);
+    const isnad::RelationModel model = isnad::TrainRelationModel(all, relation_options);
+    const std::string file = (model_out.empty() ? dir + "/claims" : model_out) + "/relations.model";
+    std::ofstream out(file, std::ios::binary);
+    const std::string text = model.Serialize();
     if (!out || !(out << text)) return Fail(file + ": cannot write");
     std::fprintf(stderr, "isnad: wrote %s (%zu bytes)\n", file.c_str(), text.size());
     return 0;

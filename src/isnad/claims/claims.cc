@@ -5,8 +5,10 @@
 // for a speaker carried by a continuing verb): a wrong edge in the network is
 // worse than a missing one.
 #include "isnad/claims/claims.h"
+#include "isnad/claims/reading.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 #include <tuple>
 
@@ -19,43 +21,10 @@
 
 namespace isnad {
 
+using namespace claims_internal;
+
 namespace {
 
-enum Role : uint32_t {
-  kBetween = 1,
-  kAgainst,
-  kWith,
-  kFrom,
-  kIn,
-  kNegation,
-  kAnd,
-  kHedge,
-  kThen,
-  kBreak,
-  kOffice,
-  kTo,
-  kBy,
-  kRelative,
-  kAffiliation,
-  kRecording,
-  kNegatingNoun,
-  kSupport,
-  kAgent,
-  kOccasion,
-  kQuantity,
-  kReportNoun,
-  kContrast,
-  kModal,
-  kTimeClause,
-  kLike,
-  kBaynaOnly,
-  kPassiveHomograph,
-  kPassiveMark,
-  kNounHead,
-  kVisit,
-  kVerbalWithPerson,
-  kArea
-};
 
 const NormalizeOptions& Match() {
   static const NormalizeOptions m = NormalizeOptions::Matching();
@@ -82,13 +51,6 @@ constexpr uint32_t kGenitiveReach = 5;
 // Words between a mutual noun and its bayna.
 constexpr uint32_t kBetweenReach = 6;
 
-// A trigger's table entry: its PLOVER type and argument frame, + 1 so that
-// 0 is "no trigger".
-uint32_t TriggerCode(PloverType type, ArgumentFrame frame) {
-  return (static_cast<uint32_t>(type) << 4 | static_cast<uint32_t>(frame)) + 1;
-}
-PloverType TriggerType(uint32_t code) { return static_cast<PloverType>((code - 1) >> 4); }
-ArgumentFrame TriggerFrame(uint32_t code) { return static_cast<ArgumentFrame>((code - 1) & 0xF); }
 
 // Does this number (a kNumber token) take its counted noun in the
 // singular, a form a verb can share (300 talib "students", 12,250 talab
@@ -154,7 +116,8 @@ bool ParsePloverType(std::string_view name, PloverType& out) {
   return false;
 }
 
-Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool with_event_model) {
+Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool with_event_model,
+                            bool with_relation_model) {
   ResourceFile cues, triggers;
   Status s = ReadResourceFile(dir + "/claims/cues.txt", "claim-cues", 1, cues);
   if (!s.ok()) return s;
@@ -305,98 +268,19 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
     if (!s.ok()) return s;
     out.fingerprint_ += " event-model-1";
   }
+  // The learned relation detector; without it the rules' relations stand.
+  const std::string relation_model = dir + "/claims/relations.model";
+  if (with_relation_model && std::filesystem::exists(relation_model)) {
+    s = RelationModel::Load(relation_model, out.relation_model_);
+    if (!s.ok()) return s;
+    out.fingerprint_ += " relation-model-1";
+  }
   return Status::Ok();
 }
 
 // A report as the claim rules read it: each token's clitic-free form, the
 // clitics glued to it, its entries in the cue, role and trigger tables, and
 // the mention it belongs to; built once by ReadTokens.
-struct ClaimExtractor::Reading {
-  Document& doc;
-  const TextAnalysis& a;
-  std::string_view text;
-  size_t n;
-  std::vector<std::string> form{};
-  std::vector<bool> has_and{};     // wa- glued
-  std::vector<bool> has_to{};      // li- glued: an addressee, not a speaker
-  std::vector<bool> has_by{};      // bi- glued
-  std::vector<bool> has_like{};    // ka- glued: a noun, never a verb
-  std::vector<bool> has_object{};  // a pronoun suffix: tad'amuhum "(who) support them"
-  std::vector<int> mention_at{};   // the longest mention covering the token, or -1
-  std::vector<uint8_t> cue_of{};
-  std::vector<uint8_t> role_of{};
-  std::vector<uint32_t> trigger_of{};
-
-  int EntityAt(size_t t) const { return mention_at[t] >= 0 ? doc.mentions[mention_at[t]].entity : -1; }
-  // Whether a trigger stands at a token in [begin, end): another clause's
-  // event lies between.
-  bool TriggerIn(size_t begin, size_t end) const {
-    for (size_t k = begin; k < end; ++k)
-      if (trigger_of[k]) return true;
-    return false;
-  }
-  // A word that is nothing the rules read: no actor, closed word or trigger.
-  bool PlainWord(size_t t) const {
-    return a.tokens[t].kind == TokenKind::kWord && EntityAt(t) < 0 && role_of[t] == 0 && trigger_of[t] == 0;
-  }
-  // The quote whose content holds `span`, the innermost when they nest
-  // (a nested quote follows its parent), or -1.
-  int InnermostQuote(Span span) const {
-    int found = -1;
-    for (size_t qi = 0; qi < doc.quotes.size(); ++qi)
-      if (doc.quotes[qi].content.begin <= span.begin && span.end <= doc.quotes[qi].content.end)
-        found = static_cast<int>(qi);
-    return found;
-  }
-  // A quotation mark of any kind (see IsQuotationMark).
-  bool IsQuote(size_t t) const {
-    return a.tokens[t].kind == TokenKind::kPunct &&
-           IsQuotationMark(text.substr(a.tokens[t].begin, a.tokens[t].end - a.tokens[t].begin));
-  }
-  // A comma, Latin or Arabic.
-  bool IsComma(size_t t) const {
-    const std::string_view tk = text.substr(a.tokens[t].begin, a.tokens[t].end - a.tokens[t].begin);
-    return tk == "," || tk == "\xD8\x8C";
-  }
-  CueKind CueAt(size_t t) const { return static_cast<CueKind>(cue_of[t]); }
-  // The token that holds byte `byte`.
-  size_t TokenAt(uint32_t byte) const {
-    return static_cast<size_t>(std::lower_bound(a.tokens.begin(), a.tokens.end(), byte,
-                                                [](const Token& tok, uint32_t b) { return tok.end <= b; }) -
-                               a.tokens.begin());
-  }
-  bool InHeader(uint32_t byte) const {
-    for (const Span& h : doc.header_lines)
-      if (byte >= h.begin && byte < h.end) return true;
-    return false;
-  }
-  // A place whose mention begins at token `first` right after a word of
-  // direction or region (shamal Afghanistan, al-hudud ma'a Suriya) is a
-  // setting.
-  bool InArea(uint32_t first) const {
-    return first >= 1 && (role_of[first - 1] == kArea ||
-                          (first >= 2 && role_of[first - 1] == kWith && role_of[first - 2] == kArea));
-  }
-  // An organization or a country whose mention begins at token k, right
-  // after an office noun, names the office of the person named next
-  // (mudir al-marsad Rami ..., al-amin al-amm li-l-Umam al-Muttahida Ban
-  // Ki-moon): the token where that person's mention begins, within three
-  // words and before any opening of speech, or -1.
-  int OfficeHolderAfter(const Sentence& s, uint32_t k) const {
-    const int e = EntityAt(k);
-    if (e < 0 || doc.entities[e].type == EntityType::kPer || k <= s.token_begin ||
-        !(role_of[k - 1] == kOffice || (k >= s.token_begin + 2 && role_of[k - 2] == kOffice)))
-      return -1;
-    uint32_t mention_end = k + 1;
-    while (mention_end < s.token_end && mention_at[mention_end] == mention_at[k]) ++mention_end;
-    for (uint32_t j = mention_end; j < s.token_end && j <= mention_end + 3; ++j) {
-      if (CueAt(j) == CueKind::kOpener) break;
-      const int p = EntityAt(j);
-      if (p >= 0 && doc.entities[p].type == EntityType::kPer) return static_cast<int>(j);
-    }
-    return -1;
-  }
-};
 
 // The actors around one trigger, as FindRelations reads them.
 struct ClaimExtractor::Surroundings {
@@ -490,6 +374,23 @@ void ClaimExtractor::Extract(Document& doc) const {
   NestRelayedWords(reading);
   NestPublishedRecordings(reading);
   FindRelations(reading);
+  if (relation_model_.empty()) return;
+  std::vector<RelationCandidate> candidates;
+  FindCandidates(reading, candidates);
+  AssembleRelations(candidates, relation_model_, doc);
+}
+
+void ClaimExtractor::ExtractCandidates(Document& doc, std::vector<RelationCandidate>& out) const {
+  doc.quotes.clear();
+  doc.relations.clear();
+  out.clear();
+  Reading reading{doc, doc.analysis, doc.text, doc.analysis.tokens.size()};
+  ReadTokens(reading);
+  FindQuotes(reading);
+  NestRelayedWords(reading);
+  NestPublishedRecordings(reading);
+  FindRelations(reading);
+  FindCandidates(reading, out);
 }
 
 void ClaimExtractor::ReadTokens(Reading& reading) const {
@@ -1943,6 +1844,41 @@ void ClaimExtractor::ChooseSides(const Reading& reading, uint32_t si, const Surr
   }
 }
 
+// Polarity and claimants of a relation found at token t of s: alleged inside
+// reported speech (denied after a denial), with the chain of speakers, outermost
+// first; alleged after a hedge or a modal; denied under a negation near it.
+void ClaimExtractor::FinishClaim(const Reading& reading, Relation& r, const Sentence& s, uint32_t t) const {
+  const Document& doc = reading.doc;
+  const TextAnalysis& a = reading.a;
+  const auto& role_of = reading.role_of;
+  if (const int qi = reading.InnermostQuote(r.trigger); qi >= 0) {
+    const Quote& q = doc.quotes[qi];
+    r.polarity = reading.CueAt(reading.TokenAt(q.cue.begin)) == CueKind::kDeny ? Polarity::kDenied : Polarity::kAlleged;
+    r.claimed_by.clear();
+    for (int p = qi; p >= 0; p = doc.quotes[p].parent)
+      if (doc.quotes[p].speaker >= 0 &&
+          (r.claimed_by.empty() || r.claimed_by.back() != doc.quotes[p].speaker))
+        r.claimed_by.push_back(doc.quotes[p].speaker);
+    std::reverse(r.claimed_by.begin(), r.claimed_by.end());  // outermost source first
+  }
+  for (uint32_t k = s.token_begin; k < s.token_end; ++k)
+    if ((role_of[k] == kHedge || (role_of[k] == kModal && !reading.has_to[k] && k + 1 < s.token_end &&
+                                  LooksImperfect(reading.form[k + 1]))) &&
+        r.polarity == Polarity::kAsserted)
+      r.polarity = Polarity::kAlleged;
+  for (uint32_t k = t >= s.token_begin + 3 ? t - 3 : s.token_begin; k < t; ++k)
+    if (role_of[k] == kNegation) r.polarity = Polarity::kDenied;
+  // A negating noun (adam raghbat quwwat Haftar bi-qital Da'ish, "the
+  // unwillingness of Haftar's forces to fight ISIS") reaches further, to
+  // the end of its clause.
+  for (uint32_t k = t >= s.token_begin + kNegationReach ? t - kNegationReach : s.token_begin; k < t; ++k) {
+    if (role_of[k] != kNegatingNoun) continue;
+    bool same_clause = true;
+    for (uint32_t j = k + 1; j < t && same_clause; ++j) same_clause = a.tokens[j].kind != TokenKind::kPunct;
+    if (same_clause) r.polarity = Polarity::kDenied;
+  }
+}
+
 void ClaimExtractor::FindRelations(Reading& reading) const {
   Document& doc = reading.doc;
   const TextAnalysis& a = reading.a;
@@ -1970,32 +1906,7 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
   std::optional<ReportDate> sentence_date;
   // Polarity, claimants and date of a relation found at token t of s.
   auto finish = [&](Relation& r, const Sentence& s, uint32_t t) {
-    if (const int qi = reading.InnermostQuote(r.trigger); qi >= 0) {
-      const Quote& q = doc.quotes[qi];
-      r.polarity = reading.CueAt(reading.TokenAt(q.cue.begin)) == CueKind::kDeny ? Polarity::kDenied : Polarity::kAlleged;
-      r.claimed_by.clear();
-      for (int p = qi; p >= 0; p = doc.quotes[p].parent)
-        if (doc.quotes[p].speaker >= 0 &&
-            (r.claimed_by.empty() || r.claimed_by.back() != doc.quotes[p].speaker))
-          r.claimed_by.push_back(doc.quotes[p].speaker);
-      std::reverse(r.claimed_by.begin(), r.claimed_by.end());  // outermost source first
-    }
-    for (uint32_t k = s.token_begin; k < s.token_end; ++k)
-      if ((role_of[k] == kHedge || (role_of[k] == kModal && !reading.has_to[k] && k + 1 < s.token_end &&
-                                    LooksImperfect(reading.form[k + 1]))) &&
-          r.polarity == Polarity::kAsserted)
-        r.polarity = Polarity::kAlleged;
-    for (uint32_t k = t >= s.token_begin + 3 ? t - 3 : s.token_begin; k < t; ++k)
-      if (role_of[k] == kNegation) r.polarity = Polarity::kDenied;
-    // A negating noun (adam raghbat quwwat Haftar bi-qital Da'ish, "the
-    // unwillingness of Haftar's forces to fight ISIS") reaches further, to
-    // the end of its clause.
-    for (uint32_t k = t >= s.token_begin + kNegationReach ? t - kNegationReach : s.token_begin; k < t; ++k) {
-      if (role_of[k] != kNegatingNoun) continue;
-      bool same_clause = true;
-      for (uint32_t j = k + 1; j < t && same_clause; ++j) same_clause = a.tokens[j].kind != TokenKind::kPunct;
-      if (same_clause) r.polarity = Polarity::kDenied;
-    }
+    FinishClaim(reading, r, s, t);
     if (dated_sentence != &s) {
       sentence_date = dater_.Resolve(doc, s);
       dated_sentence = &s;

@@ -38,6 +38,7 @@
 #include "isnad/base/status.h"
 #include "isnad/claims/event_dates.h"
 #include "isnad/claims/event_model.h"
+#include "isnad/claims/relation_model.h"
 #include "isnad/document/document.h"
 #include "isnad/text/lexicon.h"
 #include "isnad/text/text_core.h"
@@ -52,7 +53,11 @@ class ClaimExtractor {
  public:
   // Loads claims/cues.txt, claims/triggers.tsv and (unless told not to,
   // when the event model is what is being trained) claims/events.model.
-  static Status Load(const std::string& resource_dir, ClaimExtractor& out, bool with_event_model = true);
+  // Also claims/relations.model where it exists (and `with_relation_model`):
+  // the learned relation detector then decides the relations whose two
+  // sides are named, reading the rules' verdicts as features.
+  static Status Load(const std::string& resource_dir, ClaimExtractor& out, bool with_event_model = true,
+                     bool with_relation_model = true);
 
   // The event model's view of a sentence.
   void SentenceFeatures(const Document& doc, const Sentence& sentence, std::vector<uint64_t>& out) const {
@@ -60,6 +65,11 @@ class ClaimExtractor {
   }
 
   void Extract(Document& doc) const;
+  // For training and cross-validation: the rules' quotes and relations in
+  // `doc`, and the learned detector's candidates (AssembleRelations turns
+  // them into relations with a model).
+  void ExtractCandidates(Document& doc, std::vector<RelationCandidate>& out) const;
+  bool has_relation_model() const { return !relation_model_.empty(); }
 
   std::string Fingerprint() const { return fingerprint_; }
 
@@ -71,6 +81,11 @@ class ClaimExtractor {
   void NestRelayedWords(Reading& reading) const;
   void NestPublishedRecordings(Reading& reading) const;
   void FindRelations(Reading& reading) const;
+  // Polarity and claimants of a relation found at token t of sentence s.
+  void FinishClaim(const Reading& reading, Relation& r, const Sentence& s, uint32_t t) const;
+  // The learned detector's candidates: ordered pairs of actors in a sentence
+  // with their features (relation_candidates.cc).
+  void FindCandidates(const Reading& reading, std::vector<RelationCandidate>& out) const;
   // FindRelations, per trigger: the actors around it, then its sides.
   struct Surroundings;
   struct SubjectMemory {  // the doer of the last sentence that named one
@@ -128,6 +143,7 @@ class ClaimExtractor {
   // (Matching-normalized), from the clitic inventory.
   std::string teh_, teh_marbuta_;
   EventModel events_;
+  RelationModel relation_model_;
   EventDater dater_;
   std::string fingerprint_;
 };

@@ -7,14 +7,14 @@
 
 namespace isnad {
 
-Status Engine::Load(const std::string& dir, Engine& out) {
+Status Engine::Load(const std::string& dir, Engine& out, bool with_relation_model) {
   Status s = TextCore::Load(dir, out.text_);
   if (!s.ok()) return s;
   s = HeaderLexicons::Load(dir, out.header_);
   if (!s.ok()) return s;
   s = EntityRecognizer::Load(dir, out.entities_);
   if (!s.ok()) return s;
-  return ClaimExtractor::Load(dir, out.claims_);
+  return ClaimExtractor::Load(dir, out.claims_, true, with_relation_model);
 }
 
 std::string Engine::Provenance() const {
@@ -23,6 +23,16 @@ std::string Engine::Provenance() const {
 }
 
 void Engine::Analyze(RawReport&& raw, Document& doc) const {
+  AnalyzeEntities(std::move(raw), doc);
+  claims_.Extract(doc);
+}
+
+void Engine::AnalyzeForTraining(RawReport&& raw, Document& doc, std::vector<RelationCandidate>& candidates) const {
+  AnalyzeEntities(std::move(raw), doc);
+  claims_.ExtractCandidates(doc, candidates);
+}
+
+void Engine::AnalyzeEntities(RawReport&& raw, Document& doc) const {
   doc = Document();
   doc.id = std::move(raw.id);
   doc.origin = std::move(raw.origin);
@@ -34,7 +44,6 @@ void Engine::Analyze(RawReport&& raw, Document& doc) const {
   else ReadHeaderFields(header_, raw, doc);
   text_.Analyze(doc.text, doc.analysis);
   entities_.Recognize(text_, doc);
-  claims_.Extract(doc);
 }
 
 PipelineStats RunPipeline(const Engine& engine, ReportReader& reader, const PipelineOptions& options,

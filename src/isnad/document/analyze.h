@@ -30,18 +30,26 @@ namespace isnad {
 class Engine {
  public:
   // Loads every resource under `resource_dir`.
-  static Status Load(const std::string& resource_dir, Engine& out);
+  // Without `with_relation_model`, the claim rules decide the relations
+  // (as when that model is being trained).
+  static Status Load(const std::string& resource_dir, Engine& out, bool with_relation_model = true);
 
   // Analyses one report.
   void Analyze(RawReport&& raw, Document& out) const;
+  // Analyses one report for training the relation detector: the rules'
+  // quotes and relations, and the detector's candidates.
+  void AnalyzeForTraining(RawReport&& raw, Document& out, std::vector<RelationCandidate>& candidates) const;
 
   const TextCore& text() const { return text_; }
+  const ClaimExtractor& claims() const { return claims_; }
   const HeaderLexicons& header() const { return header_; }
   const EntityRecognizer& entities() const { return entities_; }
   // Engine version and resource fingerprints, recorded with every analysis.
   std::string Provenance() const;
 
  private:
+  // The document, text and entity stages.
+  void AnalyzeEntities(RawReport&& raw, Document& out) const;
   TextCore text_;
   HeaderLexicons header_;
   EntityRecognizer entities_;

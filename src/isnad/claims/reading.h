@@ -1,0 +1,156 @@
+// Internal to the claims stage: one report's tokens as the claim passes read
+// them (clitic-free forms, glued particles, the mention, cue, closed-word
+// role and trigger at each token), shared by the rules (claims.cc) and the
+// learned relation candidates (relation_candidates.cc). Not a public header.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "isnad/claims/claims.h"
+#include "isnad/document/document.h"
+#include "isnad/text/sentences.h"
+
+namespace isnad {
+
+namespace claims_internal {
+
+// The closed words the rules read (cues.txt "role" lines).
+enum Role : uint32_t {
+  kBetween = 1,
+  kAgainst,
+  kWith,
+  kFrom,
+  kIn,
+  kNegation,
+  kAnd,
+  kHedge,
+  kThen,
+  kBreak,
+  kOffice,
+  kTo,
+  kBy,
+  kRelative,
+  kAffiliation,
+  kRecording,
+  kNegatingNoun,
+  kSupport,
+  kAgent,
+  kOccasion,
+  kQuantity,
+  kReportNoun,
+  kContrast,
+  kModal,
+  kTimeClause,
+  kLike,
+  kBaynaOnly,
+  kPassiveHomograph,
+  kPassiveMark,
+  kNounHead,
+  kVisit,
+  kVerbalWithPerson,
+  kArea
+};
+
+
+// A trigger's table entry: its PLOVER type and argument frame, + 1 so that
+// 0 is "no trigger".
+inline uint32_t TriggerCode(PloverType type, ArgumentFrame frame) {
+  return (static_cast<uint32_t>(type) << 4 | static_cast<uint32_t>(frame)) + 1;
+}
+inline PloverType TriggerType(uint32_t code) { return static_cast<PloverType>((code - 1) >> 4); }
+inline ArgumentFrame TriggerFrame(uint32_t code) { return static_cast<ArgumentFrame>((code - 1) & 0xF); }
+
+}  // namespace claims_internal
+
+struct ClaimExtractor::Reading {
+  Document& doc;
+  const TextAnalysis& a;
+  std::string_view text;
+  size_t n;
+  std::vector<std::string> form{};
+  std::vector<bool> has_and{};     // wa- glued
+  std::vector<bool> has_to{};      // li- glued: an addressee, not a speaker
+  std::vector<bool> has_by{};      // bi- glued
+  std::vector<bool> has_like{};    // ka- glued: a noun, never a verb
+  std::vector<bool> has_object{};  // a pronoun suffix: tad'amuhum "(who) support them"
+  std::vector<int> mention_at{};   // the longest mention covering the token, or -1
+  std::vector<uint8_t> cue_of{};
+  std::vector<uint8_t> role_of{};
+  std::vector<uint32_t> trigger_of{};
+
+  int EntityAt(size_t t) const { return mention_at[t] >= 0 ? doc.mentions[mention_at[t]].entity : -1; }
+  // Whether a trigger stands at a token in [begin, end): another clause's
+  // event lies between.
+  bool TriggerIn(size_t begin, size_t end) const {
+    for (size_t k = begin; k < end; ++k)
+      if (trigger_of[k]) return true;
+    return false;
+  }
+  // A word that is nothing the rules read: no actor, closed word or trigger.
+  bool PlainWord(size_t t) const {
+    return a.tokens[t].kind == TokenKind::kWord && EntityAt(t) < 0 && role_of[t] == 0 && trigger_of[t] == 0;
+  }
+  // The quote whose content holds `span`, the innermost when they nest
+  // (a nested quote follows its parent), or -1.
+  int InnermostQuote(Span span) const {
+    int found = -1;
+    for (size_t qi = 0; qi < doc.quotes.size(); ++qi)
+      if (doc.quotes[qi].content.begin <= span.begin && span.end <= doc.quotes[qi].content.end)
+        found = static_cast<int>(qi);
+    return found;
+  }
+  // A quotation mark of any kind (see IsQuotationMark).
+  bool IsQuote(size_t t) const {
+    return a.tokens[t].kind == TokenKind::kPunct &&
+           IsQuotationMark(text.substr(a.tokens[t].begin, a.tokens[t].end - a.tokens[t].begin));
+  }
+  // A comma, Latin or Arabic.
+  bool IsComma(size_t t) const {
+    const std::string_view tk = text.substr(a.tokens[t].begin, a.tokens[t].end - a.tokens[t].begin);
+    return tk == "," || tk == "\xD8\x8C";
+  }
+  CueKind CueAt(size_t t) const { return static_cast<CueKind>(cue_of[t]); }
+  // The token that holds byte `byte`.
+  size_t TokenAt(uint32_t byte) const {
+    return static_cast<size_t>(std::lower_bound(a.tokens.begin(), a.tokens.end(), byte,
+                                                [](const Token& tok, uint32_t b) { return tok.end <= b; }) -
+                               a.tokens.begin());
+  }
+  bool InHeader(uint32_t byte) const {
+    for (const Span& h : doc.header_lines)
+      if (byte >= h.begin && byte < h.end) return true;
+    return false;
+  }
+  // A place whose mention begins at token `first` right after a word of
+  // direction or region (shamal Afghanistan, al-hudud ma'a Suriya) is a
+  // setting.
+  bool InArea(uint32_t first) const {
+    return first >= 1 && (role_of[first - 1] == claims_internal::kArea ||
+                          (first >= 2 && role_of[first - 1] == claims_internal::kWith && role_of[first - 2] == claims_internal::kArea));
+  }
+  // An organization or a country whose mention begins at token k, right
+  // after an office noun, names the office of the person named next
+  // (mudir al-marsad Rami ..., al-amin al-amm li-l-Umam al-Muttahida Ban
+  // Ki-moon): the token where that person's mention begins, within three
+  // words and before any opening of speech, or -1.
+  int OfficeHolderAfter(const Sentence& s, uint32_t k) const {
+    const int e = EntityAt(k);
+    if (e < 0 || doc.entities[e].type == EntityType::kPer || k <= s.token_begin ||
+        !(role_of[k - 1] == claims_internal::kOffice || (k >= s.token_begin + 2 && role_of[k - 2] == claims_internal::kOffice)))
+      return -1;
+    uint32_t mention_end = k + 1;
+    while (mention_end < s.token_end && mention_at[mention_end] == mention_at[k]) ++mention_end;
+    for (uint32_t j = mention_end; j < s.token_end && j <= mention_end + 3; ++j) {
+      if (CueAt(j) == CueKind::kOpener) break;
+      const int p = EntityAt(j);
+      if (p >= 0 && doc.entities[p].type == EntityType::kPer) return static_cast<int>(j);
+    }
+    return -1;
+  }
+};
+
+}  // namespace isnad

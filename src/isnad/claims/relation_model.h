@@ -1,0 +1,93 @@
+// Does actor A do something of PLOVER type T to actor B, by this sentence?
+//
+// WHAT THIS OBJECT REPRESENTS
+//   The learned relation detector, in the shape of MITIE's
+//   binary_relation_detector: a candidate is an ordered pair of actor
+//   mentions in one sentence (relation_candidates.cc builds them and their
+//   features: the words, stems, particles and triggers between and around
+//   the pair, its order and distance, the entity types, reported speech, and
+//   the hand-written rules' verdicts as features the model may trust or
+//   not); the model gives, per PLOVER type, the probability that the pair
+//   holds it (one logistic regression per type, so that one pair may be
+//   allied and aided at once). Trained by `isnad train-claims` on
+//   ../shared/corpus/train (train/relation_trainer.h).
+//
+// FILE FORMAT (resources/claims/relations.model)
+//   "# isnad-resource relation-model 1", then "threshold<TAB>value", then one
+//   line per feature: 16 hex digits, then "TYPE:weight" cells for the types
+//   whose weight is not zero, sorted by feature.
+//
+// THREAD SAFETY
+//   Immutable after loading.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "isnad/base/status.h"
+#include "isnad/document/document.h"
+
+namespace isnad {
+
+constexpr int kNumPloverTypes = 16;
+// The model's columns: one per PLOVER type, then "related" (any type), whose
+// probability decides whether the pair is related at all; the type columns
+// then say which.
+constexpr int kRelatedColumn = kNumPloverTypes;
+constexpr int kRelationColumns = kNumPloverTypes + 1;
+
+// One ordered pair of actors in a sentence, with what a relation between
+// them would carry (polarity, claimants, place, date, trigger, evidence:
+// read from the sentence whatever the type) and its features.
+struct RelationCandidate {
+  uint32_t sentence = 0;
+  Relation relation;  // source, target and all but the type
+  // Event types (bit per PloverType) the event model says the sentence does
+  // not report (an attack in a plan, a denial, history): not predicted,
+  // unless the rules found that type between the pair too.
+  uint16_t unreported_events = 0;
+  uint16_t ruled_types = 0;  // the types the rules found between the pair
+  std::vector<uint64_t> features;
+};
+
+class RelationModel {
+ public:
+  using Weights = std::array<float, kRelationColumns>;
+
+  static Status Load(const std::string& path, RelationModel& out);
+  std::string Serialize() const;
+  bool empty() const { return weights_.empty(); }
+
+  // Probability per PLOVER type (indexed by PloverType) that the candidate
+  // with these features holds a relation of that type, and (last) that it
+  // holds one of any type.
+  void Probabilities(const std::vector<uint64_t>& features, Weights& out) const;
+  // A pair is related where the "related" probability exceeds the threshold
+  // (chosen by cross-validation when trained); its type is the most probable
+  // one, and any other type whose probability exceeds one half.
+  float threshold() const { return threshold_; }
+
+  void SetThreshold(float threshold) { threshold_ = threshold; }
+  void Set(std::unordered_map<uint64_t, Weights> weights, float threshold) {
+    weights_ = std::move(weights);
+    threshold_ = threshold;
+  }
+
+ private:
+  std::unordered_map<uint64_t, Weights> weights_;
+  float threshold_ = 0.5f;
+};
+
+// Replaces the relations of `doc` whose two sides are named with those the
+// model finds among `candidates` (one per source, type and target: the most
+// probable); relations with an unnamed side (events the rules keep) stay.
+void AssembleRelations(const std::vector<RelationCandidate>& candidates, const RelationModel& model,
+                       Document& doc);
+// The same with the probabilities given, one per candidate.
+void AssembleRelations(const std::vector<RelationCandidate>& candidates,
+                       const std::vector<RelationModel::Weights>& probabilities, float threshold, Document& doc);
+
+}  // namespace isnad

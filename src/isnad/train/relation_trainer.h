@@ -1,0 +1,89 @@
+// Training and cross-validating the learned relation detector
+// (claims/relation_model.h) on annotated reports (../shared/corpus/train:
+// NAME.txt beside NAME.gold.json).
+//
+// Each report is analysed by the engine's own text, entity and claim-rule
+// stages, so the model learns from the actors the engine finds, not from
+// gold ones. A candidate (an ordered pair of actors in a sentence) is
+// labelled with every PLOVER type of a gold relation whose source and target
+// name its two actors (names matched as score.py matches them) and whose
+// evidence span overlaps the sentence. One L2-regularized logistic
+// regression per type (liblinear's primal solver, which draws no random
+// numbers: the same data gives the same model), over the features seen at
+// least twice. Folds are whole documents, the i-th report in name order in
+// fold i mod k.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "isnad/base/status.h"
+#include "isnad/claims/relation_model.h"
+#include "isnad/document/analyze.h"
+#include "isnad/eval/corpus_eval.h"
+
+namespace isnad {
+
+// One annotated report, analysed.
+struct ClaimsExample {
+  std::string doc_id;
+  nlohmann::json gold;
+  Document doc;  // with the rules' quotes and relations
+  std::vector<RelationCandidate> candidates;
+  std::vector<uint16_t> labels;  // per candidate: bit t set for PLOVER type t
+  int gold_relations = 0, gold_relations_placed = 0;  // whose evidence was found in the text
+};
+
+struct ClaimsReadOptions {
+  // Drop punctuation from the reports (and from the gold evidence looked for
+  // in them), as some reports arrive.
+  bool strip_punctuation = false;
+};
+
+// Reads and analyses every report of `dir` that has a gold file, with an
+// engine loaded without the relation model.
+Status ReadClaimsCorpus(const Engine& engine, const std::string& dir, const ClaimsReadOptions& options,
+                        std::vector<ClaimsExample>& out);
+
+struct RelationTrainOptions {
+  double c = 0.3;           // liblinear's C (inverse of the L2 weight) for "related"
+  double type_c_scale = 1;  // the type columns' C, as a multiple of c (they learn from fewer pairs)
+  float threshold = 0.12f;  // a type is predicted above this probability
+  int min_count = 2;        // features seen fewer times are dropped
+  int jobs = 2;             // types trained in parallel
+};
+
+RelationModel TrainRelationModel(const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options);
+
+// Scores `docs` with `model` (their relations assembled from their
+// candidates; entities and quotes as analysed).
+CorpusScore ScoreWithModel(const std::vector<const ClaimsExample*>& docs, const RelationModel& model);
+
+// What a perfect detector over these candidates would score: each
+// candidate given its own labels (the ceiling the candidates and the
+// entities leave).
+CorpusScore ScoreLabels(const std::vector<ClaimsExample>& corpus);
+
+struct CrossValidationOptions {
+  int folds = 5;
+  RelationTrainOptions train;
+  std::vector<double> fractions{1.0};     // learning curve: share of each fold's training documents
+  std::vector<float> thresholds{};        // also score these thresholds (the model's own when empty)
+  bool detail = false;                    // per-type figures and the confusion table too
+};
+
+// Per fraction and threshold, the pooled score over the held-out folds and
+// each fold's; a readable log of it all in `log`.
+struct CrossValidationResult {
+  double fraction = 1;
+  float threshold = 0;
+  CorpusScore pooled;
+  std::vector<CorpusScore> per_fold;
+};
+std::vector<CrossValidationResult> CrossValidateRelations(const std::vector<ClaimsExample>& corpus,
+                                                          const CrossValidationOptions& options, std::string* log);
+
+}  // namespace isnad

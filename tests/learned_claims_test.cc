@@ -1,0 +1,238 @@
+// The learned claims: the corpus scorer (score.py's rules), the relation
+// model's file and assembly, and, with ../shared, its rebuild and its
+// cross-validated figure.
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "isnad/claims/relation_model.h"
+#include "isnad/eval/corpus_eval.h"
+#include "isnad/train/relation_trainer.h"
+#include "test_util.h"
+
+namespace isnad {
+namespace {
+
+using json = nlohmann::json;
+using testing::SharedAvailable;
+
+TEST(CorpusScoring, NormalizesAsScorePyDoes) {
+  // Diacritics and tatweel go, hamza forms of alef, teh marbuta and alef
+  // maqsura fold, punctuation becomes space, spaces collapse; letters stay.
+  EXPECT_EQ(NormalizeForScoring("\xD8\xA3\xD9\x8E\xD8\xAD\xD9\x92\xD9\x85\xD9\x8E\xD8\xAF"),  // ahmad, vowelled
+            "\xD8\xA7\xD8\xAD\xD9\x85\xD8\xAF");
+  EXPECT_EQ(NormalizeForScoring("\xD9\x85\xD8\xAF\xD9\x8A\xD9\x86\xD8\xA9"),  // madina
+            "\xD9\x85\xD8\xAF\xD9\x8A\xD9\x86\xD9\x87");
+  EXPECT_EQ(NormalizeForScoring("  \xC2\xAB" "a_b" "\xC2\xBB,  c. "), "a b c");
+  EXPECT_EQ(NormalizeForScoring("\xD9\x88\xD8\xAD\xD9\x81\xD8\xAA\xD8\xB1"), "\xD9\x88\xD8\xAD\xD9\x81\xD8\xAA\xD8\xB1");
+}
+
+json Gold() {
+  return json::parse(R"({
+    "date": "2015-07-21",
+    "entities": [
+      {"id": "a", "type": "ORG", "names": ["alpha", "the alpha"]},
+      {"id": "b", "type": "PER", "names": ["bravo"]},
+      {"id": "c", "type": "LOC", "names": ["charlie"]},
+      {"id": "g", "type": "ORG", "names": ["rebels"], "generic": true}
+    ],
+    "quotes": [{"speaker": "b", "text": "one two three four"}, {"speaker": null, "text": "five six"}],
+    "relations": [
+      {"source": ["a"], "target": ["c"], "type": "ASSAULT"},
+      {"source": ["b"], "target": ["a", "g"], "type": "ACCUSE"}
+    ]})");
+}
+
+TEST(CorpusScoring, MatchesEntitiesQuotesAndRelationsOneToOne) {
+  const json pred = json::parse(R"({
+    "doc_id": "x", "date": "2015-07-21",
+    "entities": [
+      {"id": "e1", "type": "ORG", "name": "Alpha", "mentions": [{"text": "the alpha"}]},
+      {"id": "e2", "type": "PER", "name": "bravo"},
+      {"id": "e3", "type": "PER", "name": "charlie"},
+      {"id": "e4", "type": "ORG", "name": "rebels"},
+      {"id": "e5", "type": "ORG", "name": "delta"}
+    ],
+    "quotes": [{"speaker": "e2", "text": "one two three"}, {"speaker": "e2", "text": "five six"}],
+    "relations": [
+      {"source": "e1", "target": "e3", "type": "ASSAULT"},
+      {"source": "e1", "target": "e3", "type": "ASSAULT"},
+      {"source": "e2", "target": "e4", "type": "SUPPORT"},
+      {"source": null, "target": "e3", "type": "ASSAULT"}
+    ]})");
+  CorpusScore score;
+  ScoreDocument(Gold(), pred, score);
+  // bravo right; charlie of the wrong type; rebels generic (not counted);
+  // delta spurious; alpha is named "the alpha" by a mention.
+  EXPECT_EQ(score.entities.tp, 2u);
+  EXPECT_EQ(score.entities.fp, 2u);
+  EXPECT_EQ(score.entities.fn, 1u);
+  EXPECT_EQ(score.entities_untyped.tp, 3u);
+  // Quotes: the same speaker and half the words each way; an unnamed
+  // speaker is not a named one.
+  EXPECT_EQ(score.quotes.tp, 1u);
+  EXPECT_EQ(score.quotes.fp, 1u);
+  EXPECT_EQ(score.quotes.fn, 1u);
+  // Relations: the repeated assault counts once, the null side not at all;
+  // the accusation of the generic rebels has the right sides, not the type.
+  EXPECT_EQ(score.relations.tp, 1u);
+  EXPECT_EQ(score.relations.fp, 2u);
+  EXPECT_EQ(score.relations.fn, 1u);
+  EXPECT_EQ(score.relations_untyped.tp, 2u);
+  EXPECT_EQ(score.confusion["SUPPORT"]["ACCUSE"], 1u);
+  EXPECT_EQ(score.by_type["ACCUSE"].fn, 1u);
+  EXPECT_EQ(score.dates_right, 1u);
+}
+
+TEST(CorpusScoring, AMissingRecordFindsNothingAndGetsNoDate) {
+  CorpusScore score;
+  ScoreDocument(Gold(), json(), score);
+  EXPECT_EQ(score.entities.fn, 3u);
+  EXPECT_EQ(score.relations.fn, 2u);
+  EXPECT_EQ(score.dates_right, 0u);
+}
+
+RelationCandidate Candidate(int source, int target, uint32_t evidence_begin, std::vector<uint64_t> features) {
+  RelationCandidate c;
+  c.relation.source = source;
+  c.relation.target = target;
+  c.relation.evidence = Span{evidence_begin, evidence_begin + 10};
+  c.features = std::move(features);
+  return c;
+}
+
+RelationModel SmallModel() {
+  RelationModel::Weights related{}, assault{};
+  related[kRelatedColumn] = 3.0f;  // feature 1: related
+  assault[static_cast<int>(PloverType::kAssault)] = 2.0f;
+  assault[static_cast<int>(PloverType::kConsult)] = -2.0f;
+  RelationModel::Weights consult{};
+  consult[static_cast<int>(PloverType::kConsult)] = 4.0f;
+  consult[kRelatedColumn] = -1.0f;
+  RelationModel m;
+  m.Set({{1, related}, {2, assault}, {3, consult}}, 0.5f);
+  return m;
+}
+
+TEST(RelationModel, SerializesAndLoadsTheSameWeights) {
+  const RelationModel m = SmallModel();
+  testing::TempDir dir;
+  const std::string path = dir.File("relations.model");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << m.Serialize();
+  }
+  RelationModel loaded;
+  ASSERT_TRUE(RelationModel::Load(path, loaded).ok());
+  EXPECT_EQ(loaded.Serialize(), m.Serialize());
+  EXPECT_FLOAT_EQ(loaded.threshold(), 0.5f);
+  RelationModel::Weights p;
+  loaded.Probabilities({1, 2}, p);
+  EXPECT_GT(p[kRelatedColumn], 0.9f);
+  EXPECT_GT(p[static_cast<int>(PloverType::kAssault)], 0.8f);
+  EXPECT_LT(p[static_cast<int>(PloverType::kConsult)], 0.2f);
+}
+
+TEST(RelationModel, RefusesAFileOfAnotherKind) {
+  testing::TempDir dir;
+  const std::string path = dir.File("relations.model");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "# isnad-resource event-model 1\n";
+  }
+  RelationModel loaded;
+  EXPECT_FALSE(RelationModel::Load(path, loaded).ok());
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "# isnad-resource relation-model 1\n0000000000000001\tNOTATYPE:1\n";
+  }
+  Status s = RelationModel::Load(path, loaded);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("TYPE:weight"), std::string::npos) << s.message();
+}
+
+TEST(RelationModel, AssemblesOneRelationPerSourceTypeAndTargetKeepingUnnamedEvents) {
+  Document doc;
+  doc.entities.resize(3);
+  Relation unnamed;  // an attack by unknown gunmen, kept by the rules
+  unnamed.source = -1;
+  unnamed.target = 2;
+  Relation ruled;  // a named relation of the rules: the model decides these
+  ruled.source = 0;
+  ruled.target = 1;
+  ruled.type = PloverType::kReject;
+  doc.relations = {unnamed, ruled};
+  const std::vector<RelationCandidate> candidates = {
+      Candidate(0, 1, 0, {1, 2}),    // related, an attack
+      Candidate(0, 1, 100, {1, 2}),  // the same claim again: one relation
+      Candidate(1, 0, 100, {2}),     // not related
+      Candidate(2, 1, 200, {1, 3}),  // related, a meeting
+  };
+  AssembleRelations(candidates, SmallModel(), doc);
+  ASSERT_EQ(doc.relations.size(), 3u);
+  EXPECT_EQ(doc.relations[0].source, -1);
+  EXPECT_EQ(doc.relations[1].source, 0);
+  EXPECT_EQ(doc.relations[1].type, PloverType::kAssault);
+  EXPECT_EQ(doc.relations[1].evidence.begin, 0u);
+  EXPECT_EQ(doc.relations[2].source, 2);
+  EXPECT_EQ(doc.relations[2].type, PloverType::kConsult);
+}
+
+TEST(LearnedClaims, TheShippedEngineUsesTheRelationModel) {
+  EXPECT_TRUE(testing::TestEngine().claims().has_relation_model());
+  EXPECT_NE(testing::TestEngine().Provenance().find("relation-model-1"), std::string::npos);
+  EXPECT_FALSE(testing::RulesEngine().claims().has_relation_model());
+}
+
+// Everything below needs the annotated corpus.
+const std::vector<ClaimsExample>& TrainCorpus() {
+  static const std::vector<ClaimsExample>* corpus = [] {
+    auto* out = new std::vector<ClaimsExample>();
+    Status s = ReadClaimsCorpus(testing::RulesEngine(), std::string(ISNAD_SHARED_DIR) + "/corpus/train",
+                                ClaimsReadOptions{}, *out);
+    if (!s.ok()) ADD_FAILURE() << s.message();
+    return out;
+  }();
+  return *corpus;
+}
+
+TEST(LearnedClaims, EveryGoldRelationIsPlacedAndCandidatesAreLabelled) {
+  if (!SharedAvailable()) GTEST_SKIP() << "../shared is absent: no annotated corpus";
+  const auto& corpus = TrainCorpus();
+  ASSERT_EQ(corpus.size(), 364u);
+  int gold = 0, placed = 0;
+  size_t labelled = 0;
+  for (const auto& ex : corpus) {
+    gold += ex.gold_relations;
+    placed += ex.gold_relations_placed;
+    ASSERT_EQ(ex.labels.size(), ex.candidates.size());
+    for (uint16_t l : ex.labels) labelled += l != 0;
+  }
+  EXPECT_EQ(gold, 4074);
+  EXPECT_EQ(placed, gold);
+  EXPECT_GT(labelled, 1500u);
+}
+
+TEST(ModelRebuild, TheRelationModelMatchesTheCommittedOne) {
+  if (!SharedAvailable()) GTEST_SKIP() << "../shared is absent: cannot rebuild";
+  std::vector<const ClaimsExample*> all;
+  for (const auto& ex : TrainCorpus()) all.push_back(&ex);
+  const RelationModel model = TrainRelationModel(all, RelationTrainOptions{});
+  EXPECT_TRUE(model.Serialize() == testing::ReadFile(std::string(ISNAD_RESOURCES_DIR) + "/claims/relations.model"))
+      << "resources/claims/relations.model is stale: run `isnad train-claims`";
+}
+
+TEST(Accuracy, CrossValidatedRelationsBeatTheRulesOnTrain) {
+  if (!SharedAvailable()) GTEST_SKIP() << "../shared is absent: no annotated corpus";
+  CrossValidationOptions options;
+  const auto results = CrossValidateRelations(TrainCorpus(), options, nullptr);
+  ASSERT_EQ(results.size(), 1u);
+  ASSERT_EQ(results[0].per_fold.size(), 5u);
+  // The rules, never tuned on train, score 0.105 / 0.125 there; 5-fold
+  // cross-validation of the model gave 0.147 / 0.249 when it was committed.
+  EXPECT_GE(results[0].pooled.relations.f1(), 0.135);
+  EXPECT_GE(results[0].pooled.relations_untyped.f1(), 0.23);
+}
+
+}  // namespace
+}  // namespace isnad
