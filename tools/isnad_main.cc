@@ -254,9 +254,14 @@ int main(int argc, char** argv) {
   cv->add_option("--thresholds", cv_options.thresholds, "Score these decision thresholds too")->delimiter(',')
       ->check(CLI::Range(0.01, 0.99));
   cv->add_option("--c", cv_options.train.c, "liblinear's C")->check(CLI::Range(1e-4, 1e4));
+  cv->add_option("--min-count", cv_options.train.min_count, "Drop features seen fewer times")->check(CLI::Range(1, 100));
   cv->add_option("--type-c-scale", cv_options.train.type_c_scale, "The type columns' C as a multiple of --c")
       ->check(CLI::Range(1e-3, 1e3));
   cv->add_flag("--detail", cv_options.detail, "Per-type figures and the type confusion table too");
+  std::string cv_records;
+  cv->add_option("--write", cv_records, "Write the held-out folds' records here (JSON Lines), to read or score");
+  bool no_learned_cues = false;
+  cv->add_flag("--no-learned-cues", no_learned_cues, "Quotes by the hand-written cues alone");
   cv->add_flag("--strip-punctuation", strip_punctuation, "Drop the reports' punctuation first (as some arrive)");
 
   auto* version = app.add_subcommand("version", "Print the version and resource fingerprints");
@@ -347,34 +352,52 @@ int main(int argc, char** argv) {
     read_options.strip_punctuation = strip_punctuation;
     s = isnad::ReadClaimsCorpus(engine, *cv ? cv_dir : claims_corpus, read_options, corpus);
     if (!s.ok()) return Fail(s.message());
-    size_t candidates = 0, positives = 0;
-    int gold = 0, placed = 0;
+    size_t candidates = 0, positives = 0, words = 0, triggers = 0;
+    int gold = 0, placed = 0, triggers_placed = 0;
     for (const auto& ex : corpus) {
-      candidates += ex.candidates.size();
+      candidates += ex.candidates.pairs.size();
+      words += ex.candidates.words.size();
       for (uint16_t l : ex.labels) positives += l != 0;
+      for (uint16_t l : ex.word_labels) triggers += l != 0;
       gold += ex.gold_relations;
       placed += ex.gold_relations_placed;
+      triggers_placed += ex.gold_triggers_placed;
     }
-    std::fprintf(stderr, "isnad: %zu reports, %zu candidates, %zu labelled; %d of %d gold relations placed\n",
-                 corpus.size(), candidates, positives, placed, gold);
+    std::fprintf(stderr,
+                 "isnad: %zu reports, %zu pairs (%zu labelled), %zu words (%zu triggers); %d of %d gold relations "
+                 "placed, %d triggers\n",
+                 corpus.size(), candidates, positives, words, triggers, placed, gold, triggers_placed);
     if (*cv) {
       if (!cv_fractions.empty()) cv_options.fractions = cv_fractions;
+      cv_options.learn_cues = !no_learned_cues;
       std::string log;
+      std::string records;
+      if (!cv_records.empty()) cv_options.records = &records;
       const isnad::CorpusScore ceiling = isnad::ScoreLabels(corpus);
-      std::printf("ceiling (every candidate given its gold labels): relations=%.3f relations_untyped=%.3f\n",
-                  ceiling.relations.f1(), ceiling.relations_untyped.f1());
-      isnad::CrossValidateRelations(corpus, cv_options, &log);
+      std::printf(
+          "ceiling (every candidate given its gold labels): relations=%.3f (P=%.3f R=%.3f) relations_untyped=%.3f\n",
+          ceiling.relations.f1(), ceiling.relations.precision(), ceiling.relations.recall(),
+          ceiling.relations_untyped.f1());
+      isnad::CrossValidateRelations(corpus, engine.claims(), cv_options, &log);
       std::fputs(log.c_str(), stdout);
+      if (!cv_records.empty()) {
+        std::ofstream out(cv_records, std::ios::binary);
+        if (!out || !(out << records)) return Fail(cv_records + ": cannot write");
+      }
       return 0;
     }
     std::vector<const isnad::ClaimsExample*> all;
     for (const auto& ex : corpus) all.push_back(&ex);
-    const isnad::RelationModel model = isnad::TrainRelationModel(all, relation_options);
-    const std::string file = (model_out.empty() ? dir + "/claims" : model_out) + "/relations.model";
-    std::ofstream out(file, std::ios::binary);
-    const std::string text = model.Serialize();
-    if (!out || !(out << text)) return Fail(file + ": cannot write");
-    std::fprintf(stderr, "isnad: wrote %s (%zu bytes)\n", file.c_str(), text.size());
+    const isnad::ClaimModels models = isnad::TrainClaimModels(all, relation_options, engine.claims());
+    const std::string folder = model_out.empty() ? dir + "/claims" : model_out;
+    for (const auto& [name, text] : {std::pair{std::string("relations.model"), models.relations.Serialize()},
+                                     std::pair{std::string("triggers.model"), models.triggers.Serialize("trigger-model")},
+                                     std::pair{std::string("learned_cues.tsv"), isnad::SerializeCues(models.cues)}}) {
+      const std::string file = folder + "/" + name;
+      std::ofstream out(file, std::ios::binary);
+      if (!out || !(out << text)) return Fail(file + ": cannot write");
+      std::fprintf(stderr, "isnad: wrote %s (%zu bytes)\n", file.c_str(), text.size());
+    }
     return 0;
   }
 

@@ -268,14 +268,43 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
     if (!s.ok()) return s;
     out.fingerprint_ += " event-model-1";
   }
+  // Cues learned from the annotated reports: part of the learned claims
+  // (not read while they are being learned).
+  const std::string learned_cues = dir + "/claims/learned_cues.tsv";
+  if (with_relation_model && std::filesystem::exists(learned_cues)) {
+    ResourceFile file;
+    s = ReadResourceFile(learned_cues, "learned-cues", 1, file);
+    if (!s.ok()) return s;
+    std::vector<std::pair<std::string, CueKind>> learned;
+    for (std::string_view line : file.lines) {
+      const auto f = SplitFields(line);
+      if (f.size() < 2 || (f[0] != "say" && f[0] != "continue"))
+        return Status::Error(learned_cues + ": expected 'say|continue<TAB>form...': " + std::string(line));
+      learned.emplace_back(std::string(f[1]), f[0] == "say" ? CueKind::kSay : CueKind::kContinue);
+    }
+    out.AddCues(learned);
+    out.fingerprint_ += " learned-cues-1";
+  }
   // The learned relation detector; without it the rules' relations stand.
   const std::string relation_model = dir + "/claims/relations.model";
   if (with_relation_model && std::filesystem::exists(relation_model)) {
     s = RelationModel::Load(relation_model, out.relation_model_);
+    if (s.ok()) s = RelationModel::Load(dir + "/claims/triggers.model", out.trigger_model_, "trigger-model");
     if (!s.ok()) return s;
-    out.fingerprint_ += " relation-model-1";
+    out.fingerprint_ += " relation-model-1 trigger-model-1";
   }
   return Status::Ok();
+}
+
+size_t ClaimExtractor::AddCues(const std::vector<std::pair<std::string, CueKind>>& cues) {
+  size_t added = 0;
+  for (const auto& [form, kind] : cues) {
+    const std::string n = Normalize(form, Match());
+    if (n.empty() || cues_.Contains(n) || words_.Contains(n) || triggers_.Contains(n)) continue;
+    cues_.Insert(n, static_cast<uint32_t>(kind));
+    ++added;
+  }
+  return added;
 }
 
 // A report as the claim rules read it: each token's clitic-free form, the
@@ -375,15 +404,15 @@ void ClaimExtractor::Extract(Document& doc) const {
   NestPublishedRecordings(reading);
   FindRelations(reading);
   if (relation_model_.empty()) return;
-  std::vector<RelationCandidate> candidates;
+  ClaimCandidates candidates;
   FindCandidates(reading, candidates);
-  AssembleRelations(candidates, relation_model_, doc);
+  AssembleRelations(candidates, trigger_model_, relation_model_, doc);
 }
 
-void ClaimExtractor::ExtractCandidates(Document& doc, std::vector<RelationCandidate>& out) const {
+void ClaimExtractor::ExtractCandidates(Document& doc, ClaimCandidates& out) const {
   doc.quotes.clear();
   doc.relations.clear();
-  out.clear();
+  out = ClaimCandidates();
   Reading reading{doc, doc.analysis, doc.text, doc.analysis.tokens.size()};
   ReadTokens(reading);
   FindQuotes(reading);

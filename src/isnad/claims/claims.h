@@ -68,14 +68,28 @@ class ClaimExtractor {
   // For training and cross-validation: the rules' quotes and relations in
   // `doc`, and the learned detector's candidates (AssembleRelations turns
   // them into relations with a model).
-  void ExtractCandidates(Document& doc, std::vector<RelationCandidate>& out) const;
+  void ExtractCandidates(Document& doc, ClaimCandidates& out) const;
   bool has_relation_model() const { return !relation_model_.empty(); }
+
+  // Reporting cues learned from annotated reports (claims/learned_cues.tsv,
+  // written by `isnad train-claims`): forms the hand-written list lacks
+  // (mubayyinan, wasafa, da'iyan), each a plain (kSay) or a continuing
+  // (kContinue) cue. A form that is already a cue, a closed word the rules
+  // read or a trigger is left as it is. Returns how many were added.
+  size_t AddCues(const std::vector<std::pair<std::string, CueKind>>& cues);
+  // Whether a (Matching-normalized) form is a cue, a closed word or a trigger already.
+  bool IsCueOrClosedWord(const std::string& form) const {
+    return cues_.Contains(form) || words_.Contains(form) || triggers_.Contains(form);
+  }
 
   std::string Fingerprint() const { return fingerprint_; }
 
+  // One report as the passes read it (claims/reading.h, internal to the
+  // stage).
+  struct Reading;
+
  private:
   // The passes of Extract, in order, over one report's Reading.
-  struct Reading;
   void ReadTokens(Reading& reading) const;
   void FindQuotes(Reading& reading) const;
   void NestRelayedWords(Reading& reading) const;
@@ -85,7 +99,7 @@ class ClaimExtractor {
   void FinishClaim(const Reading& reading, Relation& r, const Sentence& s, uint32_t t) const;
   // The learned detector's candidates: ordered pairs of actors in a sentence
   // with their features (relation_candidates.cc).
-  void FindCandidates(const Reading& reading, std::vector<RelationCandidate>& out) const;
+  void FindCandidates(const Reading& reading, ClaimCandidates& out) const;
   // FindRelations, per trigger: the actors around it, then its sides.
   struct Surroundings;
   struct SubjectMemory {  // the doer of the last sentence that named one
@@ -143,7 +157,8 @@ class ClaimExtractor {
   // (Matching-normalized), from the clitic inventory.
   std::string teh_, teh_marbuta_;
   EventModel events_;
-  RelationModel relation_model_;
+  RelationModel trigger_model_;   // words: is this one a trigger, of what type?
+  RelationModel relation_model_;  // pairs: related, and how?
   EventDater dater_;
   std::string fingerprint_;
 };

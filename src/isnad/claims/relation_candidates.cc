@@ -18,6 +18,7 @@
 #include "isnad/claims/claims.h"
 #include "isnad/claims/reading.h"
 #include "isnad/text/lexicon.h"
+#include "isnad/text/utf8.h"
 
 namespace isnad {
 
@@ -39,6 +40,8 @@ class Features {
  public:
   explicit Features(std::vector<uint64_t>& out) : out_(out) {}
   void Add(std::string_view name, std::string_view value = {}, std::string_view more = {}) {
+    // One buffer per thread: a report makes tens of thousands of features.
+    thread_local std::string key_;
     key_.assign(name);
     key_.push_back('=');
     key_.append(value);
@@ -51,7 +54,6 @@ class Features {
 
  private:
   std::vector<uint64_t>& out_;
-  std::string key_;
 };
 
 std::string_view DistanceBucket(uint32_t gap) {
@@ -75,12 +77,47 @@ struct Side {
   uint32_t begin = 0, end = 0;  // tokens
 };
 
+// The letters of a stem three at a time: an inflection shares most of
+// its base's (tahaluf, al-mutahalifa).
+void LetterTrigrams(std::string_view stem, Features& f) {
+  std::vector<size_t> starts;
+  for (size_t pos = 0; pos < stem.size();) {
+    starts.push_back(pos);
+    utf8::Next(stem, pos);
+  }
+  starts.push_back(stem.size());
+  for (size_t i = 0; i + 3 < starts.size(); ++i) f.Add("tri", stem.substr(starts[i], starts[i + 3] - starts[i]));
+}
+
+void WordFeatures(const ClaimExtractor::Reading& reading, const Sentence& s, uint32_t t, std::vector<uint64_t>& out) {
+  const TextAnalysis& a = reading.a;
+  Features f(out);
+  f.Add("bias");
+  f.Add("stem", a.Stem(t));
+  f.Add("form", reading.form[t]);
+  LetterTrigrams(a.Stem(t), f);
+  if (reading.has_and[t]) f.Add("glued", "wa");
+  if (reading.has_by[t]) f.Add("glued", "bi");
+  if (reading.has_to[t]) f.Add("glued", "li");
+  if (reading.has_like[t]) f.Add("glued", "ka");
+  if (reading.has_object[t]) f.Add("object_pronoun");
+  if (reading.trigger_of[t]) f.Add("table", PloverTypeName(TriggerType(reading.trigger_of[t])));
+  if (reading.role_of[t]) f.Add("role", std::to_string(reading.role_of[t]));
+  if (reading.cue_of[t]) f.Add("cue", std::to_string(reading.cue_of[t]));
+  if (reading.mention_at[t] >= 0) f.Add("in_mention");
+  f.Add("prev", t > s.token_begin ? a.Stem(t - 1) : std::string_view("<s>"));
+  f.Add("next", t + 1 < s.token_end ? a.Stem(t + 1) : std::string_view("</s>"));
+  if (t > s.token_begin && reading.mention_at[t - 1] >= 0) f.Add("actor_before");
+  if (t + 1 < s.token_end && reading.mention_at[t + 1] >= 0) f.Add("actor_after");
+  if (t + 1 < s.token_end && reading.has_to[t + 1]) f.Add("li_after");
+}
+
 }  // namespace
 
-void ClaimExtractor::FindCandidates(const Reading& reading, std::vector<RelationCandidate>& out) const {
+void ClaimExtractor::FindCandidates(const Reading& reading, ClaimCandidates& out) const {
   const Document& doc = reading.doc;
   const TextAnalysis& a = reading.a;
-  out.clear();
+  out = ClaimCandidates();
   // Each mention's tokens and sentence.
   struct Placed {
     int entity;
@@ -124,7 +161,7 @@ void ClaimExtractor::FindCandidates(const Reading& reading, std::vector<Relation
         SentenceFeatures(doc, s, sentence_features);
         features_for = si;
       }
-      if (events_.Score(type, sentence_features) <= events_.Threshold(type))
+      if (events_.Score(type, sentence_features) <= events_.Threshold(type) - kEventGateMargin)
         unreported |= static_cast<uint16_t>(1u << static_cast<int>(type));
     }
     // The closest mentions of each ordered pair of entities.
@@ -150,9 +187,20 @@ void ClaimExtractor::FindCandidates(const Reading& reading, std::vector<Relation
           *same = p;
       }
 
+    if (pairs.empty()) continue;
+    // The sentence's words, for the trigger detector.
+    const uint32_t first_word = static_cast<uint32_t>(out.words.size());
+    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+      WordCandidate w;
+      w.token = t;
+      w.features.reserve(40);
+      WordFeatures(reading, s, t, w.features);
+      out.words.push_back(std::move(w));
+    }
     for (const Pair& pair : pairs) {
       RelationCandidate c;
       c.sentence = si;
+      c.features.reserve(128);
       c.unreported_events = unreported;
       Features f(c.features);
       const Side& src = pair.source;
@@ -223,8 +271,12 @@ void ClaimExtractor::FindCandidates(const Reading& reading, std::vector<Relation
       const uint32_t window_end = std::min(right.end + kAround, s.token_end);
       uint32_t nearest_trigger = UINT32_MAX;
       bool negated = false;
+      c.forward = forward;
       for (uint32_t k = window_begin; k < window_end; ++k) {
         if ((k >= src.begin && k < src.end) || (k >= tgt.begin && k < tgt.end)) continue;
+        c.window.emplace_back(first_word + (k - s.token_begin), k < left.begin    ? WordPlace::kBefore
+                                                                : k < right.begin ? WordPlace::kBetween
+                                                                                  : WordPlace::kAfter);
         if (reading.role_of[k] == kNegation || reading.role_of[k] == kNegatingNoun) negated = true;
         if (reading.cue_of[k] && k >= left.end && k < right.begin) f.Add("cue_between", std::to_string(reading.cue_of[k]));
         if (!reading.trigger_of[k]) continue;
@@ -293,7 +345,7 @@ void ClaimExtractor::FindCandidates(const Reading& reading, std::vector<Relation
       }
       r.source = src.entity;
       r.target = tgt.entity;
-      out.push_back(std::move(c));
+      out.pairs.push_back(std::move(c));
     }
   }
 }

@@ -24,6 +24,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -39,27 +40,56 @@ constexpr int kNumPloverTypes = 16;
 constexpr int kRelatedColumn = kNumPloverTypes;
 constexpr int kRelationColumns = kNumPloverTypes + 1;
 
+// One word of a sentence that holds candidate pairs, with its features for
+// the learned trigger detector (does this word express a relation, of what
+// type?): its stem, form, letters, glued particles, neighbours, the trigger
+// table's and the closed words' entries.
+struct WordCandidate {
+  uint32_t token = 0;
+  std::vector<uint64_t> features;
+};
+
+// Where a word stands from a pair: before both, between, after both.
+enum class WordPlace : uint8_t { kBefore, kBetween, kAfter };
+
 // One ordered pair of actors in a sentence, with what a relation between
 // them would carry (polarity, claimants, place, date, trigger, evidence:
-// read from the sentence whatever the type) and its features.
+// read from the sentence whatever the type) and its own features; the
+// trigger detector's verdicts on the words near it are added to these
+// (StackedFeatures) once that detector has read them.
 struct RelationCandidate {
   uint32_t sentence = 0;
   Relation relation;  // source, target and all but the type
-  // Event types (bit per PloverType) the event model says the sentence does
-  // not report (an attack in a plan, a denial, history): not predicted,
-  // unless the rules found that type between the pair too.
+  bool forward = true;  // the source's mention comes first
+  std::vector<std::pair<uint32_t, WordPlace>> window;  // ClaimCandidates::words near the pair
+  // Event types (bit per PloverType) the event model says, by a margin
+  // (kEventGateMargin), the sentence does not report (an attack in a plan,
+  // a denial, history): not predicted, unless the rules found that type
+  // between the pair too.
   uint16_t unreported_events = 0;
   uint16_t ruled_types = 0;  // the types the rules found between the pair
   std::vector<uint64_t> features;
+};
+
+// How far below its threshold the event model's score must fall for a
+// learned attack or protest to be dropped (log-odds).
+constexpr float kEventGateMargin = 2.0f;
+
+// A report's candidates for both learned detectors.
+struct ClaimCandidates {
+  std::vector<WordCandidate> words;
+  std::vector<RelationCandidate> pairs;
 };
 
 class RelationModel {
  public:
   using Weights = std::array<float, kRelationColumns>;
 
-  static Status Load(const std::string& path, RelationModel& out);
-  std::string Serialize() const;
-  bool empty() const { return weights_.empty(); }
+  // `kind` names the resource: relation-model (pairs) or trigger-model
+  // (words); the same file format.
+  static Status Load(const std::string& path, RelationModel& out, std::string_view kind = "relation-model");
+  std::string Serialize(std::string_view kind = "relation-model") const;
+  bool empty() const { return rows_.empty(); }
 
   // Probability per PLOVER type (indexed by PloverType) that the candidate
   // with these features holds a relation of that type, and (last) that it
@@ -71,21 +101,30 @@ class RelationModel {
   float threshold() const { return threshold_; }
 
   void SetThreshold(float threshold) { threshold_ = threshold; }
-  void Set(std::unordered_map<uint64_t, Weights> weights, float threshold) {
-    weights_ = std::move(weights);
-    threshold_ = threshold;
-  }
+  void Set(const std::unordered_map<uint64_t, Weights>& weights, float threshold);
 
  private:
-  std::unordered_map<uint64_t, Weights> weights_;
+  // The weights by feature, sorted, and an open-addressing index over them
+  // (a feature's slot holds its row + 1; 0 is empty): most features looked
+  // up are in no model, and a miss reads one small slot, not a row.
+  std::vector<std::pair<uint64_t, Weights>> rows_;
+  std::vector<uint64_t> slot_feature_;
+  std::vector<uint32_t> slot_row_;
+  void BuildIndex();
   float threshold_ = 0.5f;
 };
 
+// The pair's features and the trigger detector's verdicts on the words near
+// it (`word_probabilities`, one per ClaimCandidates::words entry): the
+// learned triggers' types and where they stand.
+void StackedFeatures(const RelationCandidate& pair, const std::vector<RelationModel::Weights>& word_probabilities,
+                     std::vector<uint64_t>& out);
+
 // Replaces the relations of `doc` whose two sides are named with those the
-// model finds among `candidates` (one per source, type and target: the most
+// models find among `candidates` (one per source, type and target: the most
 // probable); relations with an unnamed side (events the rules keep) stay.
-void AssembleRelations(const std::vector<RelationCandidate>& candidates, const RelationModel& model,
-                       Document& doc);
+void AssembleRelations(const ClaimCandidates& candidates, const RelationModel& triggers,
+                       const RelationModel& relations, Document& doc);
 // The same with the probabilities given, one per candidate.
 void AssembleRelations(const std::vector<RelationCandidate>& candidates,
                        const std::vector<RelationModel::Weights>& probabilities, float threshold, Document& doc);

@@ -27,7 +27,7 @@ void Engine::Analyze(RawReport&& raw, Document& doc) const {
   claims_.Extract(doc);
 }
 
-void Engine::AnalyzeForTraining(RawReport&& raw, Document& doc, std::vector<RelationCandidate>& candidates) const {
+void Engine::AnalyzeForTraining(RawReport&& raw, Document& doc, ClaimCandidates& candidates) const {
   AnalyzeEntities(std::move(raw), doc);
   claims_.ExtractCandidates(doc, candidates);
 }

@@ -38,7 +38,7 @@ class Engine {
   void Analyze(RawReport&& raw, Document& out) const;
   // Analyses one report for training the relation detector: the rules'
   // quotes and relations, and the detector's candidates.
-  void AnalyzeForTraining(RawReport&& raw, Document& out, std::vector<RelationCandidate>& candidates) const;
+  void AnalyzeForTraining(RawReport&& raw, Document& out, ClaimCandidates& candidates) const;
 
   const TextCore& text() const { return text_; }
   const ClaimExtractor& claims() const { return claims_; }

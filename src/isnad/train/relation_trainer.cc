@@ -1,6 +1,8 @@
 #include "isnad/train/relation_trainer.h"
 
 #include <linear.h>
+#include <optional>
+#include <map>
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -15,6 +17,7 @@
 
 #include "isnad/base/diagnostics.h"
 #include "isnad/interfaces/record_json.h"
+#include "isnad/text/normalize.h"
 #include "isnad/text/utf8.h"
 
 namespace isnad {
@@ -88,7 +91,8 @@ bool Overlaps(const std::set<std::string>& a, const std::set<std::string>& b) {
 
 void LabelCandidates(ClaimsExample& ex, bool stripped) {
   const std::vector<std::set<std::string>> aligned = AlignToGold(ex.doc, ex.gold);
-  ex.labels.assign(ex.candidates.size(), 0);
+  ex.labels.assign(ex.candidates.pairs.size(), 0);
+  ex.word_labels.assign(ex.candidates.words.size(), 0);
   for (const json& g : ex.gold.value("relations", json::array())) {
     PloverType type;
     if (!ParsePloverType(g.value("type", std::string()), type)) continue;
@@ -100,12 +104,25 @@ void LabelCandidates(ClaimsExample& ex, bool stripped) {
     if (at == std::string::npos) continue;  // not placed: no candidate is labelled from it
     ++ex.gold_relations_placed;
     const Span where{static_cast<uint32_t>(at), static_cast<uint32_t>(at + evidence.size())};
-    for (size_t i = 0; i < ex.candidates.size(); ++i) {
-      const RelationCandidate& c = ex.candidates[i];
+    const uint16_t bit = static_cast<uint16_t>(1u << static_cast<int>(type));
+    // The trigger: its words inside the evidence.
+    std::string trigger = g.value("trigger", std::string());
+    if (stripped) trigger = StripPunctuation(trigger, 0);
+    const size_t trigger_at = trigger.empty() ? std::string::npos : ex.doc.text.find(trigger, at);
+    if (trigger_at != std::string::npos && trigger_at + trigger.size() <= where.end) {
+      ++ex.gold_triggers_placed;
+      for (size_t w = 0; w < ex.candidates.words.size(); ++w) {
+        const Token& tok = ex.doc.analysis.tokens[ex.candidates.words[w].token];
+        if (tok.begin < trigger_at + trigger.size() && trigger_at < tok.end) ex.word_labels[w] |= bit;
+      }
+    }
+    for (size_t i = 0; i < ex.candidates.pairs.size(); ++i) {
+      const RelationCandidate& c = ex.candidates.pairs[i];
       const Span sentence = c.relation.evidence;
-      if (sentence.end <= where.begin || where.end <= sentence.begin) continue;
+      const bool restated = !trigger.empty() && ex.doc.text.substr(sentence.begin, sentence.end - sentence.begin).find(trigger) != std::string::npos;
+      if ((sentence.end <= where.begin || where.end <= sentence.begin) && !restated) continue;
       if (Overlaps(aligned[c.relation.source], sources) && Overlaps(aligned[c.relation.target], targets))
-        ex.labels[i] |= static_cast<uint16_t>(1u << static_cast<int>(type));
+        ex.labels[i] |= bit;
     }
   }
 }
@@ -174,13 +191,13 @@ Status ReadClaimsCorpus(const Engine& engine, const std::string& dir, const Clai
   return Status::Ok();
 }
 
-RelationModel TrainRelationModel(const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options) {
+RelationModel TrainTypedModel(const std::vector<const std::vector<uint64_t>*>& examples,
+                              const std::vector<uint16_t>& labels, const RelationTrainOptions& options) {
   set_print_string_function(Quiet);
   // The features seen often enough, indexed in hash order.
   std::unordered_map<uint64_t, int> counts;
-  for (const ClaimsExample* ex : docs)
-    for (const RelationCandidate& c : ex->candidates)
-      for (uint64_t f : c.features) ++counts[f];
+  for (const std::vector<uint64_t>* features : examples)
+    for (uint64_t f : *features) ++counts[f];
   std::vector<uint64_t> kept;
   for (const auto& [f, n] : counts)
     if (n >= options.min_count) kept.push_back(f);
@@ -188,20 +205,17 @@ RelationModel TrainRelationModel(const std::vector<const ClaimsExample*>& docs, 
   std::unordered_map<uint64_t, int> index;
   for (size_t j = 0; j < kept.size(); ++j) index[kept[j]] = static_cast<int>(j) + 1;
   std::vector<std::vector<feature_node>> rows;
-  std::vector<uint16_t> labels;
-  for (const ClaimsExample* ex : docs)
-    for (size_t i = 0; i < ex->candidates.size(); ++i) {
-      std::vector<feature_node> row;
-      for (uint64_t f : ex->candidates[i].features)
-        if (auto it = index.find(f); it != index.end()) row.push_back({it->second, 1.0});
-      std::sort(row.begin(), row.end(), [](const feature_node& a, const feature_node& b) { return a.index < b.index; });
-      row.erase(std::unique(row.begin(), row.end(),
-                            [](const feature_node& a, const feature_node& b) { return a.index == b.index; }),
-                row.end());
-      row.push_back({-1, 0.0});
-      rows.push_back(std::move(row));
-      labels.push_back(ex->labels[i]);
-    }
+  for (const std::vector<uint64_t>* features : examples) {
+    std::vector<feature_node> row;
+    for (uint64_t f : *features)
+      if (auto it = index.find(f); it != index.end()) row.push_back({it->second, 1.0});
+    std::sort(row.begin(), row.end(), [](const feature_node& x, const feature_node& y) { return x.index < y.index; });
+    row.erase(std::unique(row.begin(), row.end(),
+                          [](const feature_node& x, const feature_node& y) { return x.index == y.index; }),
+              row.end());
+    row.push_back({-1, 0.0});
+    rows.push_back(std::move(row));
+  }
   const int n_features = static_cast<int>(kept.size());
   std::vector<std::vector<double>> weights(kRelationColumns);
   // "related" learns from every candidate; each type column from the
@@ -255,13 +269,155 @@ RelationModel TrainRelationModel(const std::vector<const ClaimsExample*>& docs, 
   return model;
 }
 
-CorpusScore ScoreWithModel(const std::vector<const ClaimsExample*>& docs, const RelationModel& model) {
+namespace {
+
+// The trigger detector's verdicts on `docs`' words, each document's from a
+// detector that did not learn from it (cross-fitting over `folds` parts), so
+// that the relation detector learns how far to trust them on unseen text.
+std::vector<std::vector<RelationModel::Weights>> CrossFittedWordProbabilities(
+    const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options, int folds) {
+  std::vector<std::vector<RelationModel::Weights>> out(docs.size());
+  for (int fold = 0; fold < folds; ++fold) {
+    std::vector<const ClaimsExample*> others;
+    for (size_t d = 0; d < docs.size(); ++d)
+      if (static_cast<int>(d % static_cast<size_t>(folds)) != fold) others.push_back(docs[d]);
+    const RelationModel words = TrainTriggerModel(others, options);
+    for (size_t d = 0; d < docs.size(); ++d) {
+      if (static_cast<int>(d % static_cast<size_t>(folds)) != fold) continue;
+      const auto& candidates = docs[d]->candidates.words;
+      out[d].resize(candidates.size());
+      for (size_t w = 0; w < candidates.size(); ++w) words.Probabilities(candidates[w].features, out[d][w]);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+RelationModel TrainTriggerModel(const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options) {
+  std::vector<const std::vector<uint64_t>*> rows;
+  std::vector<uint16_t> labels;
+  for (const ClaimsExample* ex : docs)
+    for (size_t w = 0; w < ex->candidates.words.size(); ++w) {
+      rows.push_back(&ex->candidates.words[w].features);
+      labels.push_back(ex->word_labels[w]);
+    }
+  RelationTrainOptions trigger_options = options;
+  trigger_options.threshold = 0.5f;
+  return TrainTypedModel(rows, labels, trigger_options);
+}
+
+namespace {
+
+// A word as a cue form: Matching-normalized, a glued wa- or fa- cut when
+// three letters or more remain.
+std::string CueForm(std::string_view word) {
+  static const NormalizeOptions match = NormalizeOptions::Matching();
+  std::string n = Normalize(word, match);
+  static const std::string kWaw = "\xD9\x88", kFeh = "\xD9\x81";
+  size_t letters = 0;
+  for (size_t pos = 0; pos < n.size(); ++letters) utf8::Next(n, pos);
+  if ((n.starts_with(kWaw) || n.starts_with(kFeh)) && letters >= 4) n.erase(0, kWaw.size());
+  return n;
+}
+
+// The words of a text, split at whatever is not a letter.
+std::vector<std::string_view> Words(std::string_view text) {
+  std::vector<std::string_view> out;
+  size_t start = std::string_view::npos;
+  for (size_t pos = 0; pos < text.size();) {
+    const size_t at = pos;
+    const char32_t c = utf8::Next(text, pos);
+    const bool letter = u_isalpha(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) > 0;
+    if (letter && start == std::string_view::npos) start = at;
+    if (!letter && start != std::string_view::npos) {
+      out.push_back(text.substr(start, at - start));
+      start = std::string_view::npos;
+    }
+  }
+  if (start != std::string_view::npos) out.push_back(text.substr(start));
+  return out;
+}
+
+}  // namespace
+
+std::vector<LearnedCue> LearnCues(const std::vector<const ClaimsExample*>& docs, const ClaimExtractor& claims) {
+  std::map<std::string, LearnedCue> seen;
+  std::map<std::string, int> continuing;
+  for (const ClaimsExample* ex : docs) {
+    json previous_speaker;
+    for (const json& q : ex->gold.value("quotes", json::array())) {
+      const std::vector<std::string_view> cue_words = Words(q.value("cue", std::string()));
+      const json speaker = q.value("speaker", json());
+      if (!cue_words.empty()) {
+        LearnedCue& cue = seen[CueForm(cue_words.front())];
+        ++cue.quotes;
+        if (!speaker.is_null() && speaker == previous_speaker) ++continuing[CueForm(cue_words.front())];
+      }
+      previous_speaker = speaker;
+    }
+  }
+  for (const ClaimsExample* ex : docs)
+    for (std::string_view w : Words(ex->doc.text))
+      if (auto it = seen.find(CueForm(w)); it != seen.end()) ++it->second.occurrences;
+  std::vector<LearnedCue> out;
+  for (auto& [form, cue] : seen) {
+    if (form.empty() || cue.occurrences == 0 || cue.quotes < 2 || 4 * cue.quotes < cue.occurrences || claims.IsCueOrClosedWord(form)) continue;
+    cue.form = form;
+    cue.kind = 2 * continuing[form] >= cue.quotes ? CueKind::kContinue : CueKind::kSay;
+    out.push_back(cue);
+  }
+  return out;
+}
+
+std::string SerializeCues(const std::vector<LearnedCue>& cues) {
+  std::string out = "# isnad-resource learned-cues 1\n";
+  out += "# Generated by `isnad train-claims` from the gold quotes of ../shared/corpus/train (CC BY-NC-SA 4.0); do not edit.\n";
+  out += "# kind (say: the quote names its speaker; continue: it continues the last one), form, quotes it opens, occurrences\n";
+  for (const LearnedCue& c : cues)
+    out += std::string(c.kind == CueKind::kContinue ? "continue" : "say") + "\t" + c.form + "\t" +
+           std::to_string(c.quotes) + "\t" + std::to_string(c.occurrences) + "\n";
+  return out;
+}
+
+ClaimModels TrainClaimModels(const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options,
+                             const ClaimExtractor& claims) {
+  ClaimModels out;
+  out.cues = LearnCues(docs, claims);
+  const auto word_probabilities = CrossFittedWordProbabilities(docs, options, options.inner_folds);
+  out.triggers = TrainTriggerModel(docs, options);
+  std::vector<std::vector<uint64_t>> stacked;
+  std::vector<uint16_t> labels;
+  for (size_t d = 0; d < docs.size(); ++d)
+    for (size_t i = 0; i < docs[d]->candidates.pairs.size(); ++i) {
+      stacked.emplace_back();
+      StackedFeatures(docs[d]->candidates.pairs[i], word_probabilities[d], stacked.back());
+      labels.push_back(docs[d]->labels[i]);
+    }
+  std::vector<const std::vector<uint64_t>*> rows;
+  for (const auto& features : stacked) rows.push_back(&features);
+  out.relations = TrainTypedModel(rows, labels, options);
+  return out;
+}
+
+CorpusScore ScoreWithModels(const std::vector<const ClaimsExample*>& docs, const ClaimModels& models,
+                            const ClaimExtractor* claims, std::string* records) {
   CorpusScore score;
+  std::optional<ClaimExtractor> with_cues;
+  if (claims) {
+    with_cues.emplace(*claims);
+    std::vector<std::pair<std::string, CueKind>> cues;
+    for (const LearnedCue& c : models.cues) cues.emplace_back(c.form, c.kind);
+    with_cues->AddCues(cues);
+  }
   for (const ClaimsExample* ex : docs) {
     Document doc = ex->doc;
-    AssembleRelations(ex->candidates, model, doc);
+    ClaimCandidates read_again;
+    if (with_cues) with_cues->ExtractCandidates(doc, read_again);
+    AssembleRelations(with_cues ? read_again : ex->candidates, models.triggers, models.relations, doc);
     std::string line;
     WriteRecord(doc, RecordOptions{}, line);
+    if (records) *records += line;
     ScoreDocument(ex->gold, json::parse(line), score);
   }
   return score;
@@ -271,12 +427,12 @@ CorpusScore ScoreLabels(const std::vector<ClaimsExample>& corpus) {
   CorpusScore score;
   for (const ClaimsExample& ex : corpus) {
     Document doc = ex.doc;
-    std::vector<RelationModel::Weights> p(ex.candidates.size());
+    std::vector<RelationModel::Weights> p(ex.candidates.pairs.size());
     for (size_t i = 0; i < p.size(); ++i) {
       for (int t = 0; t < kNumPloverTypes; ++t) p[i][t] = ex.labels[i] >> t & 1 ? 1.0f : 0.0f;
       p[i][kRelatedColumn] = ex.labels[i] ? 1.0f : 0.0f;
     }
-    AssembleRelations(ex.candidates, p, 0.5f, doc);
+    AssembleRelations(ex.candidates.pairs, p, 0.5f, doc);
     std::string line;
     WriteRecord(doc, RecordOptions{}, line);
     ScoreDocument(ex.gold, json::parse(line), score);
@@ -285,6 +441,7 @@ CorpusScore ScoreLabels(const std::vector<ClaimsExample>& corpus) {
 }
 
 std::vector<CrossValidationResult> CrossValidateRelations(const std::vector<ClaimsExample>& corpus,
+                                                          const ClaimExtractor& claims,
                                                           const CrossValidationOptions& options, std::string* log) {
   std::vector<CrossValidationResult> results;
   const std::vector<float> thresholds =
@@ -296,11 +453,12 @@ std::vector<CrossValidationResult> CrossValidateRelations(const std::vector<Clai
       for (size_t i = 0; i < corpus.size(); ++i)
         (static_cast<int>(i % static_cast<size_t>(options.folds)) == fold ? held : train).push_back(&corpus[i]);
       train.resize(static_cast<size_t>(std::ceil(fraction * static_cast<double>(train.size()))));
-      RelationModel model = TrainRelationModel(train, options.train);
+      ClaimModels models = TrainClaimModels(train, options.train, claims);
       for (size_t k = 0; k < thresholds.size(); ++k) {
-        RelationModel thresholded = model;
-        thresholded.SetThreshold(thresholds[k]);
-        const CorpusScore score = ScoreWithModel(held, thresholded);
+        models.relations.SetThreshold(thresholds[k]);
+        const bool keep = options.records && k == 0 && fraction == options.fractions.back();
+        const CorpusScore score = ScoreWithModels(held, models, options.learn_cues ? &claims : nullptr,
+                                                  keep ? options.records : nullptr);
         by_threshold[k].per_fold.push_back(score);
         by_threshold[k].pooled.Add(score);
       }

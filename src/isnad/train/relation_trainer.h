@@ -32,9 +32,11 @@ struct ClaimsExample {
   std::string doc_id;
   nlohmann::json gold;
   Document doc;  // with the rules' quotes and relations
-  std::vector<RelationCandidate> candidates;
-  std::vector<uint16_t> labels;  // per candidate: bit t set for PLOVER type t
+  ClaimCandidates candidates;
+  std::vector<uint16_t> labels;       // per pair: bit t set for PLOVER type t
+  std::vector<uint16_t> word_labels;  // per word: the types of the gold triggers it is part of
   int gold_relations = 0, gold_relations_placed = 0;  // whose evidence was found in the text
+  int gold_triggers_placed = 0;                       // whose trigger was found in the evidence
 };
 
 struct ClaimsReadOptions {
@@ -54,13 +56,49 @@ struct RelationTrainOptions {
   float threshold = 0.12f;  // a type is predicted above this probability
   int min_count = 2;        // features seen fewer times are dropped
   int jobs = 2;             // types trained in parallel
+  int inner_folds = 5;      // cross-fitting of the trigger detector's verdicts the relation detector learns from
 };
 
-RelationModel TrainRelationModel(const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options);
+// One model over examples (feature lists) with type bits: "related" (any
+// bit) over all of them, each type over the related ones.
+RelationModel TrainTypedModel(const std::vector<const std::vector<uint64_t>*>& examples,
+                              const std::vector<uint16_t>& labels, const RelationTrainOptions& options);
 
-// Scores `docs` with `model` (their relations assembled from their
+// The trigger detector, on the words of `docs`.
+RelationModel TrainTriggerModel(const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options);
+
+// A reporting cue learned from the gold quotes of annotated reports: the
+// cue's first word (wa- or fa- cut), how often it opens a gold quote, how
+// often the word occurs at all, and whether its quotes mostly continue the
+// previous quote's speaker (a participle: mubayyinan) or name their own.
+struct LearnedCue {
+  std::string form;
+  CueKind kind = CueKind::kSay;
+  int quotes = 0, occurrences = 0;
+};
+// The cues of `docs`' gold quotes that the hand-written list lacks, seen
+// opening at least two quotes and opening one in at least a quarter of the
+// places the word occurs (bayyana "clarified" is mostly bayna "between").
+std::vector<LearnedCue> LearnCues(const std::vector<const ClaimsExample*>& docs, const ClaimExtractor& claims);
+std::string SerializeCues(const std::vector<LearnedCue>& cues);
+
+struct ClaimModels {
+  RelationModel triggers;   // resources/claims/triggers.model
+  RelationModel relations;  // resources/claims/relations.model
+  std::vector<LearnedCue> cues;  // resources/claims/learned_cues.tsv
+};
+// Both detectors: the trigger detector on every word, the relation detector
+// on the pairs with the trigger detector's cross-fitted verdicts.
+ClaimModels TrainClaimModels(const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options,
+                             const ClaimExtractor& claims);
+
+// Scores `docs` with `models` (their relations assembled from their
 // candidates; entities and quotes as analysed).
-CorpusScore ScoreWithModel(const std::vector<const ClaimsExample*>& docs, const RelationModel& model);
+// With `records`, the analysis records are appended to it (JSON Lines).
+// With `claims`, the reports' claims are read again by it first (with the
+// models' learned cues added).
+CorpusScore ScoreWithModels(const std::vector<const ClaimsExample*>& docs, const ClaimModels& models,
+                            const ClaimExtractor* claims = nullptr, std::string* records = nullptr);
 
 // What a perfect detector over these candidates would score: each
 // candidate given its own labels (the ceiling the candidates and the
@@ -73,6 +111,8 @@ struct CrossValidationOptions {
   std::vector<double> fractions{1.0};     // learning curve: share of each fold's training documents
   std::vector<float> thresholds{};        // also score these thresholds (the model's own when empty)
   bool detail = false;                    // per-type figures and the confusion table too
+  std::string* records = nullptr;         // the held-out folds' records (first threshold, last fraction)
+  bool learn_cues = true;                 // add each fold's learned cues (and read its held reports' claims again)
 };
 
 // Per fraction and threshold, the pooled score over the held-out folds and
@@ -84,6 +124,7 @@ struct CrossValidationResult {
   std::vector<CorpusScore> per_fold;
 };
 std::vector<CrossValidationResult> CrossValidateRelations(const std::vector<ClaimsExample>& corpus,
+                                                          const ClaimExtractor& claims,
                                                           const CrossValidationOptions& options, std::string* log);
 
 }  // namespace isnad
