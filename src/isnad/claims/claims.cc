@@ -395,31 +395,27 @@ bool ClaimExtractor::HasSuffixIn(const Reading& reading, size_t t, const WordTab
 }
 
 void ClaimExtractor::Extract(Document& doc) const {
-  doc.quotes.clear();
-  doc.relations.clear();
-  Reading reading{doc, doc.analysis, doc.text, doc.analysis.tokens.size()};
-  ReadTokens(reading);
-  FindQuotes(reading);
-  NestRelayedWords(reading);
-  NestPublishedRecordings(reading);
-  FindRelations(reading);
-  if (relation_model_.empty()) return;
+  if (relation_model_.empty()) {
+    RunPasses(doc, nullptr);
+    return;
+  }
   ClaimCandidates candidates;
-  FindCandidates(reading, candidates);
+  RunPasses(doc, &candidates);
   AssembleRelations(candidates, trigger_model_, relation_model_, doc);
 }
 
-void ClaimExtractor::ExtractCandidates(Document& doc, ClaimCandidates& out) const {
+void ClaimExtractor::ExtractCandidates(Document& doc, ClaimCandidates& out) const { RunPasses(doc, &out); }
+
+void ClaimExtractor::RunPasses(Document& doc, ClaimCandidates* candidates) const {
   doc.quotes.clear();
   doc.relations.clear();
-  out = ClaimCandidates();
   Reading reading{doc, doc.analysis, doc.text, doc.analysis.tokens.size()};
   ReadTokens(reading);
   FindQuotes(reading);
   NestRelayedWords(reading);
   NestPublishedRecordings(reading);
   FindRelations(reading);
-  FindCandidates(reading, out);
+  if (candidates) FindCandidates(reading, *candidates);
 }
 
 void ClaimExtractor::ReadTokens(Reading& reading) const {

@@ -89,6 +89,9 @@ class ClaimExtractor {
   struct Reading;
 
  private:
+  // The rules' passes over one report, then (with `candidates`) the
+  // learned detectors' candidates.
+  void RunPasses(Document& doc, ClaimCandidates* candidates) const;
   // The passes of Extract, in order, over one report's Reading.
   void ReadTokens(Reading& reading) const;
   void FindQuotes(Reading& reading) const;

@@ -159,8 +159,9 @@ void AssembleRelations(const ClaimCandidates& candidates, const RelationModel& t
 
 void AssembleRelations(const std::vector<RelationCandidate>& candidates,
                        const std::vector<RelationModel::Weights>& probabilities, float threshold, Document& doc) {
-  // A related pair holds its most probable type, and a second one only if
-  // that is as likely as not too (allied and aided at once).
+  // A pair holds its most probable type, and a second one only if that is
+  // as likely as not too (allied and aided at once), each where
+  // P(related) x P(type | related) passes the threshold.
   constexpr float kSecondType = 0.5f;
   // Keep the events whose side is unnamed; the model decides the rest.
   std::vector<Relation> kept;
@@ -171,11 +172,11 @@ void AssembleRelations(const std::vector<RelationCandidate>& candidates,
   for (size_t i = 0; i < candidates.size(); ++i) {
     const RelationCandidate& c = candidates[i];
     const RelationModel::Weights& p = probabilities[i];
-    if (p[kRelatedColumn] <= threshold) continue;
     const int most_probable =
         static_cast<int>(std::max_element(p.begin(), p.begin() + kNumPloverTypes) - p.begin());
     for (int t = 0; t < kNumPloverTypes; ++t) {
       if (t != most_probable && p[t] <= kSecondType) continue;
+      if (p[kRelatedColumn] * p[t] <= threshold) continue;
       if ((c.unreported_events & ~c.ruled_types) >> t & 1) continue;
       auto& slot = best[{c.relation.source, t, c.relation.target}];
       if (slot.second == nullptr || p[t] > slot.first) slot = {p[t], &c};

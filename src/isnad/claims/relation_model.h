@@ -95,9 +95,9 @@ class RelationModel {
   // with these features holds a relation of that type, and (last) that it
   // holds one of any type.
   void Probabilities(const std::vector<uint64_t>& features, Weights& out) const;
-  // A pair is related where the "related" probability exceeds the threshold
-  // (chosen by cross-validation when trained); its type is the most probable
-  // one, and any other type whose probability exceeds one half.
+  // A pair holds a type where P(related) x P(type | related) exceeds the
+  // threshold (chosen by cross-validation when trained), for its most
+  // probable type and any other whose own probability exceeds one half.
   float threshold() const { return threshold_; }
 
   void SetThreshold(float threshold) { threshold_ = threshold; }

@@ -107,6 +107,15 @@ std::unordered_map<size_t, size_t> MaxMatching(const std::vector<std::vector<siz
   return match;
 }
 
+// One-to-one: what is matched is right, the rest of each side wrong.
+Counts MatchCounts(size_t matched, size_t predicted, size_t gold) {
+  Counts c;
+  c.tp = matched;
+  c.fp = predicted - matched;
+  c.fn = gold - matched;
+  return c;
+}
+
 bool Intersects(const std::set<std::string>& a, const std::set<std::string>& b) {
   for (const std::string& x : a)
     if (b.count(x)) return true;
@@ -214,11 +223,7 @@ void RelationCounts(const EntityView& v, const json& gold, const json& pred, Cor
           cands[i].push_back(k);
     }
     const auto match = MaxMatching(cands);
-    Counts c;
-    c.tp = match.size();
-    c.fp = prels.size() - match.size();
-    c.fn = grels.size() - match.size();
-    (typed ? out.relations : out.relations_untyped).Add(c);
+    (typed ? out.relations : out.relations_untyped).Add(MatchCounts(match.size(), prels.size(), grels.size()));
     std::set<size_t> matched_gold;
     for (size_t i = 0; i < prels.size(); ++i) {
       const std::string type = Str(prels[i].value("type", json()));
@@ -261,12 +266,7 @@ Counts QuoteCounts(const EntityView& v, const json& gold, const json& pred) {
         cands[i].push_back(k);
     }
   }
-  const auto match = MaxMatching(cands);
-  Counts c;
-  c.tp = match.size();
-  c.fp = pq.size() - match.size();
-  c.fn = gq.size() - match.size();
-  return c;
+  return MatchCounts(MaxMatching(cands).size(), pq.size(), gq.size());
 }
 
 }  // namespace
@@ -382,16 +382,22 @@ Status ScoreCorpus(const std::string& dir, const std::string& pred_path, CorpusS
   return Status::Ok();
 }
 
-Status AnalyzeAndScoreCorpus(const Engine& engine, const std::string& dir, Diagnostics& diagnostics,
-                             CorpusScore& out) {
-  std::vector<std::pair<std::string, json>> golds;
+Status ReadGoldReports(const std::string& dir, std::vector<std::pair<std::string, json>>& golds,
+                       std::vector<std::string>& report_paths) {
   if (Status s = ReadGoldFolder(dir, golds); !s.ok()) return s;
-  std::vector<std::string> inputs;
   for (const auto& [doc_id, gold] : golds) {
     const std::string path = dir + "/" + doc_id + ".txt";
     if (!std::filesystem::exists(path)) return Status::Error(path + ": no report beside its gold file");
-    inputs.push_back(path);
+    report_paths.push_back(path);
   }
+  return Status::Ok();
+}
+
+Status AnalyzeAndScoreCorpus(const Engine& engine, const std::string& dir, Diagnostics& diagnostics,
+                             CorpusScore& out) {
+  std::vector<std::pair<std::string, json>> golds;
+  std::vector<std::string> inputs;
+  if (Status s = ReadGoldReports(dir, golds, inputs); !s.ok()) return s;
   ReportReader reader(inputs, ReaderOptions{}, diagnostics);
   std::unordered_map<std::string, json> records;
   RunPipeline(engine, reader, PipelineOptions{}, [&](const Document& doc) {

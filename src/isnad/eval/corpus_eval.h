@@ -67,6 +67,11 @@ void ScoreDocument(const nlohmann::json& gold, const nlohmann::json& prediction,
 // Reads DIR/*.gold.json in name order: (doc_id, gold).
 Status ReadGoldFolder(const std::string& dir, std::vector<std::pair<std::string, nlohmann::json>>& out);
 
+// The same, and the path of each gold document's report (DIR/NAME.txt),
+// which must exist.
+Status ReadGoldReports(const std::string& dir, std::vector<std::pair<std::string, nlohmann::json>>& golds,
+                       std::vector<std::string>& report_paths);
+
 // Scores the records of `pred_path` (JSON Lines) against the gold of `dir`;
 // a gold document with no record scores as an empty prediction.
 Status ScoreCorpus(const std::string& dir, const std::string& pred_path, CorpusScore& out);

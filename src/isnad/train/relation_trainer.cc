@@ -158,13 +158,8 @@ std::vector<double> TrainBinary(const std::vector<std::vector<feature_node>>& ro
 Status ReadClaimsCorpus(const Engine& engine, const std::string& dir, const ClaimsReadOptions& options,
                         std::vector<ClaimsExample>& out) {
   std::vector<std::pair<std::string, json>> golds;
-  if (Status s = ReadGoldFolder(dir, golds); !s.ok()) return s;
   std::vector<std::string> inputs;
-  for (const auto& [doc_id, gold] : golds) {
-    const std::string path = dir + "/" + doc_id + ".txt";
-    if (!std::filesystem::exists(path)) return Status::Error(path + ": no report beside its gold file");
-    inputs.push_back(path);
-  }
+  if (Status s = ReadGoldReports(dir, golds, inputs); !s.ok()) return s;
   out.assign(golds.size(), ClaimsExample());
   CollectingDiagnostics diagnostics;
   ReportReader reader(inputs, ReaderOptions{}, diagnostics);

@@ -53,7 +53,7 @@ Status ReadClaimsCorpus(const Engine& engine, const std::string& dir, const Clai
 struct RelationTrainOptions {
   double c = 0.3;           // liblinear's C (inverse of the L2 weight) for "related"
   double type_c_scale = 1;  // the type columns' C, as a multiple of c (they learn from fewer pairs)
-  float threshold = 0.12f;  // a type is predicted above this probability
+  float threshold = 0.05f;  // P(related) x P(type | related) above this: predicted
   int min_count = 2;        // features seen fewer times are dropped
   int jobs = 2;             // types trained in parallel
   int inner_folds = 5;      // cross-fitting of the trigger detector's verdicts the relation detector learns from
