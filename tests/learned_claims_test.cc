@@ -38,8 +38,8 @@ json Gold() {
     ],
     "quotes": [{"speaker": "b", "text": "one two three four"}, {"speaker": null, "text": "five six"}],
     "relations": [
-      {"source": ["a"], "target": ["c"], "type": "ASSAULT"},
-      {"source": ["b"], "target": ["a", "g"], "type": "ACCUSE"}
+      {"source": ["a"], "target": ["c"], "type": "ASSAULT", "polarity": "asserted", "claimed_by": []},
+      {"source": ["b"], "target": ["a", "g"], "type": "ACCUSE", "polarity": "alleged", "claimed_by": ["b"]}
     ]})");
 }
 
@@ -55,7 +55,7 @@ TEST(CorpusScoring, MatchesEntitiesQuotesAndRelationsOneToOne) {
     ],
     "quotes": [{"speaker": "e2", "text": "one two three"}, {"speaker": "e2", "text": "five six"}],
     "relations": [
-      {"source": "e1", "target": "e3", "type": "ASSAULT"},
+      {"source": "e1", "target": "e3", "type": "ASSAULT", "polarity": "alleged", "claimed_by": []},
       {"source": "e1", "target": "e3", "type": "ASSAULT"},
       {"source": "e2", "target": "e4", "type": "SUPPORT"},
       {"source": null, "target": "e3", "type": "ASSAULT"}
@@ -82,6 +82,11 @@ TEST(CorpusScoring, MatchesEntitiesQuotesAndRelationsOneToOne) {
   EXPECT_EQ(score.confusion["SUPPORT"]["ACCUSE"], 1u);
   EXPECT_EQ(score.by_type["ACCUSE"].fn, 1u);
   EXPECT_EQ(score.dates_right, 1u);
+  // The matched assault: its polarity is not the gold's, its claimants
+  // (none) are.
+  EXPECT_EQ(score.attributed, 1u);
+  EXPECT_EQ(score.polarity_right, 0u);
+  EXPECT_EQ(score.claimants_right, 1u);
 }
 
 TEST(CorpusScoring, AMissingRecordFindsNothingAndGetsNoDate) {

@@ -206,6 +206,20 @@ const std::set<std::string>& AlignedOf(const EntityView& v, const json& id) {
   return it == v.aligned.end() ? kNone : it->second;
 }
 
+// Of a prediction matched to a gold relation: whether the polarity is the
+// same, and whether the claimants name the same gold entities (each
+// predicted claimant one the gold lists, and as many).
+void AttributionAgreement(const EntityView& v, const json& predicted, const json& gold, CorpusScore& out) {
+  ++out.attributed;
+  if (predicted.value("polarity", json()) == gold.value("polarity", json())) ++out.polarity_right;
+  const json pc = predicted.value("claimed_by", json::array()), gc = gold.value("claimed_by", json::array());
+  const std::set<std::string> gold_claimants = Keys(gc);
+  bool same = pc.is_array() && gc.is_array() && pc.size() == gold_claimants.size();
+  if (same)
+    for (const json& c : pc) same = same && Intersects(AlignedOf(v, c), gold_claimants);
+  if (same) ++out.claimants_right;
+}
+
 void RelationCounts(const EntityView& v, const json& gold, const json& pred, CorpusScore& out) {
   const std::vector<json> grels = Objects(gold, "relations");
   std::vector<json> prels;
@@ -231,6 +245,7 @@ void RelationCounts(const EntityView& v, const json& gold, const json& pred, Cor
       if (it != match.end()) matched_gold.insert(it->second);
       if (typed) {
         (it != match.end() ? out.by_type[type].tp : out.by_type[type].fp) += 1;
+        if (it != match.end()) AttributionAgreement(v, prels[i], grels[it->second], out);
       } else if (it != match.end()) {
         ++out.confusion[type][Str(grels[it->second].value("type", json()))];
       }
@@ -287,6 +302,9 @@ void CorpusScore::Add(const CorpusScore& o) {
   relations_untyped.Add(o.relations_untyped);
   documents += o.documents;
   dates_right += o.dates_right;
+  attributed += o.attributed;
+  polarity_right += o.polarity_right;
+  claimants_right += o.claimants_right;
   for (const auto& [type, c] : o.by_type) by_type[type].Add(c);
   for (const auto& [predicted, row] : o.confusion)
     for (const auto& [gold, n] : row) confusion[predicted][gold] += n;
@@ -423,6 +441,12 @@ std::string DescribeScore(const CorpusScore& score) {
   row("quotes", score.quotes);
   row("relations", score.relations);
   row("relations_untyped", score.relations_untyped);
+  std::snprintf(line, sizeof line,
+                "relations matched (typed): %llu; polarity as the gold's %.3f, claimants as the gold's %.3f\n",
+                static_cast<unsigned long long>(score.attributed),
+                score.attributed ? double(score.polarity_right) / score.attributed : 0.0,
+                score.attributed ? double(score.claimants_right) / score.attributed : 0.0);
+  out += line;
   out += "\nrelations by type:\n";
   for (const auto& [type, c] : score.by_type) row(("  " + type).c_str(), c);
   out += "\nconfusion (sides right; rows: predicted type, columns: gold type, most frequent first):\n";

@@ -12,7 +12,8 @@
 //   punctuation dropped, alef, teh marbuta and alef maqsura folded), one-to-one
 //   maximum matching, generic gold entities neither required nor counted,
 //   relations with a null side left out; plus, beyond score.py, per-type
-//   counts and a type confusion table for relations whose two sides match.
+//   counts, a type confusion table for relations whose two sides match, and
+//   how often a matched relation has the gold's polarity and claimants.
 //
 // THREAD SAFETY
 //   Plain functions over values.
@@ -51,6 +52,9 @@ struct CorpusScore {
   // For predictions whose two sides match a gold relation (untyped
   // matching): predicted type -> gold type -> count.
   std::map<std::string, std::map<std::string, uint64_t>> confusion;
+  // Of the predictions matched to a gold relation (typed): how many, how
+  // many with the gold's polarity, and with the gold's claimants.
+  uint64_t attributed = 0, polarity_right = 0, claimants_right = 0;
   void Add(const CorpusScore& o);
   double date_accuracy() const { return documents ? double(dates_right) / documents : 0; }
   // score.py's last line: TOTAL entities_f1=... quotes_f1=... relations_f1=...
