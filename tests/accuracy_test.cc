@@ -112,11 +112,12 @@ TEST(Accuracy, DevEntitiesAndDatesWithTheProjectScorer) {
   };
   EXPECT_EQ(value("date_acc"), 1.0);
   // Guards a little under today's figures (README), not targets: a change
-  // that loses two or three of them fails. Relations are the learned
-  // detector's, which never saw dev (the rules, grown on dev, scored
-  // 0.513 / 0.586 there and 0.105 / 0.125 on the training corpus).
+  // that loses two or three of them fails. Relations and quote speakers
+  // are the learned claims', which never saw dev (the rules, grown on dev,
+  // scored 0.513 / 0.586 and quotes 0.802 there, and 0.105 / 0.125 / 0.433
+  // on the training corpus).
   EXPECT_GE(value("entities_f1"), 0.84) << out.substr(total);
-  EXPECT_GE(value("quotes_f1"), 0.77) << out.substr(total);
+  EXPECT_GE(value("quotes_f1"), 0.72) << out.substr(total);
   EXPECT_GE(value("relations_f1"), 0.25) << out.substr(total);
   EXPECT_GE(value("relations_untyped_f1"), 0.40) << out.substr(total);
 }

@@ -352,7 +352,7 @@ int main(int argc, char** argv) {
     read_options.strip_punctuation = strip_punctuation;
     s = isnad::ReadClaimsCorpus(engine, *cv ? cv_dir : claims_corpus, read_options, corpus);
     if (!s.ok()) return Fail(s.message());
-    size_t candidates = 0, positives = 0, words = 0, triggers = 0;
+    size_t candidates = 0, positives = 0, words = 0, triggers = 0, ranked_quotes = 0, reachable_quotes = 0;
     int gold = 0, placed = 0, triggers_placed = 0;
     for (const auto& ex : corpus) {
       candidates += ex.candidates.pairs.size();
@@ -362,7 +362,19 @@ int main(int argc, char** argv) {
       gold += ex.gold_relations;
       placed += ex.gold_relations_placed;
       triggers_placed += ex.gold_triggers_placed;
+      for (size_t i = 0; i < ex.candidates.speakers.size();) {
+        const uint32_t quote = ex.candidates.speakers[i].quote;
+        bool known = false, reachable = false;
+        for (; i < ex.candidates.speakers.size() && ex.candidates.speakers[i].quote == quote; ++i) {
+          known = known || ex.speaker_labels[i] >= 0;
+          reachable = reachable || ex.speaker_labels[i] > 0;
+        }
+        ranked_quotes += known;
+        reachable_quotes += reachable;
+      }
     }
+    std::fprintf(stderr, "isnad: %zu quotes matching a gold quote have speaker candidates, %zu the gold speaker among them\n",
+                 ranked_quotes, reachable_quotes);
     std::fprintf(stderr,
                  "isnad: %zu reports, %zu pairs (%zu labelled), %zu words (%zu triggers); %d of %d gold relations "
                  "placed, %d triggers\n",
@@ -392,7 +404,8 @@ int main(int argc, char** argv) {
     const std::string folder = model_out.empty() ? dir + "/claims" : model_out;
     for (const auto& [name, text] : {std::pair{std::string("relations.model"), models.relations.Serialize()},
                                      std::pair{std::string("triggers.model"), models.triggers.Serialize("trigger-model")},
-                                     std::pair{std::string("learned_cues.tsv"), isnad::SerializeCues(models.cues)}}) {
+                                     std::pair{std::string("learned_cues.tsv"), isnad::SerializeCues(models.cues)},
+                                     std::pair{std::string("speakers.model"), models.speakers.Serialize("speaker-model")}}) {
       const std::string file = folder + "/" + name;
       std::ofstream out(file, std::ios::binary);
       if (!out || !(out << text)) return Fail(file + ": cannot write");

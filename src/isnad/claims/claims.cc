@@ -290,6 +290,11 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
   if (with_relation_model && std::filesystem::exists(relation_model)) {
     s = RelationModel::Load(relation_model, out.relation_model_);
     if (s.ok()) s = RelationModel::Load(dir + "/claims/triggers.model", out.trigger_model_, "trigger-model");
+    const std::string speakers = dir + "/claims/speakers.model";
+    if (s.ok() && std::filesystem::exists(speakers)) {
+      s = RelationModel::Load(speakers, out.speaker_model_, "speaker-model");
+      out.fingerprint_ += " speaker-model-1";
+    }
     if (!s.ok()) return s;
     out.fingerprint_ += " relation-model-1 trigger-model-1";
   }
@@ -402,6 +407,7 @@ void ClaimExtractor::Extract(Document& doc) const {
   ClaimCandidates candidates;
   RunPasses(doc, &candidates);
   AssembleRelations(candidates, trigger_model_, relation_model_, doc);
+  AssembleSpeakers(candidates, speaker_model_, doc);
 }
 
 void ClaimExtractor::ExtractCandidates(Document& doc, ClaimCandidates& out) const { RunPasses(doc, &out); }
@@ -415,7 +421,9 @@ void ClaimExtractor::RunPasses(Document& doc, ClaimCandidates* candidates) const
   NestRelayedWords(reading);
   NestPublishedRecordings(reading);
   FindRelations(reading);
-  if (candidates) FindCandidates(reading, *candidates);
+  if (!candidates) return;
+  FindCandidates(reading, *candidates);
+  FindSpeakerCandidates(reading, *candidates);
 }
 
 void ClaimExtractor::ReadTokens(Reading& reading) const {

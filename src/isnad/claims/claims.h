@@ -103,6 +103,8 @@ class ClaimExtractor {
   // The learned detector's candidates: ordered pairs of actors in a sentence
   // with their features (relation_candidates.cc).
   void FindCandidates(const Reading& reading, ClaimCandidates& out) const;
+  // The speaker ranker's candidates for each quote (speaker_candidates.cc).
+  void FindSpeakerCandidates(const Reading& reading, ClaimCandidates& out) const;
   // FindRelations, per trigger: the actors around it, then its sides.
   struct Surroundings;
   struct SubjectMemory {  // the doer of the last sentence that named one
@@ -162,6 +164,7 @@ class ClaimExtractor {
   EventModel events_;
   RelationModel trigger_model_;   // words: is this one a trigger, of what type?
   RelationModel relation_model_;  // pairs: related, and how?
+  RelationModel speaker_model_;   // quotes: which candidate speaks?
   EventDater dater_;
   std::string fingerprint_;
 };

@@ -196,4 +196,26 @@ void AssembleRelations(const std::vector<RelationCandidate>& candidates,
   }
 }
 
+void AssembleSpeakers(const ClaimCandidates& candidates, const RelationModel& ranker, Document& doc) {
+  if (ranker.empty()) return;
+  RelationModel::Weights p;
+  size_t i = 0;
+  while (i < candidates.speakers.size()) {
+    const uint32_t quote = candidates.speakers[i].quote;
+    float best = -1;
+    const SpeakerCandidate* chosen = nullptr;
+    for (; i < candidates.speakers.size() && candidates.speakers[i].quote == quote; ++i) {
+      ranker.Probabilities(candidates.speakers[i].features, p);
+      if (p[kRelatedColumn] > best) {
+        best = p[kRelatedColumn];
+        chosen = &candidates.speakers[i];
+      }
+    }
+    if (chosen && quote < doc.quotes.size()) {
+      doc.quotes[quote].speaker = chosen->entity;
+      doc.quotes[quote].speaker_span = chosen->entity >= 0 ? chosen->span : Span{};
+    }
+  }
+}
+
 }  // namespace isnad

@@ -75,11 +75,23 @@ struct RelationCandidate {
 // learned attack or protest to be dropped (log-odds).
 constexpr float kEventGateMargin = 2.0f;
 
-// A report's candidates for both learned detectors.
+// One possible speaker of a quote the rules found: an actor named near its
+// cue, the last quote's speaker, the rules' choice, or nobody named (entity
+// -1), with its features for the learned speaker ranker.
+struct SpeakerCandidate {
+  uint32_t quote = 0;  // index into Document::quotes
+  int entity = -1;
+  Span span;           // how the report names it here (empty if not here)
+  std::vector<uint64_t> features;
+};
+
+// A report's candidates for the learned detectors.
 struct ClaimCandidates {
   std::vector<WordCandidate> words;
   std::vector<RelationCandidate> pairs;
+  std::vector<SpeakerCandidate> speakers;  // grouped by quote, in quote order
 };
+
 
 class RelationModel {
  public:
@@ -128,5 +140,9 @@ void AssembleRelations(const ClaimCandidates& candidates, const RelationModel& t
 // The same with the probabilities given, one per candidate.
 void AssembleRelations(const std::vector<RelationCandidate>& candidates,
                        const std::vector<RelationModel::Weights>& probabilities, float threshold, Document& doc);
+
+// Gives each quote the speaker the ranker scores highest among its
+// candidates (a quote without candidates keeps the rules' speaker).
+void AssembleSpeakers(const ClaimCandidates& candidates, const RelationModel& ranker, Document& doc);
 
 }  // namespace isnad

@@ -274,11 +274,7 @@ Counts QuoteCounts(const EntityView& v, const json& gold, const json& pred) {
     for (size_t k = 0; k < gq.size(); ++k) {
       const json gs = gq[k].value("speaker", json());
       if (gs.is_null() ? speakers != nullptr : (speakers == nullptr || !speakers->count(Key(gs)))) continue;
-      const std::set<std::string>& gt = gold_tokens[k];
-      size_t common = 0;
-      for (const std::string& w : qt) common += gt.count(w);
-      if (!gt.empty() && !qt.empty() && common >= 0.5 * gt.size() && common >= 0.5 * qt.size())
-        cands[i].push_back(k);
+      if (ContentsMatch(qt, gold_tokens[k])) cands[i].push_back(k);
     }
   }
   return MatchCounts(MaxMatching(cands).size(), pq.size(), gq.size());
@@ -316,6 +312,14 @@ std::string CorpusScore::TotalLine() const {
                 "TOTAL entities_f1=%.3f quotes_f1=%.3f relations_f1=%.3f relations_untyped_f1=%.3f date_acc=%.3f",
                 entities.f1(), quotes.f1(), relations.f1(), relations_untyped.f1(), date_accuracy());
   return line;
+}
+
+std::set<std::string> ScoringWords(const std::string& text) { return Tokens(json(text)); }
+
+bool ContentsMatch(const std::set<std::string>& a, const std::set<std::string>& b) {
+  size_t common = 0;
+  for (const std::string& w : a) common += b.count(w);
+  return !a.empty() && !b.empty() && common >= 0.5 * a.size() && common >= 0.5 * b.size();
 }
 
 std::string NormalizeForScoring(const std::string& text) {

@@ -22,6 +22,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,12 @@ struct CorpusScore {
 
 // The text as score.py's norm() leaves it.
 std::string NormalizeForScoring(const std::string& text);
+
+// The words of a text as score.py compares quote contents.
+std::set<std::string> ScoringWords(const std::string& text);
+// Whether two quote contents overlap as score.py requires: at least half of
+// each side's words.
+bool ContentsMatch(const std::set<std::string>& a, const std::set<std::string>& b);
 
 // Scores one document. `prediction` may be null or empty (no record).
 void ScoreDocument(const nlohmann::json& gold, const nlohmann::json& prediction, CorpusScore& out);

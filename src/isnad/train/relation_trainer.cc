@@ -89,8 +89,35 @@ bool Overlaps(const std::set<std::string>& a, const std::set<std::string>& b) {
   return false;
 }
 
+// Each quote's speaker candidates against the gold quote whose content it
+// matches (the most words in common).
+void LabelSpeakers(ClaimsExample& ex, const std::vector<std::set<std::string>>& aligned) {
+  ex.speaker_labels.assign(ex.candidates.speakers.size(), -1);
+  const json gold_quotes = ex.gold.value("quotes", json::array());
+  std::vector<std::set<std::string>> gold_words;
+  for (const json& g : gold_quotes) gold_words.push_back(ScoringWords(g.value("text", std::string())));
+  for (size_t i = 0; i < ex.candidates.speakers.size(); ++i) {
+    const SpeakerCandidate& c = ex.candidates.speakers[i];
+    const Span content = ex.doc.quotes[c.quote].content;
+    const std::set<std::string> words = ScoringWords(ex.doc.text.substr(content.begin, content.end - content.begin));
+    int best = -1;
+    size_t best_common = 0;
+    for (size_t k = 0; k < gold_words.size(); ++k) {
+      if (!ContentsMatch(words, gold_words[k])) continue;
+      size_t common = 0;
+      for (const std::string& w : words) common += gold_words[k].count(w);
+      if (best < 0 || common > best_common) best = static_cast<int>(k), best_common = common;
+    }
+    if (best < 0) continue;
+    const json speaker = gold_quotes[static_cast<size_t>(best)].value("speaker", json());
+    const bool right = speaker.is_null() ? c.entity < 0 : (c.entity >= 0 && aligned[c.entity].count(speaker.dump()));
+    ex.speaker_labels[i] = right ? 1 : 0;
+  }
+}
+
 void LabelCandidates(ClaimsExample& ex, bool stripped) {
   const std::vector<std::set<std::string>> aligned = AlignToGold(ex.doc, ex.gold);
+  LabelSpeakers(ex, aligned);
   ex.labels.assign(ex.candidates.pairs.size(), 0);
   ex.word_labels.assign(ex.candidates.words.size(), 0);
   for (const json& g : ex.gold.value("relations", json::array())) {
@@ -227,7 +254,7 @@ RelationModel TrainTypedModel(const std::vector<const std::vector<uint64_t>*>& e
       if (t == kRelatedColumn) {
         for (size_t i = 0; i < rows.size(); ++i) y.push_back(labels[i] ? 1 : -1);
         any = !related.empty();
-      } else {
+      } else if (options.types) {
         for (size_t i : related) {
           subset.push_back(rows[i]);
           y.push_back(labels[i] >> t & 1 ? 1 : -1);
@@ -375,6 +402,20 @@ std::string SerializeCues(const std::vector<LearnedCue>& cues) {
   return out;
 }
 
+RelationModel TrainSpeakerModel(const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options) {
+  std::vector<const std::vector<uint64_t>*> rows;
+  std::vector<uint16_t> labels;
+  for (const ClaimsExample* ex : docs)
+    for (size_t i = 0; i < ex->candidates.speakers.size(); ++i) {
+      if (ex->speaker_labels[i] < 0) continue;
+      rows.push_back(&ex->candidates.speakers[i].features);
+      labels.push_back(static_cast<uint16_t>(ex->speaker_labels[i]));
+    }
+  RelationTrainOptions ranker = options;
+  ranker.types = false;
+  return TrainTypedModel(rows, labels, ranker);
+}
+
 ClaimModels TrainClaimModels(const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options,
                              const ClaimExtractor& claims) {
   ClaimModels out;
@@ -392,6 +433,7 @@ ClaimModels TrainClaimModels(const std::vector<const ClaimsExample*>& docs, cons
   std::vector<const std::vector<uint64_t>*> rows;
   for (const auto& features : stacked) rows.push_back(&features);
   out.relations = TrainTypedModel(rows, labels, options);
+  out.speakers = TrainSpeakerModel(docs, options);
   return out;
 }
 
@@ -409,7 +451,9 @@ CorpusScore ScoreWithModels(const std::vector<const ClaimsExample*>& docs, const
     Document doc = ex->doc;
     ClaimCandidates read_again;
     if (with_cues) with_cues->ExtractCandidates(doc, read_again);
-    AssembleRelations(with_cues ? read_again : ex->candidates, models.triggers, models.relations, doc);
+    const ClaimCandidates& candidates = with_cues ? read_again : ex->candidates;
+    AssembleRelations(candidates, models.triggers, models.relations, doc);
+    AssembleSpeakers(candidates, models.speakers, doc);
     std::string line;
     WriteRecord(doc, RecordOptions{}, line);
     if (records) *records += line;

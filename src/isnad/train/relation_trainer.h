@@ -37,6 +37,9 @@ struct ClaimsExample {
   std::vector<uint16_t> word_labels;  // per word: the types of the gold triggers it is part of
   int gold_relations = 0, gold_relations_placed = 0;  // whose evidence was found in the text
   int gold_triggers_placed = 0;                       // whose trigger was found in the evidence
+  // Per speaker candidate: 1 the gold speaker of its quote, 0 not, -1 unknown
+  // (the quote matches no gold quote).
+  std::vector<int8_t> speaker_labels;
 };
 
 struct ClaimsReadOptions {
@@ -57,6 +60,7 @@ struct RelationTrainOptions {
   int min_count = 2;        // features seen fewer times are dropped
   int jobs = 2;             // types trained in parallel
   int inner_folds = 5;      // cross-fitting of the trigger detector's verdicts the relation detector learns from
+  bool types = true;        // train the type columns (not for a ranker: "related" only)
 };
 
 // One model over examples (feature lists) with type bits: "related" (any
@@ -82,10 +86,15 @@ struct LearnedCue {
 std::vector<LearnedCue> LearnCues(const std::vector<const ClaimsExample*>& docs, const ClaimExtractor& claims);
 std::string SerializeCues(const std::vector<LearnedCue>& cues);
 
+// The speaker ranker, on the speaker candidates of `docs`' quotes that
+// match a gold quote.
+RelationModel TrainSpeakerModel(const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options);
+
 struct ClaimModels {
   RelationModel triggers;   // resources/claims/triggers.model
   RelationModel relations;  // resources/claims/relations.model
   std::vector<LearnedCue> cues;  // resources/claims/learned_cues.tsv
+  RelationModel speakers;        // resources/claims/speakers.model
 };
 // Both detectors: the trigger detector on every word, the relation detector
 // on the pairs with the trigger detector's cross-fitted verdicts.
