@@ -12,6 +12,7 @@
 
 #include "isnad/claims/claims.h"
 #include "isnad/document/document.h"
+#include "isnad/text/lexicon.h"
 #include "isnad/text/sentences.h"
 
 namespace isnad {
@@ -63,6 +64,31 @@ inline uint32_t TriggerCode(PloverType type, ArgumentFrame frame) {
 }
 inline PloverType TriggerType(uint32_t code) { return static_cast<PloverType>((code - 1) >> 4); }
 inline ArgumentFrame TriggerFrame(uint32_t code) { return static_cast<ArgumentFrame>((code - 1) & 0xF); }
+
+// Features of the learned detectors, hashed as they are named: "name=value"
+// (and "|more"), after a prefix that keeps one model's names apart from
+// another's.
+class FeatureList {
+ public:
+  explicit FeatureList(std::vector<uint64_t>& out, std::string_view prefix = {}) : out_(out), prefix_(prefix) {}
+  void Add(std::string_view name, std::string_view value = {}, std::string_view more = {}) {
+    // One buffer per thread: a report makes tens of thousands of features.
+    thread_local std::string key;
+    key.assign(prefix_);
+    key.append(name);
+    key.push_back('=');
+    key.append(value);
+    if (!more.empty()) {
+      key.push_back('|');
+      key.append(more);
+    }
+    out_.push_back(HashBytes(key));
+  }
+
+ private:
+  std::vector<uint64_t>& out_;
+  std::string_view prefix_;
+};
 
 }  // namespace claims_internal
 

@@ -36,25 +36,6 @@ constexpr uint32_t kAround = 4;
 // without punctuation a "sentence" can run on.
 constexpr uint32_t kMaxGap = 40;
 
-class Features {
- public:
-  explicit Features(std::vector<uint64_t>& out) : out_(out) {}
-  void Add(std::string_view name, std::string_view value = {}, std::string_view more = {}) {
-    // One buffer per thread: a report makes tens of thousands of features.
-    thread_local std::string key_;
-    key_.assign(name);
-    key_.push_back('=');
-    key_.append(value);
-    if (!more.empty()) {
-      key_.push_back('|');
-      key_.append(more);
-    }
-    out_.push_back(HashBytes(key_));
-  }
-
- private:
-  std::vector<uint64_t>& out_;
-};
 
 std::string_view DistanceBucket(uint32_t gap) {
   if (gap <= 3) {
@@ -79,7 +60,7 @@ struct Side {
 
 // The letters of a stem three at a time: an inflection shares most of
 // its base's (tahaluf, al-mutahalifa).
-void LetterTrigrams(std::string_view stem, Features& f) {
+void LetterTrigrams(std::string_view stem, FeatureList& f) {
   std::vector<size_t> starts;
   for (size_t pos = 0; pos < stem.size();) {
     starts.push_back(pos);
@@ -91,7 +72,7 @@ void LetterTrigrams(std::string_view stem, Features& f) {
 
 void WordFeatures(const ClaimExtractor::Reading& reading, const Sentence& s, uint32_t t, std::vector<uint64_t>& out) {
   const TextAnalysis& a = reading.a;
-  Features f(out);
+  FeatureList f(out);
   f.Add("bias");
   f.Add("stem", a.Stem(t));
   f.Add("form", reading.form[t]);
@@ -202,7 +183,7 @@ void ClaimExtractor::FindCandidates(const Reading& reading, ClaimCandidates& out
       c.sentence = si;
       c.features.reserve(128);
       c.unreported_events = unreported;
-      Features f(c.features);
+      FeatureList f(c.features);
       const Side& src = pair.source;
       const Side& tgt = pair.target;
       const bool forward = src.begin < tgt.begin;

@@ -26,21 +26,6 @@ constexpr uint32_t kReachAfter = 15;
 // Distinct speakers of earlier quotes offered besides the last one.
 constexpr int kEarlierSpeakers = 3;
 
-class SpeakerFeatures {
- public:
-  explicit SpeakerFeatures(std::vector<uint64_t>& out) : out_(out) {}
-  void Add(std::string_view name, std::string_view value = {}) {
-    thread_local std::string key;
-    key.assign("speaker:");
-    key.append(name);
-    key.push_back('=');
-    key.append(value);
-    out_.push_back(HashBytes(key));
-  }
-
- private:
-  std::vector<uint64_t>& out_;
-};
 
 std::string_view Bucket(uint32_t distance) {
   return distance == 0 ? "0" : distance == 1 ? "1" : distance <= 3 ? "2-3" : distance <= 6 ? "4-6" : "7+";
@@ -60,7 +45,7 @@ void ClaimExtractor::FindSpeakerCandidates(const Reading& reading, ClaimCandidat
     const std::string cue_kind = cue < a.tokens.size() ? std::to_string(reading.cue_of[cue]) : "none";
     const int previous = qi > 0 ? doc.quotes[qi - 1].speaker : -1;
     const size_t first = out.speakers.size();
-    auto common = [&](SpeakerFeatures& f) {
+    auto common = [&](FeatureList& f) {
       f.Add("bias");
       f.Add("cue_kind", cue_kind);
       f.Add("cue_stem", cue_stem);
@@ -70,7 +55,7 @@ void ClaimExtractor::FindSpeakerCandidates(const Reading& reading, ClaimCandidat
     {
       SpeakerCandidate c;
       c.quote = qi;
-      SpeakerFeatures f(c.features);
+      FeatureList f(c.features, "speaker:");
       common(f);
       f.Add("null");
       f.Add("null_rules", q.speaker < 0 ? "yes" : "no");
@@ -90,7 +75,7 @@ void ClaimExtractor::FindSpeakerCandidates(const Reading& reading, ClaimCandidat
       c.quote = qi;
       c.entity = entity;
       c.span = span;
-      SpeakerFeatures f(c.features);
+      FeatureList f(c.features, "speaker:");
       common(f);
       const Entity& e = doc.entities[entity];
       f.Add("type", EntityTypeName(e.type));
@@ -147,7 +132,7 @@ void ClaimExtractor::FindSpeakerCandidates(const Reading& reading, ClaimCandidat
       ++earlier;
       const size_t before = out.speakers.size();
       add_actor(e, Span{}, cue, false);
-      if (out.speakers.size() > before) SpeakerFeatures(out.speakers.back().features).Add("earlier", std::to_string(earlier));
+      if (out.speakers.size() > before) FeatureList(out.speakers.back().features, "speaker:").Add("earlier", std::to_string(earlier));
     }
     // The first actor of the sentence before: the subject a dropped one
     // takes up (wa-adafa ...).
@@ -159,7 +144,7 @@ void ClaimExtractor::FindSpeakerCandidates(const Reading& reading, ClaimCandidat
         const int e = doc.mentions[m].entity;
         if (std::find(seen.begin(), seen.end(), e) == seen.end()) {
           add_actor(e, doc.mentions[m].span, cue, false);
-          SpeakerFeatures(out.speakers.back().features).Add("last_sentence_subject", EntityTypeName(doc.entities[e].type));
+          FeatureList(out.speakers.back().features, "speaker:").Add("last_sentence_subject", EntityTypeName(doc.entities[e].type));
         }
         break;
       }
