@@ -406,8 +406,8 @@ void ClaimExtractor::Extract(Document& doc) const {
   }
   ClaimCandidates candidates;
   RunPasses(doc, &candidates);
-  AssembleRelations(candidates, trigger_model_, relation_model_, doc);
   AssembleSpeakers(candidates, speaker_model_, doc);
+  AssembleRelations(candidates, trigger_model_, relation_model_, doc);
 }
 
 void ClaimExtractor::ExtractCandidates(Document& doc, ClaimCandidates& out) const { RunPasses(doc, &out); }
@@ -1887,12 +1887,7 @@ void ClaimExtractor::FinishClaim(const Reading& reading, Relation& r, const Sent
   if (const int qi = reading.InnermostQuote(r.trigger); qi >= 0) {
     const Quote& q = doc.quotes[qi];
     r.polarity = reading.CueAt(reading.TokenAt(q.cue.begin)) == CueKind::kDeny ? Polarity::kDenied : Polarity::kAlleged;
-    r.claimed_by.clear();
-    for (int p = qi; p >= 0; p = doc.quotes[p].parent)
-      if (doc.quotes[p].speaker >= 0 &&
-          (r.claimed_by.empty() || r.claimed_by.back() != doc.quotes[p].speaker))
-        r.claimed_by.push_back(doc.quotes[p].speaker);
-    std::reverse(r.claimed_by.begin(), r.claimed_by.end());  // outermost source first
+    r.claimed_by = ClaimantChain(doc, qi);
   }
   for (uint32_t k = s.token_begin; k < s.token_end; ++k)
     if ((role_of[k] == kHedge || (role_of[k] == kModal && !reading.has_to[k] && k + 1 < s.token_end &&

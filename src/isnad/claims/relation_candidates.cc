@@ -326,6 +326,7 @@ void ClaimExtractor::FindCandidates(const Reading& reading, ClaimCandidates& out
       }
       r.source = src.entity;
       r.target = tgt.entity;
+      c.quote = reading.InnermostQuote(r.trigger);
       out.pairs.push_back(std::move(c));
     }
   }

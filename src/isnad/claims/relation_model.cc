@@ -157,6 +157,15 @@ void AssembleRelations(const ClaimCandidates& candidates, const RelationModel& t
   AssembleRelations(candidates.pairs, pairs, relations.threshold(), doc);
 }
 
+std::vector<int> ClaimantChain(const Document& doc, int quote) {
+  std::vector<int> chain;
+  for (int p = quote; p >= 0; p = doc.quotes[p].parent)
+    if (doc.quotes[p].speaker >= 0 && (chain.empty() || chain.back() != doc.quotes[p].speaker))
+      chain.push_back(doc.quotes[p].speaker);
+  std::reverse(chain.begin(), chain.end());
+  return chain;
+}
+
 void AssembleRelations(const std::vector<RelationCandidate>& candidates,
                        const std::vector<RelationModel::Weights>& probabilities, float threshold, Document& doc) {
   // A pair holds its most probable type, and a second one only if that is
@@ -190,8 +199,10 @@ void AssembleRelations(const std::vector<RelationCandidate>& candidates,
   std::sort(order.begin(), order.end());
   doc.relations = std::move(kept);
   for (const auto& [begin, type, source, target] : order) {
-    Relation r = best.at({source, type, target}).second->relation;
+    const RelationCandidate& c = *best.at({source, type, target}).second;
+    Relation r = c.relation;
     r.type = static_cast<PloverType>(type);
+    if (c.quote >= 0 && static_cast<size_t>(c.quote) < doc.quotes.size()) r.claimed_by = ClaimantChain(doc, c.quote);
     doc.relations.push_back(std::move(r));
   }
 }

@@ -61,6 +61,7 @@ struct RelationCandidate {
   uint32_t sentence = 0;
   Relation relation;  // source, target and all but the type
   bool forward = true;  // the source's mention comes first
+  int quote = -1;       // the innermost quote its trigger is in: whose words it is
   std::vector<std::pair<uint32_t, WordPlace>> window;  // ClaimCandidates::words near the pair
   // Event types (bit per PloverType) the event model says, by a margin
   // (kEventGateMargin), the sentence does not report (an attack in a plan,
@@ -135,11 +136,17 @@ void StackedFeatures(const RelationCandidate& pair, const std::vector<RelationMo
 // Replaces the relations of `doc` whose two sides are named with those the
 // models find among `candidates` (one per source, type and target: the most
 // probable); relations with an unnamed side (events the rules keep) stay.
+// Claimants are read from the quotes' speakers as they stand (after
+// AssembleSpeakers).
 void AssembleRelations(const ClaimCandidates& candidates, const RelationModel& triggers,
                        const RelationModel& relations, Document& doc);
 // The same with the probabilities given, one per candidate.
 void AssembleRelations(const std::vector<RelationCandidate>& candidates,
                        const std::vector<RelationModel::Weights>& probabilities, float threshold, Document& doc);
+
+// The speakers of quote `quote` and the quotes it is reported inside,
+// outermost first, each once in a row: who claims what is said there.
+std::vector<int> ClaimantChain(const Document& doc, int quote);
 
 // Gives each quote the speaker the ranker scores highest among its
 // candidates (a quote without candidates keeps the rules' speaker).

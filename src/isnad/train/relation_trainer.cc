@@ -452,8 +452,8 @@ CorpusScore ScoreWithModels(const std::vector<const ClaimsExample*>& docs, const
     ClaimCandidates read_again;
     if (with_cues) with_cues->ExtractCandidates(doc, read_again);
     const ClaimCandidates& candidates = with_cues ? read_again : ex->candidates;
-    AssembleRelations(candidates, models.triggers, models.relations, doc);
     AssembleSpeakers(candidates, models.speakers, doc);
+    AssembleRelations(candidates, models.triggers, models.relations, doc);
     std::string line;
     WriteRecord(doc, RecordOptions{}, line);
     if (records) *records += line;
