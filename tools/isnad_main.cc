@@ -263,6 +263,9 @@ int main(int argc, char** argv) {
   bool no_learned_cues = false;
   cv->add_flag("--no-learned-cues", no_learned_cues, "Quotes by the hand-written cues alone");
   cv->add_flag("--strip-punctuation", strip_punctuation, "Drop the reports' punctuation first (as some arrive)");
+  bool both_copies = false;
+  cv->add_flag("--both-copies", both_copies,
+               "Train on each report as published and without punctuation (held-out reports as --strip-punctuation says)");
 
   auto* version = app.add_subcommand("version", "Print the version and resource fingerprints");
 
@@ -390,6 +393,14 @@ int main(int argc, char** argv) {
           "ceiling (every candidate given its gold labels): relations=%.3f (P=%.3f R=%.3f) relations_untyped=%.3f\n",
           ceiling.relations.f1(), ceiling.relations.precision(), ceiling.relations.recall(),
           ceiling.relations_untyped.f1());
+      std::vector<isnad::ClaimsExample> copies;
+      if (both_copies) {
+        isnad::ClaimsReadOptions other = read_options;
+        other.strip_punctuation = !strip_punctuation;
+        s = isnad::ReadClaimsCorpus(engine, cv_dir, other, copies);
+        if (!s.ok()) return Fail(s.message());
+        cv_options.copies = &copies;
+      }
       isnad::CrossValidateRelations(corpus, engine.claims(), cv_options, &log);
       std::fputs(log.c_str(), stdout);
       if (!cv_records.empty()) {

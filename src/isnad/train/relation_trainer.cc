@@ -299,13 +299,20 @@ namespace {
 std::vector<std::vector<RelationModel::Weights>> CrossFittedWordProbabilities(
     const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options, int folds) {
   std::vector<std::vector<RelationModel::Weights>> out(docs.size());
+  // A report's fold by its id, so that two copies of one report (as
+  // published and without punctuation) fall in the same one.
+  std::map<std::string, size_t> ordinal;
+  std::vector<int> fold_of(docs.size());
+  for (size_t d = 0; d < docs.size(); ++d)
+    fold_of[d] = static_cast<int>(ordinal.emplace(docs[d]->doc_id, ordinal.size()).first->second %
+                                  static_cast<size_t>(folds));
   for (int fold = 0; fold < folds; ++fold) {
     std::vector<const ClaimsExample*> others;
     for (size_t d = 0; d < docs.size(); ++d)
-      if (static_cast<int>(d % static_cast<size_t>(folds)) != fold) others.push_back(docs[d]);
+      if (fold_of[d] != fold) others.push_back(docs[d]);
     const RelationModel words = TrainTriggerModel(others, options);
     for (size_t d = 0; d < docs.size(); ++d) {
-      if (static_cast<int>(d % static_cast<size_t>(folds)) != fold) continue;
+      if (fold_of[d] != fold) continue;
       const auto& candidates = docs[d]->candidates.words;
       out[d].resize(candidates.size());
       for (size_t w = 0; w < candidates.size(); ++w) words.Probabilities(candidates[w].features, out[d][w]);
@@ -366,7 +373,11 @@ std::vector<std::string_view> Words(std::string_view text) {
 std::vector<LearnedCue> LearnCues(const std::vector<const ClaimsExample*>& docs, const ClaimExtractor& claims) {
   std::map<std::string, LearnedCue> seen;
   std::map<std::string, int> continuing;
-  for (const ClaimsExample* ex : docs) {
+  std::set<std::string> read;  // a report's copies count once
+  std::vector<const ClaimsExample*> unique;
+  for (const ClaimsExample* ex : docs)
+    if (read.insert(ex->doc_id).second) unique.push_back(ex);
+  for (const ClaimsExample* ex : unique) {
     json previous_speaker;
     for (const json& q : ex->gold.value("quotes", json::array())) {
       const std::vector<std::string_view> cue_words = Words(q.value("cue", std::string()));
@@ -379,7 +390,7 @@ std::vector<LearnedCue> LearnCues(const std::vector<const ClaimsExample*>& docs,
       previous_speaker = speaker;
     }
   }
-  for (const ClaimsExample* ex : docs)
+  for (const ClaimsExample* ex : unique)
     for (std::string_view w : Words(ex->doc.text))
       if (auto it = seen.find(CueForm(w)); it != seen.end()) ++it->second.occurrences;
   std::vector<LearnedCue> out;
@@ -492,6 +503,15 @@ std::vector<CrossValidationResult> CrossValidateRelations(const std::vector<Clai
       for (size_t i = 0; i < corpus.size(); ++i)
         (static_cast<int>(i % static_cast<size_t>(options.folds)) == fold ? held : train).push_back(&corpus[i]);
       train.resize(static_cast<size_t>(std::ceil(fraction * static_cast<double>(train.size()))));
+      // The training reports' other copies, next to them.
+      if (options.copies) {
+        std::vector<const ClaimsExample*> both;
+        for (const ClaimsExample* ex : train) {
+          both.push_back(ex);
+          both.push_back(&(*options.copies)[static_cast<size_t>(ex - corpus.data())]);
+        }
+        train = std::move(both);
+      }
       ClaimModels models = TrainClaimModels(train, options.train, claims);
       for (size_t k = 0; k < thresholds.size(); ++k) {
         models.relations.SetThreshold(thresholds[k]);

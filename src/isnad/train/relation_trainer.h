@@ -122,6 +122,9 @@ struct CrossValidationOptions {
   bool detail = false;                    // per-type figures and the confusion table too
   std::string* records = nullptr;         // the held-out folds' records (first threshold, last fraction)
   bool learn_cues = true;                 // add each fold's learned cues (and read its held reports' claims again)
+  // Other copies of the same reports, in the same order (without punctuation,
+  // or as published): trained on beside them, never held out.
+  const std::vector<ClaimsExample>* copies = nullptr;
 };
 
 // Per fraction and threshold, the pooled score over the held-out folds and
