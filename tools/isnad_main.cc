@@ -355,33 +355,7 @@ int main(int argc, char** argv) {
     read_options.strip_punctuation = strip_punctuation;
     s = isnad::ReadClaimsCorpus(engine, *cv ? cv_dir : claims_corpus, read_options, corpus);
     if (!s.ok()) return Fail(s.message());
-    size_t candidates = 0, positives = 0, words = 0, triggers = 0, ranked_quotes = 0, reachable_quotes = 0;
-    int gold = 0, placed = 0, triggers_placed = 0;
-    for (const auto& ex : corpus) {
-      candidates += ex.candidates.pairs.size();
-      words += ex.candidates.words.size();
-      for (uint16_t l : ex.labels) positives += l != 0;
-      for (uint16_t l : ex.word_labels) triggers += l != 0;
-      gold += ex.gold_relations;
-      placed += ex.gold_relations_placed;
-      triggers_placed += ex.gold_triggers_placed;
-      for (size_t i = 0; i < ex.candidates.speakers.size();) {
-        const uint32_t quote = ex.candidates.speakers[i].quote;
-        bool known = false, reachable = false;
-        for (; i < ex.candidates.speakers.size() && ex.candidates.speakers[i].quote == quote; ++i) {
-          known = known || ex.speaker_labels[i] >= 0;
-          reachable = reachable || ex.speaker_labels[i] > 0;
-        }
-        ranked_quotes += known;
-        reachable_quotes += reachable;
-      }
-    }
-    std::fprintf(stderr, "isnad: %zu quotes matching a gold quote have speaker candidates, %zu the gold speaker among them\n",
-                 ranked_quotes, reachable_quotes);
-    std::fprintf(stderr,
-                 "isnad: %zu reports, %zu pairs (%zu labelled), %zu words (%zu triggers); %d of %d gold relations "
-                 "placed, %d triggers\n",
-                 corpus.size(), candidates, positives, words, triggers, placed, gold, triggers_placed);
+    std::fputs(isnad::DescribeClaimsCorpus(corpus).c_str(), stderr);
     if (*cv) {
       if (!cv_fractions.empty()) cv_options.fractions = cv_fractions;
       cv_options.learn_cues = !no_learned_cues;

@@ -213,6 +213,38 @@ Status ReadClaimsCorpus(const Engine& engine, const std::string& dir, const Clai
   return Status::Ok();
 }
 
+std::string DescribeClaimsCorpus(const std::vector<ClaimsExample>& corpus) {
+  size_t pairs = 0, related = 0, words = 0, triggers = 0, ranked_quotes = 0, reachable_quotes = 0;
+  int gold = 0, placed = 0, triggers_placed = 0;
+  for (const ClaimsExample& ex : corpus) {
+    pairs += ex.candidates.pairs.size();
+    words += ex.candidates.words.size();
+    for (uint16_t l : ex.labels) related += l != 0;
+    for (uint16_t l : ex.word_labels) triggers += l != 0;
+    gold += ex.gold_relations;
+    placed += ex.gold_relations_placed;
+    triggers_placed += ex.gold_triggers_placed;
+    for (size_t i = 0; i < ex.candidates.speakers.size();) {
+      const uint32_t quote = ex.candidates.speakers[i].quote;
+      bool known = false, reachable = false;
+      for (; i < ex.candidates.speakers.size() && ex.candidates.speakers[i].quote == quote; ++i) {
+        known = known || ex.speaker_labels[i] >= 0;
+        reachable = reachable || ex.speaker_labels[i] > 0;
+      }
+      ranked_quotes += known;
+      reachable_quotes += reachable;
+    }
+  }
+  char text[512];
+  std::snprintf(text, sizeof text,
+                "isnad: %zu reports, %zu pairs (%zu labelled), %zu words (%zu triggers); %d of %d gold relations "
+                "placed, %d triggers; %zu quotes matching a gold quote have speaker candidates, %zu the gold "
+                "speaker among them\n",
+                corpus.size(), pairs, related, words, triggers, placed, gold, triggers_placed, ranked_quotes,
+                reachable_quotes);
+  return text;
+}
+
 RelationModel TrainTypedModel(const std::vector<const std::vector<uint64_t>*>& examples,
                               const std::vector<uint16_t>& labels, const RelationTrainOptions& options) {
   set_print_string_function(Quiet);

@@ -53,6 +53,11 @@ struct ClaimsReadOptions {
 Status ReadClaimsCorpus(const Engine& engine, const std::string& dir, const ClaimsReadOptions& options,
                         std::vector<ClaimsExample>& out);
 
+// What the corpus gives the learners, for reading: reports, candidate pairs
+// and words and how many are labelled, gold relations and triggers placed,
+// and how many quotes have their gold speaker among their candidates.
+std::string DescribeClaimsCorpus(const std::vector<ClaimsExample>& corpus);
+
 struct RelationTrainOptions {
   double c = 0.3;           // liblinear's C (inverse of the L2 weight) for "related"
   double type_c_scale = 1;  // the type columns' C, as a multiple of c (they learn from fewer pairs)
