@@ -255,8 +255,6 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0.01, 0.99));
   cv->add_option("--c", cv_options.train.c, "liblinear's C")->check(CLI::Range(1e-4, 1e4));
   cv->add_option("--min-count", cv_options.train.min_count, "Drop features seen fewer times")->check(CLI::Range(1, 100));
-  cv->add_option("--type-c-scale", cv_options.train.type_c_scale, "The type columns' C as a multiple of --c")
-      ->check(CLI::Range(1e-3, 1e3));
   cv->add_flag("--detail", cv_options.detail, "Per-type figures and the type confusion table too");
   std::string cv_records;
   cv->add_option("--write", cv_records, "Write the held-out folds' records here (JSON Lines), to read or score");

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <limits>
 #include <set>
 #include <tuple>
 
@@ -305,7 +306,7 @@ size_t ClaimExtractor::AddCues(const std::vector<std::pair<std::string, CueKind>
   size_t added = 0;
   for (const auto& [form, kind] : cues) {
     const std::string n = Normalize(form, Match());
-    if (n.empty() || cues_.Contains(n) || words_.Contains(n) || triggers_.Contains(n)) continue;
+    if (n.empty() || IsCueOrClosedWord(n)) continue;
     cues_.Insert(n, static_cast<uint32_t>(kind));
     ++added;
   }
@@ -1877,6 +1878,24 @@ void ClaimExtractor::ChooseSides(const Reading& reading, uint32_t si, const Surr
   }
 }
 
+float ClaimExtractor::EventMargin(const Reading& reading, uint32_t si, PloverType type) const {
+  if (!events_.Knows(type)) return std::numeric_limits<float>::infinity();
+  if (reading.event_margins.empty()) {
+    reading.event_margins.resize(reading.a.sentences.size());
+    reading.event_margins_known.assign(reading.a.sentences.size(), false);
+  }
+  if (!reading.event_margins_known[si]) {
+    std::vector<uint64_t> features;
+    SentenceFeatures(reading.doc, reading.a.sentences[si], features);
+    for (int t = 0; t < 16; ++t) {
+      const PloverType each = static_cast<PloverType>(t);
+      reading.event_margins[si][t] = events_.Knows(each) ? events_.Score(each, features) - events_.Threshold(each) : 0;
+    }
+    reading.event_margins_known[si] = true;
+  }
+  return reading.event_margins[si][static_cast<int>(type)];
+}
+
 // Polarity and claimants of a relation found at token t of s: alleged inside
 // reported speech (denied after a denial), with the chain of speakers, outermost
 // first; alleged after a hedge or a modal; denied under a negation near it.
@@ -1962,8 +1981,6 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
       if (reading.EntityAt(k) == e) return role_of[k - 1] == kBetween;
     return false;
   };
-  std::vector<uint64_t> sentence_features;
-  uint32_t features_for = UINT32_MAX;
   // Events with a named doer the event model did not take as reported: they
   // are not relations, but the accusation they carry is.
   std::vector<Relation> unreported;
@@ -2120,12 +2137,7 @@ void ClaimExtractor::FindRelations(Reading& reading) const {
           if (x >= 0 && x == y) continue;
           if (x < 0 || y < 0) {
             // A side is unnamed: keep the event only if the sentence reports one.
-            if (features_for != si) {
-              SentenceFeatures(doc, s, sentence_features);
-              features_for = si;
-            }
-            if (events_.Knows(r.type) &&
-                events_.Score(r.type, sentence_features) <= events_.Threshold(r.type)) {
+            if (EventMargin(reading, si, r.type) <= 0) {
               // Not reported as an event, but still alleged by its speaker:
               // an accusation of the named doer stands ("the network said 63
               // died in shelling by regime forces").

@@ -98,6 +98,10 @@ class ClaimExtractor {
   void NestRelayedWords(Reading& reading) const;
   void NestPublishedRecordings(Reading& reading) const;
   void FindRelations(Reading& reading) const;
+  // The event model's score of sentence `si` for `type` less its threshold
+  // (> 0: the sentence reports such an event), computed once per sentence;
+  // +infinity for a type the model does not know (nothing to hold back).
+  float EventMargin(const Reading& reading, uint32_t si, PloverType type) const;
   // Polarity and claimants of a relation found at token t of sentence s.
   void FinishClaim(const Reading& reading, Relation& r, const Sentence& s, uint32_t t) const;
   // The learned detector's candidates: ordered pairs of actors in a sentence

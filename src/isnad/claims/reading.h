@@ -5,6 +5,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -107,6 +108,12 @@ struct ClaimExtractor::Reading {
   std::vector<uint8_t> cue_of{};
   std::vector<uint8_t> role_of{};
   std::vector<uint32_t> trigger_of{};
+  // How far above its threshold the event model scores each sentence for
+  // each type it knows (ClaimExtractor::EventMargin): filled when a
+  // sentence is first asked about, read by the rules and the learned
+  // candidates alike.
+  mutable std::vector<std::array<float, 16>> event_margins{};
+  mutable std::vector<bool> event_margins_known{};
 
   int EntityAt(size_t t) const { return mention_at[t] >= 0 ? doc.mentions[mention_at[t]].entity : -1; }
   // Whether a trigger stands at a token in [begin, end): another clause's

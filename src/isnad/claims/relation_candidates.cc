@@ -35,6 +35,10 @@ constexpr uint32_t kAround = 4;
 // Pairs further apart than this many words are no candidates: in reports
 // without punctuation a "sentence" can run on.
 constexpr uint32_t kMaxGap = 40;
+// How far below its threshold the event model's score must fall for a
+// learned attack or protest to be dropped (log-odds; CHANGELOG 0.20.0 has
+// the trade-off measured).
+constexpr float kEventGateMargin = 2.0f;
 
 
 std::string_view DistanceBucket(uint32_t gap) {
@@ -127,6 +131,10 @@ struct SentenceActors {
 struct Pair {
   Side source, target;
   uint32_t gap;  // words between
+  bool forward() const { return source.begin < target.begin; }  // the source first
+  const Side& left() const { return forward() ? source : target; }
+  const Side& right() const { return forward() ? target : source; }
+  std::string_view dir() const { return forward() ? "ab" : "ba"; }
 };
 
 // The closest mentions of each ordered pair of the sentence's actors.
@@ -153,10 +161,9 @@ std::vector<Pair> ClosestPairs(const SentenceActors& sentence) {
 void SidesFeatures(const Reading& reading, const SentenceActors& sentence, const Pair& pair, FeatureList& f) {
   const Entity& es = reading.doc.entities[pair.source.entity];
   const Entity& et = reading.doc.entities[pair.target.entity];
-  const bool forward = pair.source.begin < pair.target.begin;
-  const std::string_view dir = forward ? "ab" : "ba";
-  const Side& left = forward ? pair.source : pair.target;
-  const Side& right = forward ? pair.target : pair.source;
+  const std::string_view dir = pair.dir();
+  const Side& left = pair.left();
+  const Side& right = pair.right();
   for (PloverType type : {PloverType::kAssault, PloverType::kProtest})
     if (sentence.unreported >> static_cast<int>(type) & 1) f.Add("event_model_no", PloverTypeName(type));
   f.Add("dir", dir);
@@ -180,10 +187,9 @@ void SidesFeatures(const Reading& reading, const SentenceActors& sentence, const
 // what is glued to each side and stands before it.
 void WordsOfPair(const Reading& reading, const Sentence& s, const Pair& pair, FeatureList& f) {
   const TextAnalysis& a = reading.a;
-  const bool forward = pair.source.begin < pair.target.begin;
-  const std::string_view dir = forward ? "ab" : "ba";
-  const Side& left = forward ? pair.source : pair.target;
-  const Side& right = forward ? pair.target : pair.source;
+  const std::string_view dir = pair.dir();
+  const Side& left = pair.left();
+  const Side& right = pair.right();
   for (uint32_t k = left.end; k < right.begin; ++k) {
     const uint32_t from_left = k - left.end, from_right = right.begin - 1 - k;
     if (pair.gap > kBetweenAll && from_left >= kBetweenEdge && from_right >= kBetweenEdge) continue;
@@ -225,10 +231,9 @@ void WordsOfPair(const Reading& reading, const Sentence& s, const Pair& pair, Fe
 // then before, then after), or UINT32_MAX.
 uint32_t TriggersNearPair(const Reading& reading, const Sentence& s, const Pair& pair, uint32_t first_word,
                           RelationCandidate& c, FeatureList& f) {
-  const bool forward = pair.source.begin < pair.target.begin;
-  const std::string_view dir = forward ? "ab" : "ba";
-  const Side& left = forward ? pair.source : pair.target;
-  const Side& right = forward ? pair.target : pair.source;
+  const std::string_view dir = pair.dir();
+  const Side& left = pair.left();
+  const Side& right = pair.right();
   const uint32_t window_begin = left.begin >= s.token_begin + kAround ? left.begin - kAround : s.token_begin;
   const uint32_t window_end = std::min(right.end + kAround, s.token_end);
   auto rank = [&](uint32_t t) {
@@ -236,7 +241,7 @@ uint32_t TriggersNearPair(const Reading& reading, const Sentence& s, const Pair&
   };
   uint32_t nearest = UINT32_MAX;
   bool negated = false;
-  c.forward = forward;
+  c.forward = pair.forward();
   for (uint32_t k = window_begin; k < window_end; ++k) {
     if ((k >= left.begin && k < left.end) || (k >= right.begin && k < right.end)) continue;
     c.window.emplace_back(first_word + (k - s.token_begin), k < left.begin    ? WordPlace::kBefore
@@ -310,7 +315,6 @@ void ClaimExtractor::FindCandidates(const Reading& reading, ClaimCandidates& out
   out = ClaimCandidates();
   const std::vector<PlacedMention> placed = PlaceMentions(reading);
   size_t first = 0;
-  std::vector<uint64_t> sentence_features;
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
     const Sentence& s = a.sentences[si];
     while (first < placed.size() && placed[first].begin < s.token_begin) ++first;
@@ -326,10 +330,8 @@ void ClaimExtractor::FindCandidates(const Reading& reading, ClaimCandidates& out
     if (pairs.empty()) continue;
     for (const Relation& r : doc.relations)
       if (r.evidence.begin == sentence.evidence.begin && r.source >= 0 && r.target >= 0) sentence.ruled.push_back(&r);
-    SentenceFeatures(doc, s, sentence_features);
     for (PloverType type : {PloverType::kAssault, PloverType::kProtest})
-      if (events_.Knows(type) &&
-          events_.Score(type, sentence_features) <= events_.Threshold(type) - kEventGateMargin)
+      if (EventMargin(reading, si, type) <= -kEventGateMargin)
         sentence.unreported |= static_cast<uint16_t>(1u << static_cast<int>(type));
     // The sentence's words, for the trigger detector.
     const uint32_t first_word = static_cast<uint32_t>(out.words.size());
@@ -359,9 +361,7 @@ void ClaimExtractor::FindCandidates(const Reading& reading, ClaimCandidates& out
       if (rule) {
         r = *rule;
       } else {
-        const uint32_t t = nearest_trigger != UINT32_MAX ? nearest_trigger
-                           : pair.source.begin < pair.target.begin ? pair.target.begin
-                                                                   : pair.source.begin;
+        const uint32_t t = nearest_trigger != UINT32_MAX ? nearest_trigger : pair.right().begin;
         r.trigger = Span{a.tokens[t].begin, a.tokens[t].end};
         r.evidence = sentence.evidence;
         FinishClaim(reading, r, s, t);

@@ -63,18 +63,14 @@ struct RelationCandidate {
   bool forward = true;  // the source's mention comes first
   int quote = -1;       // the innermost quote its trigger is in: whose words it is
   std::vector<std::pair<uint32_t, WordPlace>> window;  // ClaimCandidates::words near the pair
-  // Event types (bit per PloverType) the event model says, by a margin
-  // (kEventGateMargin), the sentence does not report (an attack in a plan,
+  // Event types (bit per PloverType) the event model says, by a margin,
+  // the sentence does not report (an attack in a plan,
   // a denial, history): not predicted, unless the rules found that type
   // between the pair too.
   uint16_t unreported_events = 0;
   uint16_t ruled_types = 0;  // the types the rules found between the pair
   std::vector<uint64_t> features;
 };
-
-// How far below its threshold the event model's score must fall for a
-// learned attack or protest to be dropped (log-odds).
-constexpr float kEventGateMargin = 2.0f;
 
 // One possible speaker of a quote the rules found: an actor named near its
 // cue, the last quote's speaker, the rules' choice, or nobody named (entity

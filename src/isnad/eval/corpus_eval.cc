@@ -116,11 +116,6 @@ Counts MatchCounts(size_t matched, size_t predicted, size_t gold) {
   return c;
 }
 
-bool Intersects(const std::set<std::string>& a, const std::set<std::string>& b) {
-  for (const std::string& x : a)
-    if (b.count(x)) return true;
-  return false;
-}
 
 std::vector<json> Objects(const json& parent, const char* field) {
   std::vector<json> out;
@@ -129,6 +124,36 @@ std::vector<json> Objects(const json& parent, const char* field) {
     if (v.is_object()) out.push_back(v);
   return out;
 }
+
+}  // namespace
+
+bool Intersects(const std::set<std::string>& a, const std::set<std::string>& b) {
+  for (const std::string& x : a)
+    if (b.count(x)) return true;
+  return false;
+}
+
+std::vector<std::set<std::string>> GoldEntityNames(const json& gold) {
+  std::vector<std::set<std::string>> out;
+  for (const json& g : Objects(gold, "entities")) {
+    std::set<std::string> names;
+    if (g.contains("names") && g["names"].is_array())
+      for (const json& n : g["names"]) names.insert(NormalizeForScoring(Str(n)));
+    out.push_back(std::move(names));
+  }
+  return out;
+}
+
+std::set<std::string> GoldIdsNamed(const std::set<std::string>& names, const json& gold,
+                                   const std::vector<std::set<std::string>>& gold_names) {
+  std::set<std::string> ids;
+  const std::vector<json> entities = Objects(gold, "entities");
+  for (size_t k = 0; k < entities.size() && k < gold_names.size(); ++k)
+    if (Intersects(names, gold_names[k])) ids.insert(Key(entities[k].value("id", json())));
+  return ids;
+}
+
+namespace {
 
 struct EntityView {
   std::vector<json> gold, pred;
@@ -141,12 +166,7 @@ EntityView AlignEntities(const json& gold, const json& pred) {
   EntityView v;
   v.gold = Objects(gold, "entities");
   v.pred = Objects(pred, "entities");
-  for (const json& g : v.gold) {
-    std::set<std::string> names;
-    if (g.contains("names") && g["names"].is_array())
-      for (const json& n : g["names"]) names.insert(NormalizeForScoring(Str(n)));
-    v.gold_names.push_back(std::move(names));
-  }
+  v.gold_names = GoldEntityNames(gold);
   for (const json& e : v.pred) {
     std::set<std::string> names{NormalizeForScoring(Str(e.value("name", json())))};
     if (e.contains("mentions") && e["mentions"].is_array())
@@ -156,10 +176,8 @@ EntityView AlignEntities(const json& gold, const json& pred) {
     v.pred_names.push_back(std::move(names));
   }
   for (size_t i = 0; i < v.pred.size(); ++i) {
-    std::set<std::string>& ids = v.aligned[Key(v.pred[i].value("id", json()))];
-    ids.clear();  // score.py keeps the last entity of a repeated id
-    for (size_t k = 0; k < v.gold.size(); ++k)
-      if (Intersects(v.pred_names[i], v.gold_names[k])) ids.insert(Key(v.gold[k]["id"]));
+    // score.py keeps the last entity of a repeated id.
+    v.aligned[Key(v.pred[i].value("id", json()))] = GoldIdsNamed(v.pred_names[i], gold, v.gold_names);
   }
   return v;
 }
@@ -256,8 +274,8 @@ void RelationCounts(const EntityView& v, const json& gold, const json& pred, Cor
   }
 }
 
-std::set<std::string> Tokens(const json& text) {
-  const std::vector<std::string> words = SplitWords(NormalizeForScoring(Str(text)));
+std::set<std::string> Tokens(const std::string& text) {
+  const std::vector<std::string> words = SplitWords(NormalizeForScoring(text));
   return std::set<std::string>(words.begin(), words.end());
 }
 
@@ -265,12 +283,12 @@ Counts QuoteCounts(const EntityView& v, const json& gold, const json& pred) {
   const std::vector<json> gq = Objects(gold, "quotes");
   const std::vector<json> pq = Objects(pred, "quotes");
   std::vector<std::set<std::string>> gold_tokens;
-  for (const json& g : gq) gold_tokens.push_back(Tokens(g.value("text", json())));
+  for (const json& g : gq) gold_tokens.push_back(Tokens(Str(g.value("text", json()))));
   std::vector<std::vector<size_t>> cands(pq.size());
   for (size_t i = 0; i < pq.size(); ++i) {
     const json speaker = pq[i].value("speaker", json());
     const std::set<std::string>* speakers = speaker.is_null() ? nullptr : &AlignedOf(v, speaker);
-    const std::set<std::string> qt = Tokens(pq[i].value("text", json()));
+    const std::set<std::string> qt = Tokens(Str(pq[i].value("text", json())));
     for (size_t k = 0; k < gq.size(); ++k) {
       const json gs = gq[k].value("speaker", json());
       if (gs.is_null() ? speakers != nullptr : (speakers == nullptr || !speakers->count(Key(gs)))) continue;
@@ -314,7 +332,13 @@ std::string CorpusScore::TotalLine() const {
   return line;
 }
 
-std::set<std::string> ScoringWords(const std::string& text) { return Tokens(json(text)); }
+std::set<std::string> ScoringWords(const std::string& text) { return Tokens(text); }
+
+void ScoreAnalysis(const json& gold, const Document& doc, CorpusScore& out) {
+  std::string line;
+  WriteRecord(doc, RecordOptions{}, line);
+  ScoreDocument(gold, json::parse(line), out);
+}
 
 bool ContentsMatch(const std::set<std::string>& a, const std::set<std::string>& b) {
   size_t common = 0;
@@ -421,13 +445,18 @@ Status AnalyzeAndScoreCorpus(const Engine& engine, const std::string& dir, Diagn
   std::vector<std::string> inputs;
   if (Status s = ReadGoldReports(dir, golds, inputs); !s.ok()) return s;
   ReportReader reader(inputs, ReaderOptions{}, diagnostics);
-  std::unordered_map<std::string, json> records;
+  std::unordered_map<std::string, size_t> gold_of;
+  for (size_t i = 0; i < golds.size(); ++i) gold_of[golds[i].first] = i;
+  std::vector<bool> analysed(golds.size(), false);
   RunPipeline(engine, reader, PipelineOptions{}, [&](const Document& doc) {
-    std::string line;
-    WriteRecord(doc, RecordOptions{}, line);
-    records[doc.id] = json::parse(line);
+    auto it = gold_of.find(doc.id);
+    if (it == gold_of.end()) return;
+    ScoreAnalysis(golds[it->second].second, doc, out);
+    analysed[it->second] = true;
   });
-  for (const auto& [doc_id, gold] : golds) ScoreDocument(gold, records[doc_id], out);
+  // A report that could not be read scores as no record.
+  for (size_t i = 0; i < golds.size(); ++i)
+    if (!analysed[i]) ScoreDocument(golds[i].second, json(), out);
   return Status::Ok();
 }
 

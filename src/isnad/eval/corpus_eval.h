@@ -66,6 +66,17 @@ struct CorpusScore {
 // The text as score.py's norm() leaves it.
 std::string NormalizeForScoring(const std::string& text);
 
+// Whether two sets share an element.
+bool Intersects(const std::set<std::string>& a, const std::set<std::string>& b);
+
+// The names of each gold entity (in the gold's order), normalized as
+// score.py normalizes them.
+std::vector<std::set<std::string>> GoldEntityNames(const nlohmann::json& gold);
+// The ids (dumped JSON) of the gold entities that a predicted entity with
+// these normalized names names, as score.py aligns them: any name in common.
+std::set<std::string> GoldIdsNamed(const std::set<std::string>& names, const nlohmann::json& gold,
+                                   const std::vector<std::set<std::string>>& gold_names);
+
 // The words of a text as score.py compares quote contents.
 std::set<std::string> ScoringWords(const std::string& text);
 // Whether two quote contents overlap as score.py requires: at least half of
@@ -89,6 +100,11 @@ Status ScoreCorpus(const std::string& dir, const std::string& pred_path, CorpusS
 
 class Engine;
 class Diagnostics;
+struct Document;
+// Scores one analysed document, through its record as `isnad analyze`
+// writes it.
+void ScoreAnalysis(const nlohmann::json& gold, const Document& doc, CorpusScore& out);
+
 // Analyses DIR's reports (those with a gold file) with `engine` and scores
 // the records against DIR's gold, in memory.
 Status AnalyzeAndScoreCorpus(const Engine& engine, const std::string& dir, Diagnostics& diagnostics,

@@ -1,7 +1,6 @@
 #include "isnad/train/relation_trainer.h"
 
 #include <linear.h>
-#include <optional>
 #include <map>
 #include <unicode/uchar.h>
 
@@ -54,18 +53,10 @@ std::set<std::string> GoldIds(const json& list) {
 }
 
 // Which gold entities (their ids, dumped) each of the document's entities
-// names: its name or one of its mentions' texts equals one of their names,
-// as score.py aligns them.
+// names, as score.py aligns the record's: its name or one of its mentions'
+// texts is one of their names.
 std::vector<std::set<std::string>> AlignToGold(const Document& doc, const json& gold) {
-  std::vector<std::set<std::string>> gold_names;
-  std::vector<std::string> gold_ids;
-  for (const json& g : gold.value("entities", json::array())) {
-    std::set<std::string> names;
-    for (const json& n : g.value("names", json::array()))
-      if (n.is_string()) names.insert(NormalizeForScoring(n.get<std::string>()));
-    gold_names.push_back(std::move(names));
-    gold_ids.push_back(g.value("id", json()).dump());
-  }
+  const std::vector<std::set<std::string>> gold_names = GoldEntityNames(gold);
   std::vector<std::set<std::string>> out(doc.entities.size());
   for (size_t e = 0; e < doc.entities.size(); ++e) {
     std::set<std::string> names{NormalizeForScoring(doc.entities[e].name)};
@@ -73,20 +64,10 @@ std::vector<std::set<std::string>> AlignToGold(const Document& doc, const json& 
       const Span sp = doc.mentions[m].span;
       names.insert(NormalizeForScoring(doc.text.substr(sp.begin, sp.end - sp.begin)));
     }
-    for (size_t k = 0; k < gold_names.size(); ++k)
-      for (const std::string& n : names)
-        if (gold_names[k].count(n)) {
-          out[e].insert(gold_ids[k]);
-          break;
-        }
+    names.erase("");
+    out[e] = GoldIdsNamed(names, gold, gold_names);
   }
   return out;
-}
-
-bool Overlaps(const std::set<std::string>& a, const std::set<std::string>& b) {
-  for (const std::string& x : a)
-    if (b.count(x)) return true;
-  return false;
 }
 
 // Each quote's speaker candidates against the gold quote whose content it
@@ -148,7 +129,7 @@ void LabelCandidates(ClaimsExample& ex, bool stripped) {
       const Span sentence = c.relation.evidence;
       const bool restated = !trigger.empty() && ex.doc.text.substr(sentence.begin, sentence.end - sentence.begin).find(trigger) != std::string::npos;
       if ((sentence.end <= where.begin || where.end <= sentence.begin) && !restated) continue;
-      if (Overlaps(aligned[c.relation.source], sources) && Overlaps(aligned[c.relation.target], targets))
+      if (Intersects(aligned[c.relation.source], sources) && Intersects(aligned[c.relation.target], targets))
         ex.labels[i] |= bit;
     }
   }
@@ -293,9 +274,7 @@ RelationModel TrainTypedModel(const std::vector<const std::vector<uint64_t>*>& e
           any = any || y.back() > 0;
         }
       }
-      if (any)
-        weights[t] = t == kRelatedColumn ? TrainBinary(rows, y, n_features, options.c)
-                                         : TrainBinary(subset, y, n_features, options.c * options.type_c_scale);
+      if (any) weights[t] = TrainBinary(t == kRelatedColumn ? rows : subset, y, n_features, options.c);
     }
   };
   const int jobs = std::max(1, options.jobs);
@@ -481,28 +460,34 @@ ClaimModels TrainClaimModels(const std::vector<const ClaimsExample*>& docs, cons
 }
 
 CorpusScore ScoreWithModels(const std::vector<const ClaimsExample*>& docs, const ClaimModels& models,
-                            const ClaimExtractor* claims, std::string* records) {
+                            std::string* records) {
   CorpusScore score;
-  std::optional<ClaimExtractor> with_cues;
-  if (claims) {
-    with_cues.emplace(*claims);
-    std::vector<std::pair<std::string, CueKind>> cues;
-    for (const LearnedCue& c : models.cues) cues.emplace_back(c.form, c.kind);
-    with_cues->AddCues(cues);
-  }
   for (const ClaimsExample* ex : docs) {
     Document doc = ex->doc;
-    ClaimCandidates read_again;
-    if (with_cues) with_cues->ExtractCandidates(doc, read_again);
-    const ClaimCandidates& candidates = with_cues ? read_again : ex->candidates;
-    AssembleSpeakers(candidates, models.speakers, doc);
-    AssembleRelations(candidates, models.triggers, models.relations, doc);
-    std::string line;
-    WriteRecord(doc, RecordOptions{}, line);
-    if (records) *records += line;
-    ScoreDocument(ex->gold, json::parse(line), score);
+    AssembleSpeakers(ex->candidates, models.speakers, doc);
+    AssembleRelations(ex->candidates, models.triggers, models.relations, doc);
+    if (records) WriteRecord(doc, RecordOptions{}, *records);
+    ScoreAnalysis(ex->gold, doc, score);
   }
   return score;
+}
+
+std::vector<ClaimsExample> ReadAgainWithCues(const std::vector<const ClaimsExample*>& docs,
+                                             const std::vector<LearnedCue>& cues, const ClaimExtractor& claims) {
+  ClaimExtractor with_cues = claims;
+  std::vector<std::pair<std::string, CueKind>> forms;
+  for (const LearnedCue& c : cues) forms.emplace_back(c.form, c.kind);
+  with_cues.AddCues(forms);
+  std::vector<ClaimsExample> out;
+  for (const ClaimsExample* ex : docs) {
+    ClaimsExample again;
+    again.doc_id = ex->doc_id;
+    again.gold = ex->gold;
+    again.doc = ex->doc;
+    with_cues.ExtractCandidates(again.doc, again.candidates);
+    out.push_back(std::move(again));
+  }
+  return out;
 }
 
 CorpusScore ScoreLabels(const std::vector<ClaimsExample>& corpus) {
@@ -515,9 +500,7 @@ CorpusScore ScoreLabels(const std::vector<ClaimsExample>& corpus) {
       p[i][kRelatedColumn] = ex.labels[i] ? 1.0f : 0.0f;
     }
     AssembleRelations(ex.candidates.pairs, p, 0.5f, doc);
-    std::string line;
-    WriteRecord(doc, RecordOptions{}, line);
-    ScoreDocument(ex.gold, json::parse(line), score);
+    ScoreAnalysis(ex.gold, doc, score);
   }
   return score;
 }
@@ -545,11 +528,18 @@ std::vector<CrossValidationResult> CrossValidateRelations(const std::vector<Clai
         train = std::move(both);
       }
       ClaimModels models = TrainClaimModels(train, options.train, claims);
+      // The held reports' claims read again with the fold's learned cues,
+      // once for all thresholds.
+      std::vector<ClaimsExample> reread;
+      if (options.learn_cues) {
+        reread = ReadAgainWithCues(held, models.cues, claims);
+        held.clear();
+        for (const ClaimsExample& ex : reread) held.push_back(&ex);
+      }
       for (size_t k = 0; k < thresholds.size(); ++k) {
         models.relations.SetThreshold(thresholds[k]);
         const bool keep = options.records && k == 0 && fraction == options.fractions.back();
-        const CorpusScore score = ScoreWithModels(held, models, options.learn_cues ? &claims : nullptr,
-                                                  keep ? options.records : nullptr);
+        const CorpusScore score = ScoreWithModels(held, models, keep ? options.records : nullptr);
         by_threshold[k].per_fold.push_back(score);
         by_threshold[k].pooled.Add(score);
       }

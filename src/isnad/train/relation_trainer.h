@@ -59,8 +59,7 @@ Status ReadClaimsCorpus(const Engine& engine, const std::string& dir, const Clai
 std::string DescribeClaimsCorpus(const std::vector<ClaimsExample>& corpus);
 
 struct RelationTrainOptions {
-  double c = 0.3;           // liblinear's C (inverse of the L2 weight) for "related"
-  double type_c_scale = 1;  // the type columns' C, as a multiple of c (they learn from fewer pairs)
+  double c = 0.3;           // liblinear's C (inverse of the L2 weight)
   float threshold = 0.05f;  // P(related) x P(type | related) above this: predicted
   int min_count = 2;        // features seen fewer times are dropped
   int jobs = 2;             // types trained in parallel
@@ -106,13 +105,15 @@ struct ClaimModels {
 ClaimModels TrainClaimModels(const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options,
                              const ClaimExtractor& claims);
 
-// Scores `docs` with `models` (their relations assembled from their
-// candidates; entities and quotes as analysed).
-// With `records`, the analysis records are appended to it (JSON Lines).
-// With `claims`, the reports' claims are read again by it first (with the
-// models' learned cues added).
+// Scores `docs` with `models` (their quote speakers and relations assembled
+// from their candidates; entities and quote contents as analysed). With
+// `records`, their records are appended to it (JSON Lines).
 CorpusScore ScoreWithModels(const std::vector<const ClaimsExample*>& docs, const ClaimModels& models,
-                            const ClaimExtractor* claims = nullptr, std::string* records = nullptr);
+                            std::string* records = nullptr);
+// `docs` with their claims read again by `claims` with the learned `cues`
+// added (candidates anew; labels are not kept: for scoring).
+std::vector<ClaimsExample> ReadAgainWithCues(const std::vector<const ClaimsExample*>& docs,
+                                             const std::vector<LearnedCue>& cues, const ClaimExtractor& claims);
 
 // What a perfect detector over these candidates would score: each
 // candidate given its own labels (the ceiling the candidates and the
