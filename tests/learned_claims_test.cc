@@ -116,6 +116,7 @@ RelationModel SmallModel() {
   consult[kRelatedColumn] = -1.0f;
   RelationModel m;
   m.Set({{1, related}, {2, assault}, {3, consult}}, 0.5f);
+  m.SetFeatures("test-features-1");
   return m;
 }
 
@@ -128,7 +129,7 @@ TEST(RelationModel, SerializesAndLoadsTheSameWeights) {
     out << m.Serialize();
   }
   RelationModel loaded;
-  ASSERT_TRUE(RelationModel::Load(path, loaded).ok());
+  ASSERT_TRUE(RelationModel::Load(path, "relation-model", "test-features-1", loaded).ok());
   EXPECT_EQ(loaded.Serialize(), m.Serialize());
   EXPECT_FLOAT_EQ(loaded.threshold(), 0.5f);
   RelationModel::Weights p;
@@ -146,14 +147,42 @@ TEST(RelationModel, RefusesAFileOfAnotherKind) {
     out << "# isnad-resource event-model 1\n";
   }
   RelationModel loaded;
-  EXPECT_FALSE(RelationModel::Load(path, loaded).ok());
+  EXPECT_FALSE(RelationModel::Load(path, "relation-model", "f", loaded).ok());
   {
     std::ofstream out(path, std::ios::binary);
-    out << "# isnad-resource relation-model 1\n0000000000000001\tNOTATYPE:1\n";
+    out << "# isnad-resource relation-model 1\nfeatures\tf\n0000000000000001\tNOTATYPE:1\n";
   }
-  Status s = RelationModel::Load(path, loaded);
+  Status s = RelationModel::Load(path, "relation-model", "f", loaded);
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.message().find("TYPE:weight"), std::string::npos) << s.message();
+}
+
+TEST(RelationModel, RefusesAModelTrainedForOtherFeatures) {
+  testing::TempDir dir;
+  const std::string path = dir.File("relations.model");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << SmallModel().Serialize();
+  }
+  RelationModel loaded;
+  Status s = RelationModel::Load(path, "relation-model", "test-features-2", loaded);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("isnad train-claims"), std::string::npos) << s.message();
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "# isnad-resource relation-model 1\nthreshold\t0.5\n";
+  }
+  EXPECT_FALSE(RelationModel::Load(path, "relation-model", "test-features-1", loaded).ok());
+}
+
+TEST(LearnedClaims, TheShippedModelsNameTheFeaturesThisEngineMakes) {
+  const std::string claims = std::string(ISNAD_RESOURCES_DIR) + "/claims/";
+  EXPECT_NE(testing::ReadFile(claims + "relations.model").find("features\t" + PairFeaturesName() + "\n"),
+            std::string::npos);
+  EXPECT_NE(testing::ReadFile(claims + "triggers.model").find("features\t" + WordFeaturesName() + "\n"),
+            std::string::npos);
+  EXPECT_NE(testing::ReadFile(claims + "speakers.model").find("features\t" + SpeakerFeaturesName() + "\n"),
+            std::string::npos);
 }
 
 TEST(RelationModel, AssemblesOneRelationPerSourceTypeAndTargetKeepingUnnamedEvents) {

@@ -11,6 +11,7 @@
 // them would carry besides its type (polarity, claimants, place, date) is
 // read here too, the rules' where they found the same pair.
 #include <algorithm>
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,8 @@ constexpr uint32_t kMaxGap = 40;
 // learned attack or protest to be dropped (log-odds; CHANGELOG 0.20.0 has
 // the trade-off measured).
 constexpr float kEventGateMargin = 2.0f;
+// The trigger detector reads a word as a trigger above this probability.
+constexpr float kTriggerFloor = 0.3f;
 
 
 std::string_view DistanceBucket(uint32_t gap) {
@@ -376,5 +379,57 @@ void ClaimExtractor::FindCandidates(const Reading& reading, ClaimCandidates& out
     }
   }
 }
+
+namespace {
+
+uint64_t StackedFeature(std::string_view name, std::string_view value) {
+  std::string key = "stacked:";
+  key.append(name);
+  key.push_back('=');
+  key.append(value);
+  return HashBytes(key);
+}
+
+}  // namespace
+
+void StackedFeatures(const RelationCandidate& pair, const std::vector<RelationModel::Weights>& word_probabilities,
+                     std::vector<uint64_t>& out) {
+  static constexpr std::string_view kPlace[] = {"before", "between", "after"};
+  out = pair.features;
+  const std::string_view dir = pair.forward ? "ab" : "ba";
+  int between = 0;
+  float best = 0;
+  std::string best_value;
+  for (const auto& [word, place] : pair.window) {
+    const RelationModel::Weights& p = word_probabilities[word];
+    if (p[kRelatedColumn] <= kTriggerFloor) continue;
+    const int type = static_cast<int>(std::max_element(p.begin(), p.begin() + kNumPloverTypes) - p.begin());
+    const std::string type_name = PloverTypeName(static_cast<PloverType>(type));
+    const std::string_view where = kPlace[static_cast<int>(place)];
+    out.push_back(StackedFeature("trigger", type_name + "|" + std::string(where) + "|" + std::string(dir)));
+    out.push_back(StackedFeature("trigger_type", type_name));
+    out.push_back(StackedFeature("trigger_at", std::string(where) + (p[kRelatedColumn] > 0.6f ? "|sure" : "|maybe")));
+    between += place == WordPlace::kBetween;
+    // The strongest, preferring one between the two sides.
+    const float score = p[kRelatedColumn] + (place == WordPlace::kBetween ? 1.0f : 0.0f);
+    if (score > best) {
+      best = score;
+      best_value = type_name + "|" + std::string(where) + "|" + std::string(dir);
+    }
+  }
+  out.push_back(StackedFeature("triggers_between", std::to_string(std::min(between, 2))));
+  out.push_back(StackedFeature("best_trigger", best_value.empty() ? "none" : best_value));
+}
+
+std::string PairFeaturesName() {
+  // Bump the version when a feature changes.
+  char name[160];
+  std::snprintf(name, sizeof name, "pairs-1 gap=%u between=%u/%u around=%u event-margin=%g trigger-floor=%g",
+                kMaxGap, kBetweenAll, kBetweenEdge, kAround, static_cast<double>(kEventGateMargin),
+                static_cast<double>(kTriggerFloor));
+  return name;
+}
+
+std::string WordFeaturesName() { return "words-1"; }  // bump when WordFeatures changes
 
 }  // namespace isnad

@@ -13,9 +13,12 @@
 //   ../shared/corpus/train (train/relation_trainer.h).
 //
 // FILE FORMAT (resources/claims/relations.model)
-//   "# isnad-resource relation-model 1", then "threshold<TAB>value", then one
-//   line per feature: 16 hex digits, then "TYPE:weight" cells for the types
-//   whose weight is not zero, sorted by feature.
+//   "# isnad-resource relation-model 1", then "features<TAB>name" (the
+//   feature extractor the weights were trained for: PairFeaturesName() and
+//   the others below; a model for other features is refused), then
+//   "threshold<TAB>value", then one line per feature: 16 hex digits, then
+//   "TYPE:weight" cells for the types whose weight is not zero, sorted by
+//   feature.
 //
 // THREAD SAFETY
 //   Immutable after loading.
@@ -82,6 +85,14 @@ struct SpeakerCandidate {
   std::vector<uint64_t> features;
 };
 
+// The names of the three feature extractors, with the settings that shape
+// what they produce (windows, reaches): written into each model and checked
+// when it is loaded, so that a model is never read with features it was not
+// trained on.
+std::string PairFeaturesName();     // relation_candidates.cc (and StackedFeatures)
+std::string WordFeaturesName();     // relation_candidates.cc
+std::string SpeakerFeaturesName();  // speaker_candidates.cc
+
 // A report's candidates for the learned detectors.
 struct ClaimCandidates {
   std::vector<WordCandidate> words;
@@ -94,9 +105,11 @@ class RelationModel {
  public:
   using Weights = std::array<float, kRelationColumns>;
 
-  // `kind` names the resource: relation-model (pairs) or trigger-model
-  // (words); the same file format.
-  static Status Load(const std::string& path, RelationModel& out, std::string_view kind = "relation-model");
+  // `kind` names the resource: relation-model (pairs), trigger-model
+  // (words) or speaker-model; the same file format. `features` is the name
+  // of the feature extractor the caller will use: a model trained for
+  // another is refused.
+  static Status Load(const std::string& path, std::string_view kind, std::string_view features, RelationModel& out);
   std::string Serialize(std::string_view kind = "relation-model") const;
   bool empty() const { return rows_.empty(); }
 
@@ -110,6 +123,8 @@ class RelationModel {
   float threshold() const { return threshold_; }
 
   void SetThreshold(float threshold) { threshold_ = threshold; }
+  void SetFeatures(std::string features) { features_ = std::move(features); }
+  const std::string& features() const { return features_; }
   void Set(const std::unordered_map<uint64_t, Weights>& weights, float threshold);
 
  private:
@@ -121,6 +136,7 @@ class RelationModel {
   std::vector<uint32_t> slot_row_;
   void BuildIndex();
   float threshold_ = 0.5f;
+  std::string features_;
 };
 
 // The pair's features and the trigger detector's verdicts on the words near

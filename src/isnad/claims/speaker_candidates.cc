@@ -153,4 +153,10 @@ void ClaimExtractor::FindSpeakerCandidates(const Reading& reading, ClaimCandidat
   }
 }
 
+std::string SpeakerFeaturesName() {
+  // Bump the version when a feature changes.
+  return "speakers-1 before=" + std::to_string(kReachBefore) + " after=" + std::to_string(kReachAfter) +
+         " earlier=" + std::to_string(kEarlierSpeakers);
+}
+
 }  // namespace isnad

@@ -344,7 +344,9 @@ RelationModel TrainTriggerModel(const std::vector<const ClaimsExample*>& docs, c
     }
   RelationTrainOptions trigger_options = options;
   trigger_options.threshold = 0.5f;
-  return TrainTypedModel(rows, labels, trigger_options);
+  RelationModel model = TrainTypedModel(rows, labels, trigger_options);
+  model.SetFeatures(WordFeaturesName());
+  return model;
 }
 
 namespace {
@@ -435,7 +437,9 @@ RelationModel TrainSpeakerModel(const std::vector<const ClaimsExample*>& docs, c
     }
   RelationTrainOptions ranker = options;
   ranker.types = false;
-  return TrainTypedModel(rows, labels, ranker);
+  RelationModel model = TrainTypedModel(rows, labels, ranker);
+  model.SetFeatures(SpeakerFeaturesName());
+  return model;
 }
 
 ClaimModels TrainClaimModels(const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options,
@@ -455,6 +459,7 @@ ClaimModels TrainClaimModels(const std::vector<const ClaimsExample*>& docs, cons
   std::vector<const std::vector<uint64_t>*> rows;
   for (const auto& features : stacked) rows.push_back(&features);
   out.relations = TrainTypedModel(rows, labels, options);
+  out.relations.SetFeatures(PairFeaturesName());
   out.speakers = TrainSpeakerModel(docs, options);
   return out;
 }
