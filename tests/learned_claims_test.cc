@@ -106,73 +106,73 @@ RelationCandidate Candidate(int source, int target, uint32_t evidence_begin, std
   return c;
 }
 
-RelationModel SmallModel() {
-  RelationModel::Weights related{}, assault{};
+TypedLinearModel SmallModel() {
+  TypedLinearModel::Weights related{}, assault{};
   related[kRelatedColumn] = 3.0f;  // feature 1: related
   assault[static_cast<int>(PloverType::kAssault)] = 2.0f;
   assault[static_cast<int>(PloverType::kConsult)] = -2.0f;
-  RelationModel::Weights consult{};
+  TypedLinearModel::Weights consult{};
   consult[static_cast<int>(PloverType::kConsult)] = 4.0f;
   consult[kRelatedColumn] = -1.0f;
-  RelationModel m;
+  TypedLinearModel m;
   m.Set({{1, related}, {2, assault}, {3, consult}}, 0.5f);
   m.SetFeatures("test-features-1");
   return m;
 }
 
-TEST(RelationModel, SerializesAndLoadsTheSameWeights) {
-  const RelationModel m = SmallModel();
+TEST(TypedLinearModel, SerializesAndLoadsTheSameWeights) {
+  const TypedLinearModel m = SmallModel();
   testing::TempDir dir;
   const std::string path = dir.File("relations.model");
   {
     std::ofstream out(path, std::ios::binary);
     out << m.Serialize();
   }
-  RelationModel loaded;
-  ASSERT_TRUE(RelationModel::Load(path, "relation-model", "test-features-1", loaded).ok());
+  TypedLinearModel loaded;
+  ASSERT_TRUE(TypedLinearModel::Load(path, "relation-model", "test-features-1", loaded).ok());
   EXPECT_EQ(loaded.Serialize(), m.Serialize());
   EXPECT_FLOAT_EQ(loaded.threshold(), 0.5f);
-  RelationModel::Weights p;
+  TypedLinearModel::Weights p;
   loaded.Probabilities({1, 2}, p);
   EXPECT_GT(p[kRelatedColumn], 0.9f);
   EXPECT_GT(p[static_cast<int>(PloverType::kAssault)], 0.8f);
   EXPECT_LT(p[static_cast<int>(PloverType::kConsult)], 0.2f);
 }
 
-TEST(RelationModel, RefusesAFileOfAnotherKind) {
+TEST(TypedLinearModel, RefusesAFileOfAnotherKind) {
   testing::TempDir dir;
   const std::string path = dir.File("relations.model");
   {
     std::ofstream out(path, std::ios::binary);
     out << "# isnad-resource event-model 1\n";
   }
-  RelationModel loaded;
-  EXPECT_FALSE(RelationModel::Load(path, "relation-model", "f", loaded).ok());
+  TypedLinearModel loaded;
+  EXPECT_FALSE(TypedLinearModel::Load(path, "relation-model", "f", loaded).ok());
   {
     std::ofstream out(path, std::ios::binary);
     out << "# isnad-resource relation-model 1\nfeatures\tf\n0000000000000001\tNOTATYPE:1\n";
   }
-  Status s = RelationModel::Load(path, "relation-model", "f", loaded);
+  Status s = TypedLinearModel::Load(path, "relation-model", "f", loaded);
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.message().find("TYPE:weight"), std::string::npos) << s.message();
 }
 
-TEST(RelationModel, RefusesAModelTrainedForOtherFeatures) {
+TEST(TypedLinearModel, RefusesAModelTrainedForOtherFeatures) {
   testing::TempDir dir;
   const std::string path = dir.File("relations.model");
   {
     std::ofstream out(path, std::ios::binary);
     out << SmallModel().Serialize();
   }
-  RelationModel loaded;
-  Status s = RelationModel::Load(path, "relation-model", "test-features-2", loaded);
+  TypedLinearModel loaded;
+  Status s = TypedLinearModel::Load(path, "relation-model", "test-features-2", loaded);
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.message().find("isnad train-claims"), std::string::npos) << s.message();
   {
     std::ofstream out(path, std::ios::binary);
     out << "# isnad-resource relation-model 1\nthreshold\t0.5\n";
   }
-  EXPECT_FALSE(RelationModel::Load(path, "relation-model", "test-features-1", loaded).ok());
+  EXPECT_FALSE(TypedLinearModel::Load(path, "relation-model", "test-features-1", loaded).ok());
 }
 
 TEST(LearnedClaims, TheShippedModelsNameTheFeaturesThisEngineMakes) {
@@ -185,7 +185,7 @@ TEST(LearnedClaims, TheShippedModelsNameTheFeaturesThisEngineMakes) {
             std::string::npos);
 }
 
-TEST(RelationModel, AssemblesOneRelationPerSourceTypeAndTargetKeepingUnnamedEvents) {
+TEST(ClaimAssembly, AssemblesOneRelationPerSourceTypeAndTargetKeepingUnnamedEvents) {
   Document doc;
   doc.entities.resize(3);
   Relation unnamed;  // an attack by unknown gunmen, kept by the rules
@@ -203,7 +203,7 @@ TEST(RelationModel, AssemblesOneRelationPerSourceTypeAndTargetKeepingUnnamedEven
       Candidate(1, 0, 100, {2}),     // not related
       Candidate(2, 1, 200, {1, 3}),  // related, a meeting
   };
-  AssembleRelations(candidates, RelationModel(), SmallModel(), doc);
+  AssembleRelations(candidates, TypedLinearModel(), SmallModel(), doc);
   ASSERT_EQ(doc.relations.size(), 3u);
   EXPECT_EQ(doc.relations[0].source, -1);
   EXPECT_EQ(doc.relations[1].source, 0);
@@ -213,17 +213,17 @@ TEST(RelationModel, AssemblesOneRelationPerSourceTypeAndTargetKeepingUnnamedEven
   EXPECT_EQ(doc.relations[2].type, PloverType::kConsult);
 }
 
-TEST(RelationModel, EachQuoteTakesItsBestRankedSpeaker) {
+TEST(ClaimAssembly, EachQuoteTakesItsBestRankedSpeaker) {
   Document doc;
   doc.entities.resize(3);
   doc.quotes.resize(3);
   doc.quotes[0].speaker = 1;  // the rules' choices
   doc.quotes[1].speaker = -1;
   doc.quotes[2].speaker = 2;  // no candidates: stays
-  RelationModel::Weights good{}, bad{};
+  TypedLinearModel::Weights good{}, bad{};
   good[kRelatedColumn] = 2.0f;
   bad[kRelatedColumn] = -2.0f;
-  RelationModel ranker;
+  TypedLinearModel ranker;
   ranker.Set({{7, good}, {8, bad}}, 0.5f);
   auto candidate = [](uint32_t quote, int entity, uint64_t feature) {
     SpeakerCandidate c;

@@ -289,12 +289,12 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
   // The learned relation detector; without it the rules' relations stand.
   const std::string relation_model = dir + "/claims/relations.model";
   if (with_relation_model && std::filesystem::exists(relation_model)) {
-    s = RelationModel::Load(relation_model, "relation-model", PairFeaturesName(), out.relation_model_);
+    s = TypedLinearModel::Load(relation_model, "relation-model", PairFeaturesName(), out.relation_model_);
     if (s.ok())
-      s = RelationModel::Load(dir + "/claims/triggers.model", "trigger-model", WordFeaturesName(), out.trigger_model_);
+      s = TypedLinearModel::Load(dir + "/claims/triggers.model", "trigger-model", WordFeaturesName(), out.trigger_model_);
     const std::string speakers = dir + "/claims/speakers.model";
     if (s.ok() && std::filesystem::exists(speakers)) {
-      s = RelationModel::Load(speakers, "speaker-model", SpeakerFeaturesName(), out.speaker_model_);
+      s = TypedLinearModel::Load(speakers, "speaker-model", SpeakerFeaturesName(), out.speaker_model_);
       out.fingerprint_ += " speaker-model-1";
     }
     if (!s.ok()) return s;

@@ -166,9 +166,9 @@ class ClaimExtractor {
   // (Matching-normalized), from the clitic inventory.
   std::string teh_, teh_marbuta_;
   EventModel events_;
-  RelationModel trigger_model_;   // words: is this one a trigger, of what type?
-  RelationModel relation_model_;  // pairs: related, and how?
-  RelationModel speaker_model_;   // quotes: which candidate speaks?
+  TypedLinearModel trigger_model_;   // words: is this one a trigger, of what type?
+  TypedLinearModel relation_model_;  // pairs: related, and how?
+  TypedLinearModel speaker_model_;   // quotes: which candidate speaks?
   EventDater dater_;
   std::string fingerprint_;
 };

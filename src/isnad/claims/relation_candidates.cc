@@ -392,7 +392,7 @@ uint64_t StackedFeature(std::string_view name, std::string_view value) {
 
 }  // namespace
 
-void StackedFeatures(const RelationCandidate& pair, const std::vector<RelationModel::Weights>& word_probabilities,
+void StackedFeatures(const RelationCandidate& pair, const std::vector<TypedLinearModel::Weights>& word_probabilities,
                      std::vector<uint64_t>& out) {
   static constexpr std::string_view kPlace[] = {"before", "between", "after"};
   out = pair.features;
@@ -401,7 +401,7 @@ void StackedFeatures(const RelationCandidate& pair, const std::vector<RelationMo
   float best = 0;
   std::string best_value;
   for (const auto& [word, place] : pair.window) {
-    const RelationModel::Weights& p = word_probabilities[word];
+    const TypedLinearModel::Weights& p = word_probabilities[word];
     if (p[kRelatedColumn] <= kTriggerFloor) continue;
     const int type = static_cast<int>(std::max_element(p.begin(), p.begin() + kNumPloverTypes) - p.begin());
     const std::string type_name = PloverTypeName(static_cast<PloverType>(type));

@@ -1,19 +1,27 @@
-// Does actor A do something of PLOVER type T to actor B, by this sentence?
+// The learned claims: their candidates, their model, and how a report's
+// relations and quote speakers are assembled from them.
 //
-// WHAT THIS OBJECT REPRESENTS
-//   The learned relation detector, in the shape of MITIE's
-//   binary_relation_detector: a candidate is an ordered pair of actor
-//   mentions in one sentence (relation_candidates.cc builds them and their
-//   features: the words, stems, particles and triggers between and around
-//   the pair, its order and distance, the entity types, reported speech, and
-//   the hand-written rules' verdicts as features the model may trust or
-//   not); the model gives, per PLOVER type, the probability that the pair
-//   holds it (one logistic regression per type, so that one pair may be
-//   allied and aided at once). Trained by `isnad train-claims` on
-//   ../shared/corpus/train (train/relation_trainer.h).
+// WHAT THIS REPRESENTS
+//   Three detectors share one model class (TypedLinearModel: one logistic
+//   regression for "related" or "right", one per PLOVER type for which) and
+//   one way of hashing features:
+//   - the relation detector, in the shape of MITIE's
+//     binary_relation_detector: a candidate is an ordered pair of actor
+//     mentions in one sentence (relation_candidates.cc builds them and their
+//     features: the words, stems, particles and triggers between and around
+//     the pair, its order and distance, the entity types, reported speech,
+//     and the hand-written rules' verdicts as features the model may trust
+//     or not); the model gives the probability that the pair is related and,
+//     per PLOVER type, that it holds that type;
+//   - the trigger detector, on the words of those sentences, whose verdicts
+//     are features of the pairs near them (StackedFeatures);
+//   - the speaker ranker, on each quote's possible speakers
+//     (speaker_candidates.cc), "related" column only.
+//   Trained by `isnad train-claims` on ../shared/corpus/train
+//   (train/relation_trainer.h).
 //
-// FILE FORMAT (resources/claims/relations.model)
-//   "# isnad-resource relation-model 1", then "features<TAB>name" (the
+// FILE FORMAT (resources/claims/relations.model, triggers.model, speakers.model)
+//   "# isnad-resource relation-model 1" (trigger-model, speaker-model), then "features<TAB>name" (the
 //   feature extractor the weights were trained for: PairFeaturesName() and
 //   the others below; a model for other features is refused), then
 //   "threshold<TAB>value", then one line per feature: 16 hex digits, then
@@ -100,8 +108,9 @@ struct ClaimCandidates {
   std::vector<SpeakerCandidate> speakers;  // grouped by quote, in quote order
 };
 
-
-class RelationModel {
+// Logistic regressions over hashed features, one per column: "related"
+// (kRelatedColumn) and one per PLOVER type. Immutable after loading.
+class TypedLinearModel {
  public:
   using Weights = std::array<float, kRelationColumns>;
 
@@ -109,7 +118,7 @@ class RelationModel {
   // (words) or speaker-model; the same file format. `features` is the name
   // of the feature extractor the caller will use: a model trained for
   // another is refused.
-  static Status Load(const std::string& path, std::string_view kind, std::string_view features, RelationModel& out);
+  static Status Load(const std::string& path, std::string_view kind, std::string_view features, TypedLinearModel& out);
   std::string Serialize(std::string_view kind = "relation-model") const;
   bool empty() const { return rows_.empty(); }
 
@@ -142,7 +151,7 @@ class RelationModel {
 // The pair's features and the trigger detector's verdicts on the words near
 // it (`word_probabilities`, one per ClaimCandidates::words entry): the
 // learned triggers' types and where they stand.
-void StackedFeatures(const RelationCandidate& pair, const std::vector<RelationModel::Weights>& word_probabilities,
+void StackedFeatures(const RelationCandidate& pair, const std::vector<TypedLinearModel::Weights>& word_probabilities,
                      std::vector<uint64_t>& out);
 
 // Replaces the relations of `doc` whose two sides are named with those the
@@ -150,11 +159,11 @@ void StackedFeatures(const RelationCandidate& pair, const std::vector<RelationMo
 // probable); relations with an unnamed side (events the rules keep) stay.
 // Claimants are read from the quotes' speakers as they stand (after
 // AssembleSpeakers).
-void AssembleRelations(const ClaimCandidates& candidates, const RelationModel& triggers,
-                       const RelationModel& relations, Document& doc);
+void AssembleRelations(const ClaimCandidates& candidates, const TypedLinearModel& triggers,
+                       const TypedLinearModel& relations, Document& doc);
 // The same with the probabilities given, one per candidate.
 void AssembleRelations(const std::vector<RelationCandidate>& candidates,
-                       const std::vector<RelationModel::Weights>& probabilities, float threshold, Document& doc);
+                       const std::vector<TypedLinearModel::Weights>& probabilities, float threshold, Document& doc);
 
 // The speakers of quote `quote` and the quotes it is reported inside,
 // outermost first, each once in a row: who claims what is said there.
@@ -162,6 +171,6 @@ std::vector<int> ClaimantChain(const Document& doc, int quote);
 
 // Gives each quote the speaker the ranker scores highest among its
 // candidates (a quote without candidates keeps the rules' speaker).
-void AssembleSpeakers(const ClaimCandidates& candidates, const RelationModel& ranker, Document& doc);
+void AssembleSpeakers(const ClaimCandidates& candidates, const TypedLinearModel& ranker, Document& doc);
 
 }  // namespace isnad

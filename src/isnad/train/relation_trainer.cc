@@ -226,7 +226,7 @@ std::string DescribeClaimsCorpus(const std::vector<ClaimsExample>& corpus) {
   return text;
 }
 
-RelationModel TrainTypedModel(const std::vector<const std::vector<uint64_t>*>& examples,
+TypedLinearModel TrainTypedModel(const std::vector<const std::vector<uint64_t>*>& examples,
                               const std::vector<uint16_t>& labels, const RelationTrainOptions& options) {
   set_print_string_function(Quiet);
   // The features seen often enough, indexed in hash order.
@@ -286,9 +286,9 @@ RelationModel TrainTypedModel(const std::vector<const std::vector<uint64_t>*>& e
   // Weights this small change no probability that matters: dropped, which
   // keeps the resource small.
   constexpr double kSmallestWeight = 0.01;
-  std::unordered_map<uint64_t, RelationModel::Weights> table;
+  std::unordered_map<uint64_t, TypedLinearModel::Weights> table;
   for (size_t j = 0; j < kept.size(); ++j) {
-    RelationModel::Weights w{};
+    TypedLinearModel::Weights w{};
     bool any = false;
     for (int t = 0; t < kRelationColumns; ++t) {
       if (weights[t].empty() || std::abs(weights[t][j + 1]) < kSmallestWeight) continue;
@@ -297,7 +297,7 @@ RelationModel TrainTypedModel(const std::vector<const std::vector<uint64_t>*>& e
     }
     if (any) table[kept[j]] = w;
   }
-  RelationModel model;
+  TypedLinearModel model;
   model.Set(std::move(table), options.threshold);
   return model;
 }
@@ -307,9 +307,9 @@ namespace {
 // The trigger detector's verdicts on `docs`' words, each document's from a
 // detector that did not learn from it (cross-fitting over `folds` parts), so
 // that the relation detector learns how far to trust them on unseen text.
-std::vector<std::vector<RelationModel::Weights>> CrossFittedWordProbabilities(
+std::vector<std::vector<TypedLinearModel::Weights>> CrossFittedWordProbabilities(
     const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options, int folds) {
-  std::vector<std::vector<RelationModel::Weights>> out(docs.size());
+  std::vector<std::vector<TypedLinearModel::Weights>> out(docs.size());
   // A report's fold by its id, so that two copies of one report (as
   // published and without punctuation) fall in the same one.
   std::map<std::string, size_t> ordinal;
@@ -321,7 +321,7 @@ std::vector<std::vector<RelationModel::Weights>> CrossFittedWordProbabilities(
     std::vector<const ClaimsExample*> others;
     for (size_t d = 0; d < docs.size(); ++d)
       if (fold_of[d] != fold) others.push_back(docs[d]);
-    const RelationModel words = TrainTriggerModel(others, options);
+    const TypedLinearModel words = TrainTriggerModel(others, options);
     for (size_t d = 0; d < docs.size(); ++d) {
       if (fold_of[d] != fold) continue;
       const auto& candidates = docs[d]->candidates.words;
@@ -334,7 +334,7 @@ std::vector<std::vector<RelationModel::Weights>> CrossFittedWordProbabilities(
 
 }  // namespace
 
-RelationModel TrainTriggerModel(const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options) {
+TypedLinearModel TrainTriggerModel(const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options) {
   std::vector<const std::vector<uint64_t>*> rows;
   std::vector<uint16_t> labels;
   for (const ClaimsExample* ex : docs)
@@ -344,7 +344,7 @@ RelationModel TrainTriggerModel(const std::vector<const ClaimsExample*>& docs, c
     }
   RelationTrainOptions trigger_options = options;
   trigger_options.threshold = 0.5f;
-  RelationModel model = TrainTypedModel(rows, labels, trigger_options);
+  TypedLinearModel model = TrainTypedModel(rows, labels, trigger_options);
   model.SetFeatures(WordFeaturesName());
   return model;
 }
@@ -426,7 +426,7 @@ std::string SerializeCues(const std::vector<LearnedCue>& cues) {
   return out;
 }
 
-RelationModel TrainSpeakerModel(const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options) {
+TypedLinearModel TrainSpeakerModel(const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options) {
   std::vector<const std::vector<uint64_t>*> rows;
   std::vector<uint16_t> labels;
   for (const ClaimsExample* ex : docs)
@@ -437,7 +437,7 @@ RelationModel TrainSpeakerModel(const std::vector<const ClaimsExample*>& docs, c
     }
   RelationTrainOptions ranker = options;
   ranker.types = false;
-  RelationModel model = TrainTypedModel(rows, labels, ranker);
+  TypedLinearModel model = TrainTypedModel(rows, labels, ranker);
   model.SetFeatures(SpeakerFeaturesName());
   return model;
 }
@@ -499,7 +499,7 @@ CorpusScore ScoreLabels(const std::vector<ClaimsExample>& corpus) {
   CorpusScore score;
   for (const ClaimsExample& ex : corpus) {
     Document doc = ex.doc;
-    std::vector<RelationModel::Weights> p(ex.candidates.pairs.size());
+    std::vector<TypedLinearModel::Weights> p(ex.candidates.pairs.size());
     for (size_t i = 0; i < p.size(); ++i) {
       for (int t = 0; t < kNumPloverTypes; ++t) p[i][t] = ex.labels[i] >> t & 1 ? 1.0f : 0.0f;
       p[i][kRelatedColumn] = ex.labels[i] ? 1.0f : 0.0f;

@@ -69,11 +69,11 @@ struct RelationTrainOptions {
 
 // One model over examples (feature lists) with type bits: "related" (any
 // bit) over all of them, each type over the related ones.
-RelationModel TrainTypedModel(const std::vector<const std::vector<uint64_t>*>& examples,
+TypedLinearModel TrainTypedModel(const std::vector<const std::vector<uint64_t>*>& examples,
                               const std::vector<uint16_t>& labels, const RelationTrainOptions& options);
 
 // The trigger detector, on the words of `docs`.
-RelationModel TrainTriggerModel(const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options);
+TypedLinearModel TrainTriggerModel(const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options);
 
 // A reporting cue learned from the gold quotes of annotated reports: the
 // cue's first word (wa- or fa- cut), how often it opens a gold quote, how
@@ -92,13 +92,13 @@ std::string SerializeCues(const std::vector<LearnedCue>& cues);
 
 // The speaker ranker, on the speaker candidates of `docs`' quotes that
 // match a gold quote.
-RelationModel TrainSpeakerModel(const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options);
+TypedLinearModel TrainSpeakerModel(const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options);
 
 struct ClaimModels {
-  RelationModel triggers;   // resources/claims/triggers.model
-  RelationModel relations;  // resources/claims/relations.model
+  TypedLinearModel triggers;   // resources/claims/triggers.model
+  TypedLinearModel relations;  // resources/claims/relations.model
   std::vector<LearnedCue> cues;  // resources/claims/learned_cues.tsv
-  RelationModel speakers;        // resources/claims/speakers.model
+  TypedLinearModel speakers;        // resources/claims/speakers.model
 };
 // Both detectors: the trigger detector on every word, the relation detector
 // on the pairs with the trigger detector's cross-fitted verdicts.
