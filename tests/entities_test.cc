@@ -2,6 +2,7 @@
 // texts written for these tests, and the model file.
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <string>
 
@@ -724,6 +725,67 @@ TEST(Entities, AnOutletNamedInCurlyQuotesIsOneOrganization) {
   const Entity* paper = EntityNamed(doc, "صحيفة \u201cحريت\u201d");
   ASSERT_NE(paper, nullptr);
   EXPECT_EQ(paper->type, EntityType::kOrg);
+}
+
+TEST(Entities, ANameThatBeginsOrEndsAnotherOfItsTypeIsTheSameActor) {
+  // Daraa and Daraa al-Suriyya, one city; al-'asima San'a and San'a.
+  Document doc = Analyze(
+      "خبر\nقصفت الطائرات مدينة درعا السورية أمس. وقال سكان في درعا إن القصف استمر ساعات، "
+      "وخرج متظاهرون في العاصمة صنعاء. وقال شهود في صنعاء إن الشرطة فرقتهم.");
+  std::set<const Entity*> daraa, sanaa;
+  for (const Mention& m : doc.mentions) {
+    const std::string text = doc.text.substr(m.span.begin, m.span.end - m.span.begin);
+    if (text.find("درعا") != std::string::npos) daraa.insert(&doc.entities[m.entity]);
+    if (text.find("صنعاء") != std::string::npos) sanaa.insert(&doc.entities[m.entity]);
+  }
+  EXPECT_EQ(daraa.size(), 1u);
+  EXPECT_EQ(sanaa.size(), 1u);
+}
+
+TEST(Entities, ANameInsideTwoActorsNamesNeither) {
+  // al-jaysh begins the Syrian and the Jordanian army: the two stay two.
+  Document doc = Analyze(
+      "خبر\nقال الجيش الأردني إنه رصد تحركات للجيش السوري قرب الحدود، وأكد الجيش أنه مستعد.");
+  const Entity* jordanian = EntityNamed(doc, "الجيش الأردني");
+  const Entity* syrian = EntityWithKey(doc, "army:syria");
+  ASSERT_NE(jordanian, nullptr);
+  ASSERT_NE(syrian, nullptr);
+  EXPECT_NE(jordanian, syrian);
+}
+
+TEST(NerCorpus, GoldNamesAreFoundInTheTextAndTaggedAsTheReaderReadsThem) {
+  testing::TempDir dir;
+  dir.Write("r1.txt",
+            "خبر\n\n01/08/2015\nوقال الرئيس اليمني السابق علي عبد الله صالح إن منظمة «أطباء بلا حدود» "
+            "غادرت لليمن.\n");
+  dir.Write("r1.gold.json", R"({"doc_id": "r1", "entities": [
+      {"id": "saleh", "type": "PER", "names": ["علي عبد الله صالح", "الرئيس اليمني السابق علي عبد الله صالح"]},
+      {"id": "msf", "type": "ORG", "names": ["منظمة أطباء بلا حدود"]},
+      {"id": "yemen", "type": "LOC", "names": ["اليمن"]},
+      {"id": "rebels", "type": "ORG", "generic": true, "names": ["الرئيس"]}],
+      "quotes": [], "relations": []})");
+  NerCorpus corpus;
+  ASSERT_TRUE(ProjectNerCorpus(TestEngine().text(), TestEngine().header(), dir.path(), NerCorpusOptions{}, corpus).ok());
+  ASSERT_EQ(corpus.documents.size(), 1u);
+  EXPECT_EQ(corpus.entities, 3u);  // the generic one is not counted ...
+  EXPECT_EQ(corpus.entities_found, 3u);
+  std::map<std::string, std::string> tag_of;
+  for (const TaggedSentence& s : corpus.sentences) {
+    EXPECT_TRUE(s.misc_unlabeled);
+    for (size_t i = 0; i < s.words.size(); ++i) {
+      tag_of[s.words[i]] = TagName(s.tags[i]);
+      EXPECT_EQ(s.words[i].find("2015"), std::string::npos);  // the date line is the header: not read
+    }
+  }
+  EXPECT_EQ(tag_of["الرئيس"], "O");  // the title is cut
+  EXPECT_EQ(tag_of["اليمني"], "O");
+  EXPECT_EQ(tag_of["علي"], "B-PER");
+  EXPECT_EQ(tag_of["صالح"], "I-PER");
+  EXPECT_EQ(tag_of["منظمة"], "B-ORG");  // guillemets inside a name are passed over
+  EXPECT_EQ(tag_of["«"], "I-ORG");
+  EXPECT_EQ(tag_of["حدود"], "I-ORG");
+  EXPECT_EQ(tag_of["لليمن"], "B-LOC");  // li- swallowed the article's alef
+  EXPECT_EQ(tag_of["خبر"], "O");
 }
 
 // Tokens for the memory tests: only the core matters.

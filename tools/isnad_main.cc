@@ -219,6 +219,29 @@ int main(int argc, char** argv) {
           "Development: leave out this share of ANERcorp's training part, score on it, write nothing")
       ->check(CLI::Range(0.0, 0.9));
 
+  std::string ner_corpus;
+  train_ner->add_option("--corpus", ner_corpus,
+                        "Also train on these annotated reports (NAME.txt beside NAME.gold.json): an experiment, "
+                        "measured by `isnad cv-entities`; the committed model is trained without");
+
+  auto* cv_entities = app.add_subcommand(
+      "cv-entities", "Cross-validate the entity tagger over the documents of an annotated folder (score.py's figures)");
+  std::string cv_entities_dir;
+  int entity_folds = 5;
+  cv_entities->add_option("dir", cv_entities_dir, "Annotated reports: NAME.txt beside NAME.gold.json")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  cv_entities->add_option("--data", data_dir, "The shared data folder")->check(CLI::ExistingDirectory);
+  cv_entities->add_option("--folds", entity_folds, "Document folds (report i in fold i mod k)")
+      ->check(CLI::Range(2, 50));
+  bool teach_generic = false;
+  std::string cv_entities_records, entity_models;
+  cv_entities->add_option("--save-models", entity_models,
+                          "Save each fold's tagger in DIR/fold-K, for `isnad cv --entity-models DIR`");
+  cv_entities->add_option("--write", cv_entities_records, "Write the held-out records here (JSON Lines)");
+  cv_entities->add_flag("--generic", teach_generic,
+                        "Teach the tagger the generic collective actors too (0.767 against 0.779 without, 0.21.0)");
+
   auto* train_events =
       app.add_subcommand("train-events", "Retrain resources/claims/events.model from ../shared/data");
   int folds = 5;
@@ -261,6 +284,11 @@ int main(int argc, char** argv) {
   bool no_learned_cues = false;
   cv->add_flag("--no-learned-cues", no_learned_cues, "Quotes by the hand-written cues alone");
   cv->add_flag("--strip-punctuation", strip_punctuation, "Drop the reports' punctuation first (as some arrive)");
+  std::string cv_entity_models;
+  cv->add_option("--entity-models", cv_entity_models,
+                 "Read fold K's reports with the tagger in DIR/fold-K (from `isnad cv-entities --save-models`), "
+                 "which never saw them: the tagger learns from these reports too")
+      ->check(CLI::ExistingDirectory);
   bool both_copies = false;
   cv->add_flag("--both-copies", both_copies,
                "Train on each report as published and without punctuation (held-out reports as --strip-punctuation says)");
@@ -351,7 +379,22 @@ int main(int argc, char** argv) {
     std::vector<isnad::ClaimsExample> corpus;
     isnad::ClaimsReadOptions read_options;
     read_options.strip_punctuation = strip_punctuation;
-    s = isnad::ReadClaimsCorpus(engine, *cv ? cv_dir : claims_corpus, read_options, corpus);
+    // One engine per fold when the folds have their own taggers.
+    std::vector<isnad::Engine> fold_engines;
+    std::vector<const isnad::Engine*> readers{&engine};
+    if (*cv && !cv_entity_models.empty()) {
+      fold_engines.resize(static_cast<size_t>(cv_options.folds));
+      readers.clear();
+      for (int k = 0; k < cv_options.folds; ++k) {
+        isnad::NerModels models;
+        s = isnad::Engine::Load(dir, fold_engines[k], /*with_relation_model=*/false);
+        if (s.ok()) s = isnad::NerModels::Load(cv_entity_models + "/fold-" + std::to_string(k), models);
+        if (!s.ok()) return Fail(s.message());
+        fold_engines[k].ReplaceNerModels(std::move(models));
+        readers.push_back(&fold_engines[k]);
+      }
+    }
+    s = isnad::ReadClaimsCorpus(readers, *cv ? cv_dir : claims_corpus, read_options, corpus);
     if (!s.ok()) return Fail(s.message());
     std::fputs(isnad::DescribeClaimsCorpus(corpus).c_str(), stderr);
     if (*cv) {
@@ -369,7 +412,7 @@ int main(int argc, char** argv) {
       if (both_copies) {
         isnad::ClaimsReadOptions other = read_options;
         other.strip_punctuation = !strip_punctuation;
-        s = isnad::ReadClaimsCorpus(engine, cv_dir, other, copies);
+        s = isnad::ReadClaimsCorpus(readers, cv_dir, other, copies);
         if (!s.ok()) return Fail(s.message());
         cv_options.copies = &copies;
       }
@@ -397,18 +440,60 @@ int main(int argc, char** argv) {
     return 0;
   }
 
+  if (*cv_entities) {
+    std::string dir = isnad::FindResourceDir(resources, argv[0]);
+    isnad::TextCore core;
+    isnad::HeaderLexicons header;
+    isnad::EntityRecognizer recognizer;
+    isnad::Status s = isnad::TextCore::Load(dir, core);
+    if (s.ok()) s = isnad::HeaderLexicons::Load(dir, header);
+    if (s.ok()) s = isnad::EntityRecognizer::Load(dir, recognizer);
+    if (!s.ok()) return Fail(s.message());
+    isnad::NerCorpus corpus;
+    isnad::NerCorpusOptions corpus_options;
+    corpus_options.generic = teach_generic;
+    s = isnad::ProjectNerCorpus(core, header, cv_entities_dir, corpus_options, corpus);
+    if (!s.ok()) return Fail(s.message());
+    std::fprintf(stderr, "%zu reports, %zu sentences; %zu of %zu named entities found in the text\n",
+                 corpus.reports.size(), corpus.sentences.size(), corpus.entities_found, corpus.entities);
+    isnad::EntityCrossValidation result;
+    std::string log;
+    s = isnad::CrossValidateEntities(data_dir, core, recognizer, corpus, entity_folds, result, &log, entity_models);
+    std::fputs(log.c_str(), stdout);
+    if (!s.ok()) return Fail(s.message());
+    std::printf("CV entities P=%.3f R=%.3f F1=%.3f untyped F1=%.3f\n", result.entities.precision(),
+                result.entities.recall(), result.entities.f1(), result.entities_untyped.f1());
+    if (!cv_entities_records.empty()) {
+      std::ofstream out(cv_entities_records, std::ios::binary);
+      for (const std::string& line : result.records) out << line;  // each ends its line
+      if (!out) return Fail(cv_entities_records + ": cannot write");
+    }
+    return 0;
+  }
+
   if (*train_ner) {
     // The model is what is being made: load only what it is trained on.
     std::string dir = isnad::FindResourceDir(resources, argv[0]);
     isnad::TextCore core;
     isnad::Gazetteer gazetteer;
+    isnad::HeaderLexicons header;
     isnad::Status s = isnad::TextCore::Load(dir, core);
     if (s.ok()) s = isnad::Gazetteer::Load(dir + "/entities", gazetteer);
+    if (s.ok()) s = isnad::HeaderLexicons::Load(dir, header);
     if (!s.ok()) return Fail(s.message());
+    isnad::NerCorpus corpus;
+    isnad::ProjectNerOptions project;
+    std::vector<isnad::TaggedSentence> held_out;
+    project.holdout = holdout;
+    project.held_out = &held_out;
+    if (!ner_corpus.empty()) {
+      s = isnad::ProjectNerCorpus(core, header, ner_corpus, isnad::NerCorpusOptions{}, corpus);
+      if (!s.ok()) return Fail(s.message());
+      project.corpus = &corpus;
+    }
     isnad::NerModels model;
     std::string log;
-    std::vector<isnad::TaggedSentence> held_out;
-    s = isnad::TrainProjectNer(data_dir, core, gazetteer, model, &log, holdout, &held_out);
+    s = isnad::TrainProjectNer(data_dir, core, gazetteer, project, model, &log);
     std::fprintf(stderr, "%s", log.c_str());
     if (!s.ok()) return Fail(s.message());
     if (holdout > 0) {

@@ -40,6 +40,10 @@ class Engine {
   // quotes and relations, and the detector's candidates.
   void AnalyzeForTraining(RawReport&& raw, Document& out, ClaimCandidates& candidates) const;
 
+  // The same engine with other tagger models (cross-validation: each fold
+  // read by a tagger that never saw it).
+  void ReplaceNerModels(NerModels models) { entities_.ReplaceModels(std::move(models)); }
+
   const TextCore& text() const { return text_; }
   const ClaimExtractor& claims() const { return claims_; }
   const HeaderLexicons& header() const { return header_; }

@@ -470,6 +470,139 @@ std::string EntityRecognizer::MentionForm(const Document& doc, const Mention& m)
   return form;
 }
 
+namespace {
+
+// Whether `shorter` begins or ends `longer`, as whole words.
+bool BeginsOrEnds(const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
+  if (shorter.empty() || shorter.size() >= longer.size()) return false;
+  return std::equal(shorter.begin(), shorter.end(), longer.begin()) ||
+         std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin());
+}
+
+}  // namespace
+
+std::vector<std::vector<std::vector<std::string>>> EntityRecognizer::FoldingNames(const Document& doc,
+                                                                                 size_t entity) const {
+  std::vector<std::vector<std::vector<std::string>>> names;
+  auto add = [](std::vector<std::vector<std::string>>& list, std::vector<std::string> name) {
+    if (!name.empty() && std::find(list.begin(), list.end(), name) == list.end()) list.push_back(std::move(name));
+  };
+  for (int mi : doc.entities[entity].mentions) {
+    std::vector<std::vector<std::string>> forms;
+    std::vector<std::string> words = Words(Normalize(MentionForm(doc, doc.mentions[mi]), Match()));
+    // madinat Dar'a al-Suriyya is Dar'a al-Suriyya too.
+    size_t titles = 0;
+    while (titles + 1 < words.size() && (rules_.title.Contains(words[titles]) || rules_.place.Contains(words[titles])))
+      ++titles;
+    add(forms, std::vector<std::string>(words.begin() + static_cast<long>(titles), words.end()));
+    // A definite head alone (al-tanzim, al-haraka) begins the name it
+    // stands for without its article (tanzim al-dawla, harakat Hamas).
+    if (words.size() == 1 && Definite(words[0], article_) && words[0].size() > article_.size() + 2)
+      add(forms, {words[0].substr(article_.size())});
+    add(forms, std::move(words));
+    if (std::find(names.begin(), names.end(), forms) == names.end()) names.push_back(std::move(forms));
+  }
+  return names;
+}
+
+namespace {
+
+// Of the entities `candidates`, the one named last before entity `e` is
+// first named (al-jaysh after al-jaysh al-Urduni is the Jordanian army),
+// else the first named after it.
+size_t NearestNamed(const Document& doc, size_t e, const std::vector<size_t>& candidates) {
+  auto first = [&](size_t k) { return doc.mentions[doc.entities[k].mentions.front()].span.begin; };
+  const uint32_t at = first(e);
+  size_t best = candidates.front();
+  for (size_t k : candidates) {
+    const bool k_before = first(k) < at, best_before = first(best) < at;
+    if (k_before != best_before ? k_before : (k_before ? first(k) > first(best) : first(k) < first(best))) best = k;
+  }
+  return best;
+}
+
+// Moves every entity into root[entity] (root[root[e]] == root[e]); the
+// survivors keep their order.
+void MergeEntities(Document& doc, const std::vector<size_t>& root) {
+  const size_t n = doc.entities.size();
+  std::vector<int> index(n, -1);
+  std::vector<Entity> kept;
+  for (size_t e = 0; e < n; ++e)
+    if (root[e] == e) {
+      index[e] = static_cast<int>(kept.size());
+      kept.push_back(std::move(doc.entities[e]));
+    }
+  for (size_t e = 0; e < n; ++e) {
+    if (root[e] == e) continue;
+    Entity& into = kept[index[root[e]]];
+    Entity& from = doc.entities[e];
+    // A lexicon's key outlives a key made of the words.
+    if (into.lexicon_name.empty() && !from.lexicon_name.empty()) {
+      into.key = from.key;
+      into.lexicon_name = from.lexicon_name;
+    }
+    into.generic = into.generic && from.generic;
+    into.mentions.insert(into.mentions.end(), from.mentions.begin(), from.mentions.end());
+  }
+  for (Entity& ent : kept) {
+    std::sort(ent.mentions.begin(), ent.mentions.end());
+    if (ent.leader >= 0) ent.leader = index[root[static_cast<size_t>(ent.leader)]];
+  }
+  for (Mention& m : doc.mentions)
+    if (m.entity >= 0) m.entity = index[root[static_cast<size_t>(m.entity)]];
+  doc.entities = std::move(kept);
+}
+
+}  // namespace
+
+void EntityRecognizer::FoldContainedNames(Document& doc) const {
+  const size_t n = doc.entities.size();
+  std::vector<std::vector<std::vector<std::vector<std::string>>>> names(n);
+  for (size_t e = 0; e < n; ++e) names[e] = FoldingNames(doc, e);
+  // Union-find; the entity named first survives.
+  std::vector<size_t> root(n);
+  for (size_t e = 0; e < n; ++e) root[e] = e;
+  auto find = [&](size_t e) {
+    while (root[e] != e) e = root[e] = root[root[e]];
+    return e;
+  };
+  // Every mention of `a` says a name of `b`, one at least a part of one
+  // (al-jaysh al-Suri, also called al-jaysh, is not inside al-jaysh
+  // al-Urduni).
+  auto inside = [&](size_t a, size_t b) {
+    bool part = false;
+    for (const auto& mention : names[a]) {
+      bool said = false;
+      for (const auto& x : mention)
+        for (const auto& other : names[b])
+          for (const auto& y : other) {
+            const bool begins_or_ends = BeginsOrEnds(x, y);
+            part = part || begins_or_ends;
+            said = said || begins_or_ends || x == y;
+          }
+      if (!said) return false;
+    }
+    return part;
+  };
+  // A name inside the names of two actors (al-jaysh in al-jaysh al-Suri and
+  // al-jaysh al-Urduni) folds into one of them, never joining the two.
+  std::vector<size_t> into;
+  for (size_t a = 0; a < n; ++a) {
+    into.clear();
+    // People fold by their own rules (Salman is not Muhammad bin Salman).
+    if (doc.entities[a].type == EntityType::kPer) continue;
+    for (size_t b = 0; b < n; ++b)
+      if (a != b && doc.entities[a].type == doc.entities[b].type && find(b) != find(a) && inside(a, b) &&
+          std::find(into.begin(), into.end(), find(b)) == into.end())
+        into.push_back(find(b));
+    if (into.empty()) continue;
+    const size_t ra = find(a), rb = NearestNamed(doc, a, into);
+    root[std::max(ra, rb)] = std::min(ra, rb);
+  }
+  for (size_t e = 0; e < n; ++e) root[e] = find(e);
+  MergeEntities(doc, root);
+}
+
 void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
   const TextAnalysis& a = doc.analysis;
   std::string_view text(doc.text);
@@ -1511,6 +1644,8 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     doc.mentions.push_back(m);
     doc.entities[m.entity].mentions.push_back(static_cast<int>(doc.mentions.size() - 1));
   }
+
+  FoldContainedNames(doc);
 
   // Names: the fullest mention (most words, then longest), titles kept.
   for (Entity& ent : doc.entities) {

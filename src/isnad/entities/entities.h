@@ -93,6 +93,16 @@ class EntityRecognizer {
  private:
   // The mention's text, with the article's alef restored after lil-.
   std::string MentionForm(const Document& doc, const Mention& m) const;
+  // Folds into one entity two of a type (not people, whom their own rules
+  // fold) when every name of one is a name of the other or begins or ends
+  // one (Daraa and Daraa al-Suriyya, al-muqawama and al-muqawama
+  // al-sha'biyya, al-'asima San'a and San'a): within a report they are one
+  // actor far more often than two (measured by `isnad cv-entities`).
+  void FoldContainedNames(Document& doc) const;
+  // An entity's names as FoldContainedNames compares them, per distinct
+  // mention: its words, without leading titles and place nouns too, and a
+  // bare definite head without its article.
+  std::vector<std::vector<std::vector<std::string>>> FoldingNames(const Document& doc, size_t entity) const;
 
   NerModels models_;
   Gazetteer gazetteer_;

@@ -383,7 +383,9 @@ Status TrainNer(const std::vector<TaggedSentence>& data, const std::vector<std::
 }
 
 Status TrainProjectNer(const std::string& data_dir, const TextCore& core, const Gazetteer& gazetteer,
-                       NerModels& out, std::string* log, double holdout, std::vector<TaggedSentence>* held_out) {
+                       const ProjectNerOptions& project, NerModels& out, std::string* log) {
+  const double holdout = project.holdout;
+  std::vector<TaggedSentence>* held_out = project.held_out;
   std::vector<TaggedSentence> data;
   Status s = ReadConllNer(data_dir + "/anercorp/train.txt", data);
   if (!s.ok()) return s;
@@ -408,18 +410,30 @@ Status TrainProjectNer(const std::string& data_dir, const TextCore& core, const 
   repeated.insert(repeated.end(), data.begin(), data.end());
   const size_t repeats = LeaveOutRepeats(repeated, fane);
   for (TaggedSentence& sentence : fane) data.push_back(std::move(sentence));
+  const size_t shared = data.size();
+  // The two sources are two documents, and each annotated report one:
+  // memory does not cross from one to another.
+  std::vector<std::pair<size_t, size_t>> documents = {{0, aner}, {aner, shared}};
+  if (project.corpus) {
+    const NerCorpus& corpus = *project.corpus;
+    for (size_t d = 0; d < corpus.documents.size(); ++d) {
+      if (!project.corpus_documents.empty() && !project.corpus_documents[d]) continue;
+      const auto [begin, end] = corpus.documents[d];
+      documents.emplace_back(data.size(), data.size() + (end - begin));
+      data.insert(data.end(), corpus.sentences.begin() + static_cast<long>(begin),
+                  corpus.sentences.begin() + static_cast<long>(end));
+    }
+  }
   if (log)
-    *log += "sentences: " + std::to_string(aner) + " ANERcorp, " + std::to_string(data.size() - aner) +
-            " NewsFANE (" + std::to_string(repeats) + " left out: they repeat ANERcorp's)\n";
+    *log += "sentences: " + std::to_string(aner) + " ANERcorp, " + std::to_string(shared - aner) +
+            " NewsFANE (" + std::to_string(repeats) + " left out: they repeat ANERcorp's), " +
+            std::to_string(data.size() - shared) + " of annotated reports\n";
   NerTrainOptions options;
   std::vector<std::vector<NerToken>> tokens(data.size());
   for (size_t i = 0; i < data.size(); ++i) {
     std::vector<std::string_view> words(data[i].words.begin(), data[i].words.end());
     BuildNerTokens(words, core, gazetteer, tokens[i]);
   }
-  // The two sources are two documents: memory does not cross from one to
-  // the other.
-  const std::vector<std::pair<size_t, size_t>> documents = {{0, aner}, {aner, data.size()}};
 
   // Cross-fitting: each of kFolds contiguous blocks is tagged by a sentence
   // model trained without it (contiguous, because nearby sentences name the

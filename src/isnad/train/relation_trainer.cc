@@ -165,6 +165,12 @@ std::vector<double> TrainBinary(const std::vector<std::vector<feature_node>>& ro
 
 Status ReadClaimsCorpus(const Engine& engine, const std::string& dir, const ClaimsReadOptions& options,
                         std::vector<ClaimsExample>& out) {
+  return ReadClaimsCorpus(std::vector<const Engine*>{&engine}, dir, options, out);
+}
+
+Status ReadClaimsCorpus(const std::vector<const Engine*>& engines, const std::string& dir,
+                        const ClaimsReadOptions& options, std::vector<ClaimsExample>& out) {
+  if (engines.empty()) return Status::Error("no engine to read " + dir);
   std::vector<std::pair<std::string, json>> golds;
   std::vector<std::string> inputs;
   if (Status s = ReadGoldReports(dir, golds, inputs); !s.ok()) return s;
@@ -181,7 +187,7 @@ Status ReadClaimsCorpus(const Engine& engine, const std::string& dir, const Clai
       ex.doc_id = golds[i].first;
       ex.gold = golds[i].second;
       if (options.strip_punctuation) raws[i].text = StripPunctuation(raws[i].text, 3);
-      engine.AnalyzeForTraining(std::move(raws[i]), ex.doc, ex.candidates);
+      engines[i % engines.size()]->AnalyzeForTraining(std::move(raws[i]), ex.doc, ex.candidates);
       LabelCandidates(ex, options.strip_punctuation);
     }
   };

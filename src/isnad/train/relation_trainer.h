@@ -52,6 +52,11 @@ struct ClaimsReadOptions {
 // engine loaded without the relation model.
 Status ReadClaimsCorpus(const Engine& engine, const std::string& dir, const ClaimsReadOptions& options,
                         std::vector<ClaimsExample>& out);
+// The same, report i read by engines[i mod engines.size()]: with one engine
+// per cross-validation fold whose tagger never saw that fold's reports, the
+// held-out reports' actors are as a new report's would be.
+Status ReadClaimsCorpus(const std::vector<const Engine*>& engines, const std::string& dir,
+                        const ClaimsReadOptions& options, std::vector<ClaimsExample>& out);
 
 // What the corpus gives the learners, for reading: reports, candidate pairs
 // and words and how many are labelled, gold relations and triggers placed,
