@@ -101,17 +101,6 @@ bool IsArabicWord(std::string_view w) {
   return c >= 0x0621 && c <= 0x06FF && !(c >= 0x0660 && c <= 0x0669);
 }
 
-std::vector<std::string> Words(std::string_view normalized) {
-  std::vector<std::string> out;
-  size_t pos = 0;
-  while (pos < normalized.size()) {
-    size_t e = normalized.find(' ', pos);
-    if (e == std::string_view::npos) e = normalized.size();
-    if (e > pos) out.emplace_back(normalized.substr(pos, e - pos));
-    pos = e + 1;
-  }
-  return out;
-}
 
 std::string Join(const std::vector<std::string>& words, size_t from = 0) {
   std::string out;
@@ -159,7 +148,7 @@ Status EntityRules::FromResource(const ResourceFile& file, EntityRules& out) {
           if (c == '_') c = ' ';
         std::string n = Normalize(phrase, Match());
         out.collective.Insert(n, 1);
-        out.longest_collective = std::max(out.longest_collective, Words(n).size());
+        out.longest_collective = std::max(out.longest_collective, SplitOnSpaces(n).size());
       }
       continue;
     }
@@ -489,7 +478,7 @@ std::vector<std::vector<std::vector<std::string>>> EntityRecognizer::FoldingName
   };
   for (int mi : doc.entities[entity].mentions) {
     std::vector<std::vector<std::string>> forms;
-    std::vector<std::string> words = Words(Normalize(MentionForm(doc, doc.mentions[mi]), Match()));
+    std::vector<std::string> words = SplitOnSpaces(Normalize(MentionForm(doc, doc.mentions[mi]), Match()));
     // madinat Dar'a al-Suriyya is Dar'a al-Suriyya too.
     size_t titles = 0;
     while (titles + 1 < words.size() && (rules_.title.Contains(words[titles]) || rules_.place.Contains(words[titles])))
@@ -1341,7 +1330,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
   // place nouns left out.
   auto name_words = [&](std::string_view form) {
     // Abdalaziz and Abd al-Aziz are one name: keys and folding read two words.
-    std::vector<std::string> w = Words(SplitAbd(Normalize(form, Match())));
+    std::vector<std::string> w = SplitOnSpaces(SplitAbd(Normalize(form, Match())));
     size_t strip = 0;
     while (strip + 1 < w.size() && (rules_.title.Contains(w[strip]) || rules_.place.Contains(w[strip])))
       ++strip;
@@ -1474,7 +1463,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
           !rules_.name_link.Contains(w[w.size() - 2]))  // a father's name, not a surname
         claim(w.back(), static_cast<int>(e));
       for (int mi : ent.mentions) {
-        std::vector<std::string> mw = Words(Normalize(MentionForm(doc, doc.mentions[mi]), Match()));
+        std::vector<std::string> mw = SplitOnSpaces(Normalize(MentionForm(doc, doc.mentions[mi]), Match()));
         if (mw.empty()) continue;
         longest = std::max(longest, mw.size());
         claim(Join(mw), static_cast<int>(e));
@@ -1612,7 +1601,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
           first.gazetteer_entry >= 0 ? first.gazetteer_entry : gazetteer_.Find(Join(entity_words[e].words));
       if (!starts && entry >= 0) {
         const auto& ge = gazetteer_.entry(entry);
-        auto head_of = [&](const std::string& n) { return Words(Normalize(n, Match())).front() == head; };
+        auto head_of = [&](const std::string& n) { return SplitOnSpaces(Normalize(n, Match())).front() == head; };
         if (is_head) {
           starts = head_of(ge.canonical);
           for (const auto& alias : ge.aliases) starts = starts || head_of(alias);

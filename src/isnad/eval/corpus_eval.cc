@@ -18,6 +18,7 @@
 
 #include "isnad/document/analyze.h"
 #include "isnad/interfaces/record_json.h"
+#include "isnad/text/normalize.h"
 #include "isnad/text/utf8.h"
 
 namespace isnad {
@@ -63,18 +64,6 @@ bool IsWordChar(char32_t c) {
     default:
       return false;
   }
-}
-
-std::vector<std::string> SplitWords(const std::string& normalized) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < normalized.size()) {
-    size_t end = normalized.find(' ', start);
-    if (end == std::string::npos) end = normalized.size();
-    if (end > start) out.push_back(normalized.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
 }
 
 std::string Str(const json& v) { return v.is_string() ? v.get<std::string>() : std::string(); }
@@ -275,7 +264,7 @@ void RelationCounts(const EntityView& v, const json& gold, const json& pred, Cor
 }
 
 std::set<std::string> Tokens(const std::string& text) {
-  const std::vector<std::string> words = SplitWords(NormalizeForScoring(text));
+  const std::vector<std::string> words = SplitOnSpaces(NormalizeForScoring(text));
   return std::set<std::string>(words.begin(), words.end());
 }
 
@@ -359,7 +348,7 @@ std::string NormalizeForScoring(const std::string& text) {
       spaced.push_back(' ');
   }
   std::string out;
-  for (const std::string& w : SplitWords(spaced)) {
+  for (const std::string& w : SplitOnSpaces(spaced)) {
     if (!out.empty()) out.push_back(' ');
     out += w;
   }

@@ -95,4 +95,16 @@ std::string Normalize(std::string_view text, const NormalizeOptions& options) {
   return out;
 }
 
+std::vector<std::string> SplitOnSpaces(std::string_view normalized) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < normalized.size()) {
+    size_t end = normalized.find(' ', start);
+    if (end == std::string_view::npos) end = normalized.size();
+    if (end > start) out.emplace_back(normalized.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
 }  // namespace isnad

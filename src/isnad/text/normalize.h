@@ -55,4 +55,7 @@ void Normalize(std::string_view text, const NormalizeOptions& options, Normalize
 void NormalizeAppend(std::string_view text, const NormalizeOptions& options, std::string& out);
 std::string Normalize(std::string_view text, const NormalizeOptions& options);
 
+// The words of a normalized text: the runs between single spaces.
+std::vector<std::string> SplitOnSpaces(std::string_view normalized);
+
 }  // namespace isnad

@@ -8,6 +8,7 @@
 #include "isnad/base/diagnostics.h"
 #include "isnad/document/reader.h"
 #include "isnad/interfaces/record_json.h"
+#include "isnad/text/normalize.h"
 #include "isnad/train/ner_trainer.h"
 
 namespace isnad {
@@ -37,18 +38,6 @@ std::vector<std::string> FirstWordForms(const std::string& word) {
   return forms;
 }
 
-std::vector<std::string> SplitWords(const std::string& normalized) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < normalized.size()) {
-    size_t j = normalized.find(' ', i);
-    if (j == std::string::npos) j = normalized.size();
-    if (j > i) out.push_back(normalized.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
-
 struct GoldName {
   std::vector<std::string> words;  // normalized as score.py does
   EntityType type;
@@ -76,7 +65,7 @@ class NameIndex {
       if (type == EntityType::kMisc) continue;
       for (const json& n : e["names"]) {
         if (!n.is_string()) continue;
-        GoldName name{SplitWords(NormalizeForScoring(n.get<std::string>())), type, generic};
+        GoldName name{SplitOnSpaces(NormalizeForScoring(n.get<std::string>())), type, generic};
         if (name.words.empty()) continue;
         by_first_[name.words.front()].push_back(names_.size());
         entity_of_.push_back(entity);
