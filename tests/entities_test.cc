@@ -742,8 +742,9 @@ TEST(Entities, ANameThatBeginsOrEndsAnotherOfItsTypeIsTheSameActor) {
   EXPECT_EQ(sanaa.size(), 1u);
 }
 
-TEST(Entities, ANameInsideTwoActorsNamesNeither) {
-  // al-jaysh begins the Syrian and the Jordanian army: the two stay two.
+TEST(Entities, ANameInsideTwoActorsNeverJoinsThem) {
+  // al-jaysh begins the Syrian and the Jordanian army: whichever it is
+  // folded into, the two stay two.
   Document doc = Analyze(
       "خبر\nقال الجيش الأردني إنه رصد تحركات للجيش السوري قرب الحدود، وأكد الجيش أنه مستعد.");
   const Entity* jordanian = EntityNamed(doc, "الجيش الأردني");

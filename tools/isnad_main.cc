@@ -441,24 +441,22 @@ int main(int argc, char** argv) {
   }
 
   if (*cv_entities) {
-    std::string dir = isnad::FindResourceDir(resources, argv[0]);
-    isnad::TextCore core;
-    isnad::HeaderLexicons header;
-    isnad::EntityRecognizer recognizer;
-    isnad::Status s = isnad::TextCore::Load(dir, core);
-    if (s.ok()) s = isnad::HeaderLexicons::Load(dir, header);
-    if (s.ok()) s = isnad::EntityRecognizer::Load(dir, recognizer);
+    isnad::Engine engine;
+    isnad::Status s = isnad::Engine::Load(isnad::FindResourceDir(resources, argv[0]), engine,
+                                          /*with_relation_model=*/false);
     if (!s.ok()) return Fail(s.message());
+    const isnad::TextCore& core = engine.text();
     isnad::NerCorpus corpus;
     isnad::NerCorpusOptions corpus_options;
     corpus_options.generic = teach_generic;
-    s = isnad::ProjectNerCorpus(core, header, cv_entities_dir, corpus_options, corpus);
+    s = isnad::ProjectNerCorpus(core, engine.header(), cv_entities_dir, corpus_options, corpus);
     if (!s.ok()) return Fail(s.message());
     std::fprintf(stderr, "%zu reports, %zu sentences; %zu of %zu named entities found in the text\n",
                  corpus.reports.size(), corpus.sentences.size(), corpus.entities_found, corpus.entities);
     isnad::EntityCrossValidation result;
     std::string log;
-    s = isnad::CrossValidateEntities(data_dir, core, recognizer, corpus, entity_folds, result, &log, entity_models);
+    s = isnad::CrossValidateEntities(data_dir, core, engine.entities(), corpus, entity_folds, result, &log,
+                                     entity_models);
     std::fputs(log.c_str(), stdout);
     if (!s.ok()) return Fail(s.message());
     std::printf("CV entities P=%.3f R=%.3f F1=%.3f untyped F1=%.3f\n", result.entities.precision(),

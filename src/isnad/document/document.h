@@ -115,6 +115,12 @@ struct Document {
   // Spans of the date line and byline: metadata, not story text, so the
   // later stages pass over them (an author is not an actor of the story).
   std::vector<Span> header_lines;
+  // Whether byte `byte` of the text is on a header line.
+  bool InHeader(uint32_t byte) const {
+    for (const Span& h : header_lines)
+      if (byte >= h.begin && byte < h.end) return true;
+    return false;
+  }
   std::optional<std::string> source;
   std::optional<std::string> url;
   TextAnalysis analysis;

@@ -546,8 +546,11 @@ void MergeEntities(Document& doc, const std::vector<size_t>& root) {
 
 void EntityRecognizer::FoldContainedNames(Document& doc) const {
   const size_t n = doc.entities.size();
+  // People fold by their own rules (Salman is not Muhammad bin Salman):
+  // only organizations and places are compared.
   std::vector<std::vector<std::vector<std::vector<std::string>>>> names(n);
-  for (size_t e = 0; e < n; ++e) names[e] = FoldingNames(doc, e);
+  for (size_t e = 0; e < n; ++e)
+    if (doc.entities[e].type != EntityType::kPer) names[e] = FoldingNames(doc, e);
   // Union-find; the entity named first survives.
   std::vector<size_t> root(n);
   for (size_t e = 0; e < n; ++e) root[e] = e;
@@ -578,7 +581,6 @@ void EntityRecognizer::FoldContainedNames(Document& doc) const {
   std::vector<size_t> into;
   for (size_t a = 0; a < n; ++a) {
     into.clear();
-    // People fold by their own rules (Salman is not Muhammad bin Salman).
     if (doc.entities[a].type == EntityType::kPer) continue;
     for (size_t b = 0; b < n; ++b)
       if (a != b && doc.entities[a].type == doc.entities[b].type && find(b) != find(a) && inside(a, b) &&
@@ -599,11 +601,6 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
   std::vector<Candidate> cands;
   std::vector<Mention> found;
 
-  auto in_header = [&](uint32_t byte) {
-    for (const Span& h : doc.header_lines)
-      if (byte >= h.begin && byte < h.end) return true;
-    return false;
-  };
   // The tagger reads the body's sentences as one document (both passes);
   // header lines stay empty.
   std::vector<std::vector<NerToken>> doc_tokens(a.sentences.size());
@@ -611,7 +608,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
   std::vector<bool> header_sentence(a.sentences.size());
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
     const Sentence& s = a.sentences[si];
-    header_sentence[si] = in_header(a.tokens[s.token_begin].begin);
+    header_sentence[si] = doc.InHeader(a.tokens[s.token_begin].begin);
     if (!header_sentence[si]) BuildNerTokens(a, text, s.token_begin, s.token_end, core, gazetteer_, doc_tokens[si]);
   }
   models_.Tag(doc_tokens, doc_tags);
@@ -1503,7 +1500,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     };
     auto is_person = [&](int e) { return e >= 0 && doc.entities[e].type == EntityType::kPer; };
     for (size_t t = 0; t < a.tokens.size() && !name_of.empty();) {
-      if (covered[t] || a.tokens[t].kind != TokenKind::kWord || in_header(a.tokens[t].begin)) {
+      if (covered[t] || a.tokens[t].kind != TokenKind::kWord || doc.InHeader(a.tokens[t].begin)) {
         ++t;
         continue;
       }

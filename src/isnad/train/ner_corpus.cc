@@ -137,12 +137,6 @@ void TagSentence(const std::vector<std::string>& forms, const NameIndex& names, 
   }
 }
 
-bool InHeader(const Document& doc, uint32_t byte) {
-  for (const Span& h : doc.header_lines)
-    if (byte >= h.begin && byte < h.end) return true;
-  return false;
-}
-
 // One report's body sentences, tagged (as the recognizer reads them: the
 // header lines are not).
 void ProjectReport(const Document& doc, const json& gold, const NerCorpusOptions& options, NerCorpus& out) {
@@ -153,7 +147,7 @@ void ProjectReport(const Document& doc, const json& gold, const NerCorpusOptions
   const size_t first = out.sentences.size();
   std::vector<std::string> forms;
   for (const Sentence& s : a.sentences) {
-    if (s.token_begin == s.token_end || InHeader(doc, a.tokens[s.token_begin].begin)) continue;
+    if (s.token_begin == s.token_end || doc.InHeader(a.tokens[s.token_begin].begin)) continue;
     TaggedSentence tagged;
     tagged.misc_unlabeled = true;
     forms.clear();
