@@ -167,10 +167,35 @@ TEST(ModelRebuild, EveryGeneratedEntityAndClaimResourceMatchesTheCommittedOne) {
         << "resources/entities/" << name << " is stale: run `isnad train-ner`";
   ClaimExtractor claims;
   ASSERT_TRUE(ClaimExtractor::Load(res, claims, /*with_event_model=*/false).ok());
+  // The event model reads the entity stage's output: both readers.
   EventModel events;
   ASSERT_TRUE(TrainProjectEvents(data, TestEngine().text(), TestEngine().entities(), claims, 5, /*nested=*/false, events, nullptr).ok());
   EXPECT_TRUE(events.Serialize() == testing::ReadFile(res + "/claims/events.model"))
       << "resources/claims/events.model is stale: run `isnad train-events`";
+}
+
+// The second reader learns from the annotated reports as well (about two
+// minutes on two cores).
+TEST(ModelRebuild, TheSecondReaderMatchesTheCommittedOne) {
+  if (!SharedAvailable()) GTEST_SKIP() << "../shared is absent: cannot rebuild";
+  const std::string shared = ISNAD_SHARED_DIR;
+  const std::string res = ISNAD_RESOURCES_DIR;
+  NerCorpus corpus;
+  ASSERT_TRUE(ProjectNerCorpus(TestEngine().text(), TestEngine().header(), shared + "/corpus/train",
+                               NerCorpusOptions{}, corpus)
+                  .ok());
+  EXPECT_EQ(corpus.reports.size(), 364u);
+  ProjectNerOptions options;
+  options.corpus = &corpus;
+  NerModels models;
+  ASSERT_TRUE(
+      TrainProjectNer(shared + "/data", TestEngine().text(), TestEngine().entities().gazetteer(), options, models, nullptr)
+          .ok());
+  testing::TempDir dir;
+  ASSERT_TRUE(models.Save(dir.path(), "ner_reports").ok());
+  for (const char* name : {"ner_reports.model", "ner_reports_document.model"})
+    EXPECT_TRUE(testing::ReadFile(dir.File(name)) == testing::ReadFile(res + "/entities/" + name))
+        << "resources/entities/" << name << " is stale: run `isnad train-ner`";
 }
 
 }  // namespace

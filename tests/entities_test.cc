@@ -666,6 +666,44 @@ TEST(Entities, TwoPeopleJoinedByWaAreTwo) {
   }
 }
 
+TEST(Entities, TheSecondReaderReadsTheNamesTheFirstLeft) {
+  // Written for this test. The first reader (ANERcorp, NewsFANE) reads no
+  // name in the first sentence; the second, which also learned from the
+  // annotated reports, reads the corporation whole, li- and all.
+  Document doc = Analyze("خبر\nوذكرت المؤسسة الوطنية للنفط أن الإنتاج تراجع.");
+  const Entity* corporation = EntityNamed(doc, "المؤسسة الوطنية للنفط");
+  ASSERT_NE(corporation, nullptr);
+  EXPECT_EQ(corporation->type, EntityType::kOrg);
+  // Its names never end with an affiliation adjective: the side the forces
+  // are loyal to follows, and the claims read the construction.
+  Document loyal = Analyze("خبر\nوقال مصدر إن القوات الموالية للرئيس السابق علي عبد الله صالح شنت هجوما.");
+  EXPECT_EQ(EntityNamed(loyal, "القوات الموالية"), nullptr);
+  EXPECT_TRUE(std::any_of(loyal.entities.begin(), loyal.entities.end(),
+                          [](const Entity& e) { return e.key == "per:saleh"; }));
+  // Where a rule reads a name, the rule stands (a weekday ends no
+  // ministry's name, whatever a reader makes of it).
+  Document ministry = Analyze("خبر\nوأعلنت وزارة الدفاع الجمعة أن الهجوم فشل.");
+  EXPECT_NE(EntityNamed(ministry, "وزارة الدفاع"), nullptr);
+  EXPECT_EQ(EntityNamed(ministry, "وزارة الدفاع الجمعة"), nullptr);
+}
+
+TEST(Entities, AnOfficeInAppositionIsThePersonNamedBeforeIt) {
+  // Written for this test: the office after the name and a comma is his,
+  // and so is the same office named again; the entity keeps his name.
+  Document doc = Analyze(
+      "خبر\nقال الدكتور رياض ياسين، وزير الخارجية اليمني، إن المحادثات مثمرة. "
+      "وقال وزير الخارجية اليمني إن اللقاء كان مثمرا.");
+  const Entity* minister = EntityNamed(doc, "رياض ياسين");
+  ASSERT_NE(minister, nullptr);
+  EXPECT_EQ(minister->name, "رياض ياسين");
+  EXPECT_EQ(minister->mentions.size(), 3u);
+  EXPECT_EQ(EntityNamed(doc, "وزير الخارجية اليمني"), minister);
+  // Two people, each with his office, stay two.
+  Document two = Analyze(
+      "خبر\nوالتقى رياض ياسين، وزير الخارجية اليمني، مع عادل الجبير، وزير الخارجية السعودي، في الرياض.");
+  EXPECT_NE(EntityNamed(two, "رياض ياسين"), EntityNamed(two, "عادل الجبير"));
+}
+
 TEST(Entities, TheBaseIsNotAlQaeda) {
   Document doc = Analyze("خبر\nوانتقلت الاشتباكات إلى داخل القاعدة الجوية، بينما هاجم تنظيم القاعدة مواقع الجيش اليمني.");
   const Entity* base = EntityNamed(doc, "القاعدة الجوية");

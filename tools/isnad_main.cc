@@ -80,6 +80,66 @@ bool OpenExistingStore(const std::string& path, std::unique_ptr<isnad::Store>& s
   return true;
 }
 
+// `isnad train-ner`: the first reader (ANERcorp and NewsFANE) and the
+// second (the same and the annotated reports of `corpus_dir`, by default
+// ../shared/corpus/train beside `data_dir`); with `holdout`, the first
+// reader's ANERcorp score on that share of its training part, nothing
+// written.
+int TrainNer(const std::string& dir, const std::string& data_dir, std::string corpus_dir, std::string model_out,
+             double holdout) {
+  // The models are what is being made: load only what they are trained on.
+  isnad::TextCore core;
+  isnad::Gazetteer gazetteer;
+  isnad::HeaderLexicons header;
+  isnad::Status s = isnad::TextCore::Load(dir, core);
+  if (s.ok()) s = isnad::Gazetteer::Load(dir + "/entities", gazetteer);
+  if (s.ok()) s = isnad::HeaderLexicons::Load(dir, header);
+  if (!s.ok()) return Fail(s.message());
+  isnad::ProjectNerOptions project;
+  std::vector<isnad::TaggedSentence> held_out;
+  project.holdout = holdout;
+  project.held_out = &held_out;
+  isnad::NerModels first;
+  std::string log;
+  s = isnad::TrainProjectNer(data_dir, core, gazetteer, project, first, &log);
+  std::fprintf(stderr, "%s", log.c_str());
+  if (!s.ok()) return Fail(s.message());
+  if (holdout > 0) {
+    isnad::EntityRecognizer recognizer;
+    s = isnad::EntityRecognizer::Load(dir, recognizer);
+    if (!s.ok()) return Fail(s.message());
+    recognizer.ReplaceModels(std::move(first));
+    isnad::NerScore score;
+    isnad::ScoreNerSentences(held_out, core, recognizer, score);
+    for (int t = 0; t < isnad::kNumEntityTypes; ++t)
+      std::printf("%-4s f1=%.4f\n", isnad::EntityTypeName(static_cast<isnad::EntityType>(t)),
+                  score.by_type[t].f1());
+    std::printf("HELDOUT ner_f1=%.4f\n", score.total.f1());
+    return 0;
+  }
+  if (model_out.empty()) model_out = dir + "/entities";
+  if (s = first.Save(model_out, "ner"); !s.ok()) return Fail(s.message());
+  std::fprintf(stderr, "isnad: wrote %s/ner.model and ner_document.model (%zu + %zu features, %s)\n",
+               model_out.c_str(), first.sentence.feature_count(), first.document.feature_count(),
+               first.fingerprint().c_str());
+  if (corpus_dir.empty()) corpus_dir = data_dir + "/../corpus/train";
+  isnad::NerCorpus corpus;
+  if (s = isnad::ProjectNerCorpus(core, header, corpus_dir, isnad::NerCorpusOptions{}, corpus); !s.ok())
+    return Fail(s.message());
+  isnad::ProjectNerOptions with_reports;
+  with_reports.corpus = &corpus;
+  isnad::NerModels second;
+  if (s = isnad::TrainProjectNer(data_dir, core, gazetteer, with_reports, second, nullptr); !s.ok())
+    return Fail(s.message());
+  if (s = second.Save(model_out, "ner_reports"); !s.ok()) return Fail(s.message());
+  std::fprintf(stderr,
+               "isnad: wrote %s/ner_reports.model and ner_reports_document.model (%zu reports; %zu + %zu features, "
+               "%s)\n",
+               model_out.c_str(), corpus.reports.size(), second.sentence.feature_count(),
+               second.document.feature_count(), second.fingerprint().c_str());
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -207,11 +267,13 @@ int main(int argc, char** argv) {
   build_clusters->add_option("--data", data_dir, "The shared data folder")->check(CLI::ExistingDirectory);
 
   auto* train_ner =
-      app.add_subcommand("train-ner", "Retrain resources/entities/ner.model and ner_document.model from ../shared/data");
+      app.add_subcommand("train-ner",
+                         "Retrain the entity taggers: resources/entities/ner*.model (ANERcorp, NewsFANE) and "
+                         "ner_reports*.model (the same and ../shared/corpus/train)");
   std::string model_out;
   train_ner->add_option("--data", data_dir, "The shared data folder")->check(CLI::ExistingDirectory);
   train_ner->add_option("-o,--output", model_out,
-                        "Folder to write the two models to (default: the resource folder's entities/)");
+                        "Folder to write the models to (default: the resource folder's entities/)");
   double holdout = 0;
   train_ner
       ->add_option(
@@ -221,8 +283,9 @@ int main(int argc, char** argv) {
 
   std::string ner_corpus;
   train_ner->add_option("--corpus", ner_corpus,
-                        "Also train on these annotated reports (NAME.txt beside NAME.gold.json): an experiment, "
-                        "measured by `isnad cv-entities`; the committed model is trained without");
+                        "The annotated reports (NAME.txt beside NAME.gold.json) the second reader learns from "
+                        "(default: ../shared/corpus/train beside --data)")
+      ->check(CLI::ExistingDirectory);
 
   auto* cv_entities = app.add_subcommand(
       "cv-entities", "Cross-validate the entity tagger over the documents of an annotated folder (score.py's figures)");
@@ -238,6 +301,10 @@ int main(int argc, char** argv) {
   std::string cv_entities_records, entity_models;
   cv_entities->add_option("--save-models", entity_models,
                           "Save each fold's tagger in DIR/fold-K, for `isnad cv --entity-models DIR`");
+  std::string load_entity_models;
+  cv_entities->add_option("--load-models", load_entity_models,
+                          "Read each fold's tagger from DIR/fold-K (saved by --save-models) instead of training it")
+      ->check(CLI::ExistingDirectory);
   cv_entities->add_option("--write", cv_entities_records, "Write the held-out records here (JSON Lines)");
   cv_entities->add_flag("--generic", teach_generic,
                         "Teach the tagger the generic collective actors too (0.767 against 0.779 without, 0.21.0)");
@@ -286,8 +353,8 @@ int main(int argc, char** argv) {
   cv->add_flag("--strip-punctuation", strip_punctuation, "Drop the reports' punctuation first (as some arrive)");
   std::string cv_entity_models;
   cv->add_option("--entity-models", cv_entity_models,
-                 "Read fold K's reports with the tagger in DIR/fold-K (from `isnad cv-entities --save-models`), "
-                 "which never saw them: the tagger learns from these reports too")
+                 "Required: fold K's second reader, in DIR/fold-K (from `isnad cv-entities --save-models`), "
+                 "which never saw fold K's reports")
       ->check(CLI::ExistingDirectory);
   bool both_copies = false;
   cv->add_flag("--both-copies", both_copies,
@@ -379,10 +446,14 @@ int main(int argc, char** argv) {
     std::vector<isnad::ClaimsExample> corpus;
     isnad::ClaimsReadOptions read_options;
     read_options.strip_punctuation = strip_punctuation;
-    // One engine per fold when the folds have their own taggers.
+    // One engine per fold, its second reader trained without the fold's
+    // reports: the committed one learned from them all.
     std::vector<isnad::Engine> fold_engines;
     std::vector<const isnad::Engine*> readers{&engine};
-    if (*cv && !cv_entity_models.empty()) {
+    if (*cv && cv_entity_models.empty())
+      return Fail("cv needs each fold's second reader, which never saw the fold: run `isnad cv-entities " + cv_dir +
+                  " --save-models DIR` (about 13 minutes), then `isnad cv " + cv_dir + " --entity-models DIR`");
+    if (*cv) {
       fold_engines.resize(static_cast<size_t>(cv_options.folds));
       readers.clear();
       for (int k = 0; k < cv_options.folds; ++k) {
@@ -390,7 +461,7 @@ int main(int argc, char** argv) {
         s = isnad::Engine::Load(dir, fold_engines[k], /*with_relation_model=*/false);
         if (s.ok()) s = isnad::NerModels::Load(cv_entity_models + "/fold-" + std::to_string(k), models);
         if (!s.ok()) return Fail(s.message());
-        fold_engines[k].ReplaceNerModels(std::move(models));
+        fold_engines[k].ReplaceReportModels(std::move(models));
         readers.push_back(&fold_engines[k]);
       }
     }
@@ -416,6 +487,13 @@ int main(int argc, char** argv) {
         if (!s.ok()) return Fail(s.message());
         cv_options.copies = &copies;
       }
+      // As shipped: each fold's relation model learns from the reports as
+      // its second reader (which saw them) reads them.
+      std::vector<std::vector<isnad::ClaimsExample>> fold_readings(fold_engines.size());
+      for (size_t k = 0; k < fold_engines.size(); ++k)
+        if (s = isnad::ReadClaimsCorpus(fold_engines[k], cv_dir, read_options, fold_readings[k]); !s.ok())
+          return Fail(s.message());
+      cv_options.fold_readings = &fold_readings;
       isnad::CrossValidateRelations(corpus, engine.claims(), cv_options, &log);
       std::fputs(log.c_str(), stdout);
       if (!cv_records.empty()) {
@@ -456,7 +534,7 @@ int main(int argc, char** argv) {
     isnad::EntityCrossValidation result;
     std::string log;
     s = isnad::CrossValidateEntities(data_dir, core, engine.entities(), corpus, entity_folds, result, &log,
-                                     entity_models);
+                                     entity_models, load_entity_models);
     std::fputs(log.c_str(), stdout);
     if (!s.ok()) return Fail(s.message());
     std::printf("CV entities P=%.3f R=%.3f F1=%.3f untyped F1=%.3f\n", result.entities.precision(),
@@ -469,52 +547,7 @@ int main(int argc, char** argv) {
     return 0;
   }
 
-  if (*train_ner) {
-    // The model is what is being made: load only what it is trained on.
-    std::string dir = isnad::FindResourceDir(resources, argv[0]);
-    isnad::TextCore core;
-    isnad::Gazetteer gazetteer;
-    isnad::HeaderLexicons header;
-    isnad::Status s = isnad::TextCore::Load(dir, core);
-    if (s.ok()) s = isnad::Gazetteer::Load(dir + "/entities", gazetteer);
-    if (s.ok()) s = isnad::HeaderLexicons::Load(dir, header);
-    if (!s.ok()) return Fail(s.message());
-    isnad::NerCorpus corpus;
-    isnad::ProjectNerOptions project;
-    std::vector<isnad::TaggedSentence> held_out;
-    project.holdout = holdout;
-    project.held_out = &held_out;
-    if (!ner_corpus.empty()) {
-      s = isnad::ProjectNerCorpus(core, header, ner_corpus, isnad::NerCorpusOptions{}, corpus);
-      if (!s.ok()) return Fail(s.message());
-      project.corpus = &corpus;
-    }
-    isnad::NerModels model;
-    std::string log;
-    s = isnad::TrainProjectNer(data_dir, core, gazetteer, project, model, &log);
-    std::fprintf(stderr, "%s", log.c_str());
-    if (!s.ok()) return Fail(s.message());
-    if (holdout > 0) {
-      isnad::EntityRecognizer recognizer;
-      s = isnad::EntityRecognizer::Load(dir, recognizer);
-      if (!s.ok()) return Fail(s.message());
-      recognizer.ReplaceModels(std::move(model));
-      isnad::NerScore score;
-      isnad::ScoreNerSentences(held_out, core, recognizer, score);
-      for (int t = 0; t < isnad::kNumEntityTypes; ++t)
-        std::printf("%-4s f1=%.4f\n", isnad::EntityTypeName(static_cast<isnad::EntityType>(t)),
-                    score.by_type[t].f1());
-      std::printf("HELDOUT ner_f1=%.4f\n", score.total.f1());
-      return 0;
-    }
-    if (model_out.empty()) model_out = dir + "/entities";
-    s = model.Save(model_out);
-    if (!s.ok()) return Fail(s.message());
-    std::fprintf(stderr, "isnad: wrote %s/ner.model and ner_document.model (%zu + %zu features, %s)\n",
-                 model_out.c_str(), model.sentence.feature_count(), model.document.feature_count(),
-                 model.fingerprint().c_str());
-    return 0;
-  }
+  if (*train_ner) return TrainNer(isnad::FindResourceDir(resources, argv[0]), data_dir, ner_corpus, model_out, holdout);
 
   if (*stories) {
     std::unique_ptr<isnad::Store> store;

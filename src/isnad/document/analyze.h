@@ -42,7 +42,7 @@ class Engine {
 
   // The same engine with other tagger models (cross-validation: each fold
   // read by a tagger that never saw it).
-  void ReplaceNerModels(NerModels models) { entities_.ReplaceModels(std::move(models)); }
+  void ReplaceReportModels(NerModels models) { entities_.ReplaceReportModels(std::move(models)); }
 
   const TextCore& text() const { return text_; }
   const ClaimExtractor& claims() const { return claims_; }

@@ -95,6 +95,9 @@ uint8_t ShapeOf(std::string_view word, std::string_view core, std::string_view a
   return static_cast<uint8_t>(cls * 16 + (al ? 8 : 0) + std::min<size_t>(letters / 2, 7));
 }
 
+// Not punctuation (ShapeOf's class 4).
+bool IsWordToken(const NerToken& t) { return (t.shape >> 4) != 4; }
+
 bool IsArabicWord(std::string_view w) {
   size_t pos = 0;
   char32_t c = w.empty() ? 0 : utf8::Next(w, pos);
@@ -174,6 +177,7 @@ Status EntityRules::FromResource(const ResourceFile& file, EntityRules& out) {
                    : f[0] == "led_by"      ? &out.led_by
                    : f[0] == "speech"      ? &out.speech
                    : f[0] == "office"      ? &out.office
+                   : f[0] == "affiliation" ? &out.affiliation
                                      : nullptr;
     if (!t) return Status::Error(file.path + ": unknown entity rule '" + std::string(f[0]) + "'");
     for (size_t i = 1; i < f.size(); ++i) t->Insert(Normalize(f[i], Match()), 1);
@@ -373,6 +377,8 @@ void MarkGazetteer(const std::vector<std::string_view>& words, const Gazetteer& 
 Status EntityRecognizer::Load(const std::string& dir, EntityRecognizer& out) {
   Status s = NerModels::Load(dir + "/entities", out.models_);
   if (!s.ok()) return s;
+  s = NerModels::Load(dir + "/entities", out.report_models_, "ner_reports");
+  if (!s.ok()) return s;
   s = Gazetteer::Load(dir + "/entities", out.gazetteer_);
   if (!s.ok()) return s;
   DateLexicon dates;
@@ -438,20 +444,17 @@ void EntityRecognizer::TagSentences(const TextCore& core, const std::vector<std:
   models_.Tag(tokens, tags);
 }
 
-namespace {
-
-struct Candidate {
+struct EntityRecognizer::Candidate {
   uint32_t first, end;  // token range in the sentence
   EntityType type;
   int entry = -1;  // gazetteer entry
   bool generic = false;
   bool apart = false;  // cut from the name before it as another person's: never joined back
+  bool tagged = false;  // a tagger's run, not a rule's reading
   // A lexicon name that begins with this token's prefix letters (Ban
   // Ki-moon): the mention keeps them if it still begins there.
   uint32_t whole_from = UINT32_MAX;
 };
-
-}  // namespace
 
 std::string EntityRecognizer::MentionForm(const Document& doc, const Mention& m) const {
   std::string form(std::string_view(doc.text).substr(m.span.begin, m.span.end - m.span.begin));
@@ -594,6 +597,182 @@ void EntityRecognizer::FoldContainedNames(Document& doc) const {
   MergeEntities(doc, root);
 }
 
+void EntityRecognizer::TaggedRuns(const std::vector<std::string_view>& words, const std::vector<NerToken>& tokens,
+                                  const std::vector<int>& tags, std::vector<Candidate>& cands) const {
+  // A name neither starts nor ends with punctuation. A person's name does
+  // not run on across a word that carries a preposition (bi-, li-, ka-):
+  // "Solvang li-Reuters" is two names. An organization's or a place's may
+  // (al-wakala al-duwaliyya li-l-taqa al-dharriyya, al-quwwat al-muwaliya
+  // li-l-hukuma): splitting those too costs 0.004 cross-validated (0.22.0).
+  const uint32_t n = static_cast<uint32_t>(words.size());
+  auto is_word = [&](uint32_t k) { return IsWordToken(tokens[k]); };
+  auto add_run = [&](uint32_t i, uint32_t j, EntityType type) {
+    while (i < j && !is_word(i)) ++i;
+    while (j > i && !is_word(j - 1)) --j;
+    if (i < j && type != EntityType::kMisc) {
+      Candidate c{i, j, type};
+      c.tagged = true;
+      cands.push_back(c);
+    }
+  };
+  for (uint32_t i = 0; i < n;) {
+    if (!IsBegin(tags[i]) && !IsInside(tags[i])) {
+      ++i;
+      continue;
+    }
+    EntityType type = TagType(tags[i]);
+    uint32_t j = i + 1, start = i;
+    while (j < n && tags[j] == InsideTag(type)) {
+      // A bracket or comma inside a run ends the name (wadi Khabash (al-Kharid).
+      if (!is_word(j) && words[j] != "-" && words[j] != ".") {
+        add_run(start, j, type);
+        start = j + 1;
+      } else if ((type == EntityType::kPer && StartsWithPreposition(words[j], tokens[j], preposition_bytes_)) ||
+                 // al-Kuwari wa-l-Ka'bi: two people; a person's name has no wa.
+                 (type == EntityType::kPer && tokens[j].has_prefix && words[j].compare(0, 2, "\xD9\x88") == 0)) {
+        add_run(start, j, type);
+        start = j;
+      }
+      ++j;
+    }
+    add_run(start, j, type);
+    i = j;
+  }
+}
+
+void EntityRecognizer::TrimNonNames(const TextCore& core, const std::vector<std::string_view>& words,
+                                    const std::vector<NerToken>& tokens, std::vector<Candidate>& cands) const {
+  // A word with a plural verb's ending whose other persons the corpus
+  // knows too (taradu beside tarad, taradat) is a verb. Names that end
+  // alike (Miyazawa, Courtois, Ottawa) have no such forms.
+  auto conjugated = [&](uint32_t k) {
+    const std::string& ending = rules_.verb_ending;
+    if (ending.empty() || tokens[k].gazetteer >= 0 || tokens[k].person_name) return false;
+    const std::string w = Normalize(words[k], NormalizeOptions::Light());
+    if (w.size() < ending.size() + 6 || w.compare(w.size() - ending.size(), ending.size(), ending) != 0)
+      return false;
+    const std::string stem = w.substr(0, w.size() - ending.size());
+    if (core.lexicon().Count(stem) < kConjugatedCount) return false;
+    for (const std::string& other : rules_.verb_other_endings)
+      if (core.lexicon().Count(stem + other) >= kConjugatedCount) return true;
+    return false;
+  };
+  // A name does not begin or end with a word this common in news unless a
+  // lexicon says so ("Human Rights Watch al-yawm": al-yawm is "today").
+  for (auto& c : cands) {
+    auto common = [&](uint32_t k) {
+      return tokens[k].gazetteer < 0 && !tokens[k].person_name && tokens[k].frequency >= kCommonWordLog2;
+    };
+    while (c.end - c.first > 1 && common(c.end - 1)) --c.end;
+    while (c.end - c.first > 1 && common(c.first)) ++c.first;
+    // Nor ends with a title, which comes before a name (qanat al-Jazira
+    // al-qiyadi fi al-Nusra Abu Muhammad al-Julani).
+    while (c.end - c.first > 1 && tokens[c.end - 1].gazetteer < 0 &&
+           rules_.trailing_title.Contains(tokens[c.end - 1].core))
+      --c.end;
+    // Nor with the verb after it ("Abd Rabbuh Mansur Hadi taradu").
+    while (c.end - c.first > 1 && conjugated(c.end - 1)) --c.end;
+  }
+  // A word written with the accusative's tanwin (amiran, mubtadi'an,
+  // mazihan) is a complement or an adverb, not part of a name: it ends
+  // none ("Faysal bin Bandar ... amiran"), and alone it names nothing a
+  // lexicon does not know (Suriyyan "in Syria's way", kub-an "a cup").
+  auto accusative = [&](uint32_t k) {
+    return tokens[k].gazetteer < 0 && words[k].find(kTanwinFath) != std::string_view::npos;
+  };
+  for (auto& c : cands) {
+    while (c.end - c.first > 1 && accusative(c.end - 1)) --c.end;
+    while (c.end - c.first > 1 && accusative(c.first)) ++c.first;
+  }
+  cands.erase(std::remove_if(cands.begin(), cands.end(),
+                             [&](const Candidate& c) { return c.end - c.first == 1 && accusative(c.first); }),
+              cands.end());
+  // A pronoun glued to the end (sayyaratuhu, adaraha) marks a common word:
+  // names do not take possessive or object suffixes.
+  auto suffixed = [&](uint32_t k) {
+    const std::string& w = tokens[k].norm;
+    const std::string& c = tokens[k].core;
+    return tokens[k].gazetteer < 0 && !tokens[k].person_name && (tokens[k].shape >> 4) == 0 && !c.empty() &&
+           w.size() > c.size() && w.compare(w.size() - c.size(), c.size(), c) != 0 && w.find(c) != std::string::npos;
+  };
+  for (auto& c : cands) {
+    while (c.end - c.first > 1 && suffixed(c.first)) ++c.first;
+    while (c.end - c.first > 1 && suffixed(c.end - 1)) --c.end;
+  }
+  cands.erase(std::remove_if(cands.begin(), cands.end(),
+                             [&](const Candidate& c) { return c.end - c.first == 1 && suffixed(c.first); }),
+              cands.end());
+  // "ala madina": the preposition ala is not the name Ali.
+  for (auto& c : cands)
+    while (c.end - c.first > 1 && words[c.first] == kAlaWithMaqsura) ++c.first;
+  // A lone plural of people (al-mu'ayyidin, diblumasiyyun) or place noun
+  // (madina) is not a name unless a lexicon says so.
+  cands.erase(std::remove_if(cands.begin(), cands.end(),
+                             [&](const Candidate& c) {
+                               if (c.end - c.first != 1 || tokens[c.first].gazetteer >= 0) return false;
+                               return IsSoundPlural(tokens[c.first].core) ||
+                                      rules_.place.Contains(tokens[c.first].core) || words[c.first] == kAlaWithMaqsura;
+                             }),
+              cands.end());
+  // A lone word this common in news is not a name unless a lexicon says
+  // so (amsi "yesterday" tagged as a person).
+  cands.erase(std::remove_if(cands.begin(), cands.end(),
+                             [&](const Candidate& c) {
+                               if (c.end - c.first != 1 || tokens[c.first].gazetteer >= 0 ||
+                                   tokens[c.first].person_name)
+                                 return false;
+                               return tokens[c.first].frequency >= kCommonWordLog2;
+                             }),
+              cands.end());
+}
+bool EntityRecognizer::StartsWithOffice(const Document& doc, const Mention& m) const {
+  if (m.type != EntityType::kPer) return false;
+  const std::string form = Normalize(MentionForm(doc, m), Match());
+  return rules_.office.Contains(std::string_view(form).substr(0, form.find(' ')));
+}
+
+bool EntityRecognizer::OfficeInApposition(const Document& doc, const Mention& name, const Mention& m) const {
+  if (name.type != EntityType::kPer || StartsWithOffice(doc, name) || !StartsWithOffice(doc, m) ||
+      name.span.end > m.span.begin)
+    return false;
+  // Only a comma between (the Arabic or the Latin one), and spaces.
+  std::string_view between = std::string_view(doc.text).substr(name.span.end, m.span.begin - name.span.end);
+  size_t commas = 0;
+  for (size_t i = 0; i < between.size();) {
+    if (between[i] == ' ') {
+      ++i;
+    } else if (between[i] == ',') {
+      ++i, ++commas;
+    } else if (between.compare(i, 2, "\xD8\x8C") == 0) {  // the Arabic comma
+      i += 2, ++commas;
+    } else {
+      return false;
+    }
+  }
+  return commas == 1;
+}
+
+void EntityRecognizer::AddSecondReading(const std::vector<std::string_view>& words,
+                                        const std::vector<NerToken>& tokens, const std::vector<int>& tags,
+                                        const TextCore& core, std::vector<Candidate>& cands,
+                                        std::vector<bool>& covered) const {
+  std::vector<Candidate> second;
+  TaggedRuns(words, tokens, tags, second);
+  TrimNonNames(core, words, tokens, second);
+  for (const Candidate& c : second) {
+    if (rules_.affiliation.Contains(tokens[c.end - 1].core)) continue;  // the side follows: no name yet
+    const auto overlaps = [&](const Candidate& o) { return o.end > c.first && o.first < c.end; };
+    const bool replaces = std::all_of(cands.begin(), cands.end(), [&](const Candidate& o) {
+      return !overlaps(o) || (o.tagged && o.entry < 0 && o.first >= c.first && o.end <= c.end &&
+                              o.end - o.first < c.end - c.first);
+    });
+    if (!replaces) continue;
+    cands.erase(std::remove_if(cands.begin(), cands.end(), overlaps), cands.end());
+    cands.push_back(c);
+    std::fill(covered.begin() + c.first, covered.begin() + c.end, true);
+  }
+}
+
 void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
   const TextAnalysis& a = doc.analysis;
   std::string_view text(doc.text);
@@ -612,6 +791,10 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     if (!header_sentence[si]) BuildNerTokens(a, text, s.token_begin, s.token_end, core, gazetteer_, doc_tokens[si]);
   }
   models_.Tag(doc_tokens, doc_tags);
+  // The second reader tags the same tokens; each reader keeps its own memory.
+  std::vector<std::vector<int>> report_tags;
+  std::vector<std::vector<NerToken>> report_tokens = doc_tokens;
+  report_models_.Tag(report_tokens, report_tags);
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
     const Sentence& s = a.sentences[si];
     if (header_sentence[si]) continue;
@@ -622,121 +805,9 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     const std::vector<int>& tags = doc_tags[si];
     const uint32_t n = static_cast<uint32_t>(words.size());
 
-    // Tag runs. A name neither starts nor ends with punctuation, and does
-    // not run on across a word that carries a preposition (bi-, li-, ka-):
-    // "Solvang li-Reuters" is two names.
     cands.clear();
-    auto is_word = [&](uint32_t k) { return (tokens[k].shape >> 4) != 4; };
-    auto add_run = [&](uint32_t i, uint32_t j, EntityType type) {
-      while (i < j && !is_word(i)) ++i;
-      while (j > i && !is_word(j - 1)) --j;
-      if (i < j && type != EntityType::kMisc) cands.push_back(Candidate{i, j, type});
-    };
-    for (uint32_t i = 0; i < n;) {
-      if (!IsBegin(tags[i]) && !IsInside(tags[i])) {
-        ++i;
-        continue;
-      }
-      EntityType type = TagType(tags[i]);
-      uint32_t j = i + 1, start = i;
-      while (j < n && tags[j] == InsideTag(type)) {
-        // A bracket or comma inside a run ends the name (wadi Khabash (al-Kharid).
-        if (!is_word(j) && words[j] != "-" && words[j] != ".") {
-          add_run(start, j, type);
-          start = j + 1;
-        } else if (StartsWithPreposition(words[j], tokens[j], preposition_bytes_) ||
-                   // al-Kuwari wa-l-Ka'bi: two people; a person's name has no wa.
-                   (type == EntityType::kPer && tokens[j].has_prefix && words[j].compare(0, 2, "\xD9\x88") == 0)) {
-          add_run(start, j, type);
-          start = j;
-        }
-        ++j;
-      }
-      add_run(start, j, type);
-      i = j;
-    }
-    // A word with a plural verb's ending whose other persons the corpus
-    // knows too (taradu beside tarad, taradat) is a verb. Names that end
-    // alike (Miyazawa, Courtois, Ottawa) have no such forms.
-    auto conjugated = [&](uint32_t k) {
-      const std::string& ending = rules_.verb_ending;
-      if (ending.empty() || tokens[k].gazetteer >= 0 || tokens[k].person_name) return false;
-      const std::string w = Normalize(words[k], NormalizeOptions::Light());
-      if (w.size() < ending.size() + 6 || w.compare(w.size() - ending.size(), ending.size(), ending) != 0)
-        return false;
-      const std::string stem = w.substr(0, w.size() - ending.size());
-      if (core.lexicon().Count(stem) < kConjugatedCount) return false;
-      for (const std::string& other : rules_.verb_other_endings)
-        if (core.lexicon().Count(stem + other) >= kConjugatedCount) return true;
-      return false;
-    };
-    // A name does not begin or end with a word this common in news unless a
-    // lexicon says so ("Human Rights Watch al-yawm": al-yawm is "today").
-    for (auto& c : cands) {
-      auto common = [&](uint32_t k) {
-        return tokens[k].gazetteer < 0 && !tokens[k].person_name && tokens[k].frequency >= kCommonWordLog2;
-      };
-      while (c.end - c.first > 1 && common(c.end - 1)) --c.end;
-      while (c.end - c.first > 1 && common(c.first)) ++c.first;
-      // Nor ends with a title, which comes before a name (qanat al-Jazira
-      // al-qiyadi fi al-Nusra Abu Muhammad al-Julani).
-      while (c.end - c.first > 1 && tokens[c.end - 1].gazetteer < 0 &&
-             rules_.trailing_title.Contains(tokens[c.end - 1].core))
-        --c.end;
-      // Nor with the verb after it ("Abd Rabbuh Mansur Hadi taradu").
-      while (c.end - c.first > 1 && conjugated(c.end - 1)) --c.end;
-    }
-    // A word written with the accusative's tanwin (amiran, mubtadi'an,
-    // mazihan) is a complement or an adverb, not part of a name: it ends
-    // none ("Faysal bin Bandar ... amiran"), and alone it names nothing a
-    // lexicon does not know (Suriyyan "in Syria's way", kub-an "a cup").
-    auto accusative = [&](uint32_t k) {
-      return tokens[k].gazetteer < 0 && words[k].find(kTanwinFath) != std::string_view::npos;
-    };
-    for (auto& c : cands) {
-      while (c.end - c.first > 1 && accusative(c.end - 1)) --c.end;
-      while (c.end - c.first > 1 && accusative(c.first)) ++c.first;
-    }
-    cands.erase(std::remove_if(cands.begin(), cands.end(),
-                               [&](const Candidate& c) { return c.end - c.first == 1 && accusative(c.first); }),
-                cands.end());
-    // A pronoun glued to the end (sayyaratuhu, adaraha) marks a common word:
-    // names do not take possessive or object suffixes.
-    auto suffixed = [&](uint32_t k) {
-      const std::string& w = tokens[k].norm;
-      const std::string& c = tokens[k].core;
-      return tokens[k].gazetteer < 0 && !tokens[k].person_name && (tokens[k].shape >> 4) == 0 && !c.empty() &&
-             w.size() > c.size() && w.compare(w.size() - c.size(), c.size(), c) != 0 && w.find(c) != std::string::npos;
-    };
-    for (auto& c : cands) {
-      while (c.end - c.first > 1 && suffixed(c.first)) ++c.first;
-      while (c.end - c.first > 1 && suffixed(c.end - 1)) --c.end;
-    }
-    cands.erase(std::remove_if(cands.begin(), cands.end(),
-                               [&](const Candidate& c) { return c.end - c.first == 1 && suffixed(c.first); }),
-                cands.end());
-    // "ala madina": the preposition ala is not the name Ali.
-    for (auto& c : cands)
-      while (c.end - c.first > 1 && words[c.first] == kAlaWithMaqsura) ++c.first;
-    // A lone plural of people (al-mu'ayyidin, diblumasiyyun) or place noun
-    // (madina) is not a name unless a lexicon says so.
-    cands.erase(std::remove_if(cands.begin(), cands.end(),
-                               [&](const Candidate& c) {
-                                 if (c.end - c.first != 1 || tokens[c.first].gazetteer >= 0) return false;
-                                 return IsSoundPlural(tokens[c.first].core) ||
-                                        rules_.place.Contains(tokens[c.first].core) || words[c.first] == kAlaWithMaqsura;
-                               }),
-                cands.end());
-    // A lone word this common in news is not a name unless a lexicon says
-    // so (amsi "yesterday" tagged as a person).
-    cands.erase(std::remove_if(cands.begin(), cands.end(),
-                               [&](const Candidate& c) {
-                                 if (c.end - c.first != 1 || tokens[c.first].gazetteer >= 0 ||
-                                     tokens[c.first].person_name)
-                                   return false;
-                                 return tokens[c.first].frequency >= kCommonWordLog2;
-                               }),
-                cands.end());
+    TaggedRuns(words, tokens, tags, cands);
+    TrimNonNames(core, words, tokens, cands);
     std::vector<bool> covered(n, false);
     for (const auto& c : cands)
       for (uint32_t k = c.first; k < c.end; ++k) covered[k] = true;
@@ -883,7 +954,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     // is then a first name the list knows (Fadl, Dayf, Ata) or a noun in
     // -a (Rahma, Hiba, Ni'ma), not a verb (sha'a Allah, rahimahu Allah).
     auto opens_compound = [&](uint32_t k) {
-      if (covered[k] || !is_word(k) || tokens[k].has_prefix) return false;
+      if (covered[k] || !IsWordToken(tokens[k]) || tokens[k].has_prefix) return false;
       if (tokens[k].person_name) return true;
       const std::string_view w = words[k];
       return w.size() > 2 && w.compare(w.size() - 2, 2, kTaMarbuta) == 0;
@@ -1182,6 +1253,12 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       covered[i] = true;
     }
 
+    // The second reader's names: where neither the tagger nor a rule read
+    // a word, and where its name is longer than every name the first
+    // tagger read inside it that no lexicon knows (al-majlis al-'askari
+    // li-l-muqawama, where only al-muqawama was read).
+    AddSecondReading(words, tokens, report_tags[si], core, cands, covered);
+
     // Forces named after their leader: qawat + PER. A tagged "person" that
     // starts with such a noun is the force itself.
     // By index over the candidates there were: adding the leader may move
@@ -1323,6 +1400,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     bool office = false;             // the words are an office's title (see Gazetteer, OFFICES)
   };
   std::vector<Info> entity_words;
+  std::unordered_map<std::string, int> office_holders;  // an apposed office's key -> its holder
   // A mention's name for keys and folding: its words, leading titles and
   // place nouns left out.
   auto name_words = [&](std::string_view form) {
@@ -1382,6 +1460,20 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
         }
       }
     }
+    // An office in apposition right after a person's name (Riyad Yasin,
+    // wazir al-kharijiyya al-yamani,) is that person's, and so is the same
+    // office named again; it names him without renaming him.
+    bool apposed = false;
+    if (target < 0 && !office && m.type == EntityType::kPer) {
+      if (auto held = office_holders.find(key); held != office_holders.end()) {
+        target = held->second;
+        apposed = true;
+      } else if (!doc.mentions.empty() && OfficeInApposition(doc, doc.mentions.back(), m)) {
+        target = doc.mentions.back().entity;
+        office_holders.emplace(key, target);
+        apposed = true;
+      }
+    }
     for (size_t e = 0; e < doc.entities.size() && target < 0; ++e) {
       Entity& ent = doc.entities[e];
       if (ent.key == key) target = static_cast<int>(e);
@@ -1419,7 +1511,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       doc.entities.push_back(ent);
       entity_words.push_back(Info{name, office});
       target = static_cast<int>(doc.entities.size() - 1);
-    } else if (name.size() > entity_words[target].words.size()) {
+    } else if (!apposed && name.size() > entity_words[target].words.size()) {
       entity_words[target].words = name;
       entity_words[target].office = office;
       if (entry < 0 && doc.entities[target].key.find(':') != std::string::npos &&
@@ -1633,10 +1725,14 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
 
   FoldContainedNames(doc);
 
-  // Names: the fullest mention (most words, then longest), titles kept.
+  // Names: the fullest mention (most words, then longest), titles kept;
+  // a person's name before his office's.
   for (Entity& ent : doc.entities) {
     size_t best_words = 0, best_len = 0;
+    const bool named = std::any_of(ent.mentions.begin(), ent.mentions.end(),
+                                   [&](int mi) { return !StartsWithOffice(doc, doc.mentions[mi]); });
     for (int mi : ent.mentions) {
+      if (named && StartsWithOffice(doc, doc.mentions[mi])) continue;
       const std::string t = MentionForm(doc, doc.mentions[mi]);
       size_t words_in = 1 + std::count(t.begin(), t.end(), ' ');
       if (words_in > best_words || (words_in == best_words && t.size() > best_len)) {

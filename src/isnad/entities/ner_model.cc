@@ -425,17 +425,17 @@ void NerModels::Tag(std::vector<std::vector<NerToken>>& sentences, std::vector<s
   }
 }
 
-Status NerModels::Load(const std::string& dir, NerModels& out) {
+Status NerModels::Load(const std::string& dir, NerModels& out, const std::string& name) {
   NerModel sentence_model, document_model;
-  Status s = NerModel::Load(dir + "/ner.model", sentence_model);
-  if (s.ok()) s = NerModel::Load(dir + "/ner_document.model", document_model);
+  Status s = NerModel::Load(dir + "/" + name + ".model", sentence_model);
+  if (s.ok()) s = NerModel::Load(dir + "/" + name + "_document.model", document_model);
   if (s.ok()) out = FromModels(std::move(sentence_model), std::move(document_model));
   return s;
 }
 
-Status NerModels::Save(const std::string& dir) const {
-  Status s = sentence.Save(dir + "/ner.model");
-  if (s.ok()) s = document.Save(dir + "/ner_document.model");
+Status NerModels::Save(const std::string& dir, const std::string& name) const {
+  Status s = sentence.Save(dir + "/" + name + ".model");
+  if (s.ok()) s = document.Save(dir + "/" + name + "_document.model");
   return s;
 }
 

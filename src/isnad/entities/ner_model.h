@@ -139,9 +139,10 @@ class NerModels {
   NerModel document;  // entities/ner_document.model
 
   static NerModels FromModels(NerModel sentence_model, NerModel document_model);
-  // `dir` is the resources' entities folder.
-  static Status Load(const std::string& dir, NerModels& out);
-  Status Save(const std::string& dir) const;
+  // `dir` is the resources' entities folder; the two files are
+  // NAME.model and NAME_document.model.
+  static Status Load(const std::string& dir, NerModels& out, const std::string& name = "ner");
+  Status Save(const std::string& dir, const std::string& name = "ner") const;
   std::string fingerprint() const { return sentence.fingerprint() + "+" + document.fingerprint(); }
   // Tags one document (a report, or a file of consecutive sentences):
   // fills the tokens' memory and writes one tag per token.

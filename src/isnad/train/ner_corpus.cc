@@ -199,7 +199,7 @@ Status ProjectNerCorpus(const TextCore& core, const HeaderLexicons& header, cons
 
 Status CrossValidateEntities(const std::string& data_dir, const TextCore& core, const EntityRecognizer& recognizer,
                              const NerCorpus& corpus, int folds, EntityCrossValidation& out, std::string* log,
-                             const std::string& models_dir) {
+                             const std::string& models_dir, const std::string& load_models_dir) {
   out = EntityCrossValidation();
   out.records.resize(corpus.reports.size());
   if (folds < 2) return Status::Error("cross-validation needs two folds or more");
@@ -210,8 +210,11 @@ Status CrossValidateEntities(const std::string& data_dir, const TextCore& core, 
     for (size_t d = 0; d < corpus.reports.size(); ++d)
       options.corpus_documents[d] = static_cast<int>(d % static_cast<size_t>(folds)) != fold;
     NerModels models;
-    if (Status s = TrainProjectNer(data_dir, core, recognizer.gazetteer(), options, models, nullptr); !s.ok())
+    if (!load_models_dir.empty()) {
+      if (Status s = NerModels::Load(load_models_dir + "/fold-" + std::to_string(fold), models); !s.ok()) return s;
+    } else if (Status s = TrainProjectNer(data_dir, core, recognizer.gazetteer(), options, models, nullptr); !s.ok()) {
       return s;
+    }
     if (!models_dir.empty()) {
       const std::string folder = models_dir + "/fold-" + std::to_string(fold);
       std::error_code error;
@@ -219,7 +222,7 @@ Status CrossValidateEntities(const std::string& data_dir, const TextCore& core, 
       if (Status s = models.Save(folder); !s.ok()) return s;
     }
     EntityRecognizer reader = recognizer;
-    reader.ReplaceModels(std::move(models));
+    reader.ReplaceReportModels(std::move(models));
     CorpusScore fold_score;
     for (size_t d = 0; d < corpus.reports.size(); ++d) {
       if (options.corpus_documents[d]) continue;

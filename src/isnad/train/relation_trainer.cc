@@ -525,16 +525,18 @@ std::vector<CrossValidationResult> CrossValidateRelations(const std::vector<Clai
   for (double fraction : options.fractions) {
     std::vector<CrossValidationResult> by_threshold(thresholds.size());
     for (int fold = 0; fold < options.folds; ++fold) {
+      const std::vector<ClaimsExample>& reading =
+          options.fold_readings ? (*options.fold_readings)[static_cast<size_t>(fold)] : corpus;
       std::vector<const ClaimsExample*> train, held;
-      for (size_t i = 0; i < corpus.size(); ++i)
-        (static_cast<int>(i % static_cast<size_t>(options.folds)) == fold ? held : train).push_back(&corpus[i]);
+      for (size_t i = 0; i < reading.size(); ++i)
+        (static_cast<int>(i % static_cast<size_t>(options.folds)) == fold ? held : train).push_back(&reading[i]);
       train.resize(static_cast<size_t>(std::ceil(fraction * static_cast<double>(train.size()))));
       // The training reports' other copies, next to them.
       if (options.copies) {
         std::vector<const ClaimsExample*> both;
         for (const ClaimsExample* ex : train) {
           both.push_back(ex);
-          both.push_back(&(*options.copies)[static_cast<size_t>(ex - corpus.data())]);
+          both.push_back(&(*options.copies)[static_cast<size_t>(ex - reading.data())]);
         }
         train = std::move(both);
       }

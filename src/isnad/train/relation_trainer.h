@@ -136,6 +136,10 @@ struct CrossValidationOptions {
   // Other copies of the same reports, in the same order (without punctuation,
   // or as published): trained on beside them, never held out.
   const std::vector<ClaimsExample>* copies = nullptr;
+  // Per fold, every report as that fold's entity reader read it (the
+  // shipped recipe: the relation model learns from reports its second
+  // reader saw, and reads reports it never saw); `corpus` when null.
+  const std::vector<std::vector<ClaimsExample>>* fold_readings = nullptr;
 };
 
 // Per fraction and threshold, the pooled score over the held-out folds and
