@@ -353,31 +353,55 @@ void NerModels::BuildIndex() {
   std::vector<uint64_t> all_keys;
   std::set_union(sentence.keys_.begin(), sentence.keys_.end(), document.keys_.begin(), document.keys_.end(),
                  std::back_inserter(all_keys));
-  table_.assign(TableSlots(all_keys.size()), Slot{});
+  const size_t slots = TableSlots(all_keys.size());
+  slot_keys_.assign(slots, 0);
+  rows_.assign(slots, Row{});
+  has_zero_key_ = false;
+  zero_key_row_ = Row{};
+  const size_t mask = slots - 1;
   for (int pass = 0; pass < 2; ++pass) {
     const NerModel& m = *models[pass];
     for (size_t i = 0; i < m.keys_.size(); ++i) {
-      const size_t s = SlotIndex(table_, m.keys_[i]);
-      table_[s].key = m.keys_[i];
-      table_[s].used = true;
-      std::copy(&m.weights_[i * kNumTags], &m.weights_[i * kNumTags] + kNumTags, table_[s].weights[pass]);
+      const uint64_t key = m.keys_[i];
+      Row* row = &zero_key_row_;
+      if (key == 0) {
+        has_zero_key_ = true;
+      } else {
+        size_t s = key & mask;
+        while (slot_keys_[s] != 0 && slot_keys_[s] != key) s = (s + 1) & mask;
+        slot_keys_[s] = key;
+        row = &rows_[s];
+      }
+      std::copy(&m.weights_[i * kNumTags], &m.weights_[i * kNumTags] + kNumTags, row->weights[pass]);
     }
   }
 }
 
-const NerModels::Slot* NerModels::Find(uint64_t key) const {
-  if (table_.empty()) return nullptr;
-  const Slot& slot = table_[SlotIndex(table_, key)];
-  return slot.used ? &slot : nullptr;
+const NerModels::Row* NerModels::Find(uint64_t key) const {
+  if (key == 0) return has_zero_key_ ? &zero_key_row_ : nullptr;
+  if (slot_keys_.empty()) return nullptr;
+  const size_t mask = slot_keys_.size() - 1;
+  for (size_t s = key & mask;; s = (s + 1) & mask) {
+    if (slot_keys_[s] == key) return &rows_[s];
+    if (slot_keys_[s] == 0) return nullptr;
+  }
+}
+
+void NerModels::Prefetch(uint64_t key) const {
+  if (slot_keys_.empty()) return;
+  const size_t home = key & (slot_keys_.size() - 1);
+  __builtin_prefetch(slot_keys_.data() + home);
+  __builtin_prefetch(rows_.data() + home);
 }
 
 void NerModels::Tag(std::vector<std::vector<NerToken>>& sentences, std::vector<std::vector<int>>& tags) const {
   tags.resize(sentences.size());
   std::vector<uint64_t> feats;
   auto add = [&](int pass, int32_t* out) {
+    for (uint64_t f : feats) Prefetch(f);  // independent misses, asked for together
     for (uint64_t f : feats)
-      if (const Slot* slot = Find(f))
-        for (int c = 0; c < kNumTags; ++c) out[c] += slot->weights[pass][c];
+      if (const Row* row = Find(f))
+        for (int c = 0; c < kNumTags; ++c) out[c] += row->weights[pass][c];
   };
   auto history = [&](const std::vector<NerToken>& tokens, int pass) {
     return [&, pass](size_t i, int prev, int32_t* out) {
@@ -399,13 +423,12 @@ void NerModels::Tag(std::vector<std::vector<NerToken>>& sentences, std::vector<s
           NerModel::WordFeatures(tokens, i, feats);
           // The slots are scattered over a table larger than the cache:
           // ask for all of them before reading any.
-          if (!table_.empty())
-            for (uint64_t f : feats) __builtin_prefetch(table_.data() + (f & (table_.size() - 1)));
+          for (uint64_t f : feats) Prefetch(f);
           for (uint64_t f : feats)
-            if (const Slot* slot = Find(f))
+            if (const Row* row = Find(f))
               for (int c = 0; c < kNumTags; ++c) {
-                out[c] += slot->weights[0][c];
-                later[s][i][c] += slot->weights[1][c];
+                out[c] += row->weights[0][c];
+                later[s][i][c] += row->weights[1][c];
               }
         },
         history(tokens, 0), sentence.pair_score_.data(), tags[s]);
