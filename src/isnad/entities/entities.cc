@@ -641,7 +641,8 @@ void EntityRecognizer::TaggedRuns(const std::vector<std::string_view>& words, co
 }
 
 void EntityRecognizer::TrimNonNames(const TextCore& core, const std::vector<std::string_view>& words,
-                                    const std::vector<NerToken>& tokens, std::vector<Candidate>& cands) const {
+                                    const std::vector<NerToken>& tokens, bool trim_common_words,
+                                    std::vector<Candidate>& cands) const {
   // A word with a plural verb's ending whose other persons the corpus
   // knows too (taradu beside tarad, taradat) is a verb. Names that end
   // alike (Miyazawa, Courtois, Ottawa) have no such forms.
@@ -663,8 +664,10 @@ void EntityRecognizer::TrimNonNames(const TextCore& core, const std::vector<std:
     auto common = [&](uint32_t k) {
       return tokens[k].gazetteer < 0 && !tokens[k].person_name && tokens[k].frequency >= kCommonWordLog2;
     };
-    while (c.end - c.first > 1 && common(c.end - 1)) --c.end;
-    while (c.end - c.first > 1 && common(c.first)) ++c.first;
+    if (trim_common_words) {
+      while (c.end - c.first > 1 && common(c.end - 1)) --c.end;
+      while (c.end - c.first > 1 && common(c.first)) ++c.first;
+    }
     // Nor ends with a title, which comes before a name (qanat al-Jazira
     // al-qiyadi fi al-Nusra Abu Muhammad al-Julani).
     while (c.end - c.first > 1 && tokens[c.end - 1].gazetteer < 0 &&
@@ -758,10 +761,18 @@ void EntityRecognizer::AddSecondReading(const std::vector<std::string_view>& wor
                                         std::vector<bool>& covered) const {
   std::vector<Candidate> second;
   TaggedRuns(words, tokens, tags, second);
-  TrimNonNames(core, words, tokens, second);
+  // It learned where this project's names begin and end: the first
+  // reader's trim of common words (al-yawm "today" after a name) cut its
+  // names short (cross-validated 0.787 with it, 0.789 without, 0.22.0).
+  TrimNonNames(core, words, tokens, /*trim_common_words=*/false, second);
   for (const Candidate& c : second) {
     if (rules_.affiliation.Contains(tokens[c.end - 1].core)) continue;  // the side follows: no name yet
     const auto overlaps = [&](const Candidate& o) { return o.end > c.first && o.first < c.end; };
+    // Where both readers read the same unlisted name, the second says what
+    // it is (0.785 -> 0.787): it learned the project's types (an office is
+    // a person, a force an organization).
+    for (Candidate& o : cands)
+      if (o.tagged && o.entry < 0 && o.first == c.first && o.end == c.end) o.type = c.type;
     const bool replaces = std::all_of(cands.begin(), cands.end(), [&](const Candidate& o) {
       return !overlaps(o) || (o.tagged && o.entry < 0 && o.first >= c.first && o.end <= c.end &&
                               o.end - o.first < c.end - c.first);
@@ -807,7 +818,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
 
     cands.clear();
     TaggedRuns(words, tokens, tags, cands);
-    TrimNonNames(core, words, tokens, cands);
+    TrimNonNames(core, words, tokens, /*trim_common_words=*/true, cands);
     std::vector<bool> covered(n, false);
     for (const auto& c : cands)
       for (uint32_t k = c.first; k < c.end; ++k) covered[k] = true;
