@@ -340,6 +340,10 @@ NerModels NerModels::FromModels(NerModel sentence_model, NerModel document_model
   m.sentence = std::move(sentence_model);
   m.document = std::move(document_model);
   m.BuildIndex();
+  // The pair's table holds both models' weights: theirs would only take
+  // memory (about 50 MB for the two readers).
+  std::vector<NerModel::Slot>().swap(m.sentence.table_);
+  std::vector<NerModel::Slot>().swap(m.document.table_);
   return m;
 }
 
@@ -513,7 +517,12 @@ void NerModel::BuildIndex() {
 }
 
 const int16_t* NerModel::Find(uint64_t key) const {
-  if (table_.empty()) return nullptr;
+  if (table_.empty()) {
+    // Inside NerModels, whose table serves tagging, this model keeps no
+    // table of its own: its rare lookups (tests) search the sorted keys.
+    const auto it = std::lower_bound(keys_.begin(), keys_.end(), key);
+    return it != keys_.end() && *it == key ? &weights_[static_cast<size_t>(it - keys_.begin()) * kNumTags] : nullptr;
+  }
   const Slot& slot = table_[SlotIndex(table_, key)];
   return slot.used ? slot.weights : nullptr;
 }
