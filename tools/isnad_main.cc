@@ -449,13 +449,12 @@ int main(int argc, char** argv) {
     // One engine per fold, its second reader trained without the fold's
     // reports: the committed one learned from them all.
     std::vector<isnad::Engine> fold_engines;
-    std::vector<const isnad::Engine*> readers{&engine};
+    std::vector<const isnad::Engine*> readers;
     if (*cv && cv_entity_models.empty())
       return Fail("cv needs each fold's second reader, which never saw the fold: run `isnad cv-entities " + cv_dir +
                   " --save-models DIR` (about 13 minutes), then `isnad cv " + cv_dir + " --entity-models DIR`");
     if (*cv) {
       fold_engines.resize(static_cast<size_t>(cv_options.folds));
-      readers.clear();
       for (int k = 0; k < cv_options.folds; ++k) {
         isnad::NerModels models;
         s = isnad::Engine::Load(dir, fold_engines[k], /*with_relation_model=*/false);
@@ -465,8 +464,19 @@ int main(int argc, char** argv) {
         readers.push_back(&fold_engines[k]);
       }
     }
-    s = isnad::ReadClaimsCorpus(readers, *cv ? cv_dir : claims_corpus, read_options, corpus);
-    if (!s.ok()) return Fail(s.message());
+    // As shipped, each fold's relation model learns from the reports as its
+    // second reader (which saw them) reads them; report i is held out as
+    // fold i mod k's reader, which never saw it, reads it.
+    std::vector<std::vector<isnad::ClaimsExample>> fold_readings(fold_engines.size());
+    for (size_t k = 0; k < fold_engines.size(); ++k)
+      if (s = isnad::ReadClaimsCorpus(fold_engines[k], cv_dir, read_options, fold_readings[k]); !s.ok())
+        return Fail(s.message());
+    if (*cv) {
+      const size_t reports = fold_readings.front().size();
+      for (size_t i = 0; i < reports; ++i) corpus.push_back(fold_readings[i % fold_readings.size()][i]);
+    } else if (s = isnad::ReadClaimsCorpus(engine, claims_corpus, read_options, corpus); !s.ok()) {
+      return Fail(s.message());
+    }
     std::fputs(isnad::DescribeClaimsCorpus(corpus).c_str(), stderr);
     if (*cv) {
       if (!cv_fractions.empty()) cv_options.fractions = cv_fractions;
@@ -487,12 +497,6 @@ int main(int argc, char** argv) {
         if (!s.ok()) return Fail(s.message());
         cv_options.copies = &copies;
       }
-      // As shipped: each fold's relation model learns from the reports as
-      // its second reader (which saw them) reads them.
-      std::vector<std::vector<isnad::ClaimsExample>> fold_readings(fold_engines.size());
-      for (size_t k = 0; k < fold_engines.size(); ++k)
-        if (s = isnad::ReadClaimsCorpus(fold_engines[k], cv_dir, read_options, fold_readings[k]); !s.ok())
-          return Fail(s.message());
       cv_options.fold_readings = &fold_readings;
       isnad::CrossValidateRelations(corpus, engine.claims(), cv_options, &log);
       std::fputs(log.c_str(), stdout);

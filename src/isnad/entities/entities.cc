@@ -471,6 +471,26 @@ bool BeginsOrEnds(const std::vector<std::string>& shorter, const std::vector<std
          std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin());
 }
 
+// Whether only one comma (the Arabic or the Latin one) and spaces stand
+// between spans `a` and `b` (Riyad Yasin, wazir al-kharijiyya al-yamani).
+bool OnlyACommaBetween(std::string_view text, Span a, Span b) {
+  if (a.end > b.begin) return false;
+  const std::string_view between = text.substr(a.end, b.begin - a.end);
+  size_t commas = 0;
+  for (size_t i = 0; i < between.size();) {
+    if (between[i] == ' ') {
+      ++i;
+    } else if (between[i] == ',') {
+      ++i, ++commas;
+    } else if (between.compare(i, 2, "\xD8\x8C") == 0) {  // the Arabic comma
+      i += 2, ++commas;
+    } else {
+      return false;
+    }
+  }
+  return commas == 1;
+}
+
 }  // namespace
 
 std::vector<std::vector<std::vector<std::string>>> EntityRecognizer::FoldingNames(const Document& doc,
@@ -627,9 +647,10 @@ void EntityRecognizer::TaggedRuns(const std::vector<std::string_view>& words, co
       if (!is_word(j) && words[j] != "-" && words[j] != ".") {
         add_run(start, j, type);
         start = j + 1;
-      } else if ((type == EntityType::kPer && StartsWithPreposition(words[j], tokens[j], preposition_bytes_)) ||
-                 // al-Kuwari wa-l-Ka'bi: two people; a person's name has no wa.
-                 (type == EntityType::kPer && tokens[j].has_prefix && words[j].compare(0, 2, "\xD9\x88") == 0)) {
+      } else if (type == EntityType::kPer &&
+                 (StartsWithPreposition(words[j], tokens[j], preposition_bytes_) ||
+                  // al-Kuwari wa-l-Ka'bi: two people; a person's name has no wa.
+                  (tokens[j].has_prefix && words[j].compare(0, 2, "\xD9\x88") == 0))) {
         add_run(start, j, type);
         start = j;
       }
@@ -728,33 +749,6 @@ void EntityRecognizer::TrimNonNames(const TextCore& core, const std::vector<std:
                              }),
               cands.end());
 }
-bool EntityRecognizer::StartsWithOffice(const Document& doc, const Mention& m) const {
-  if (m.type != EntityType::kPer) return false;
-  const std::string form = Normalize(MentionForm(doc, m), Match());
-  return rules_.office.Contains(std::string_view(form).substr(0, form.find(' ')));
-}
-
-bool EntityRecognizer::OfficeInApposition(const Document& doc, const Mention& name, const Mention& m) const {
-  if (name.type != EntityType::kPer || StartsWithOffice(doc, name) || !StartsWithOffice(doc, m) ||
-      name.span.end > m.span.begin)
-    return false;
-  // Only a comma between (the Arabic or the Latin one), and spaces.
-  std::string_view between = std::string_view(doc.text).substr(name.span.end, m.span.begin - name.span.end);
-  size_t commas = 0;
-  for (size_t i = 0; i < between.size();) {
-    if (between[i] == ' ') {
-      ++i;
-    } else if (between[i] == ',') {
-      ++i, ++commas;
-    } else if (between.compare(i, 2, "\xD8\x8C") == 0) {  // the Arabic comma
-      i += 2, ++commas;
-    } else {
-      return false;
-    }
-  }
-  return commas == 1;
-}
-
 void EntityRecognizer::AddSecondReading(const std::vector<std::string_view>& words,
                                         const std::vector<NerToken>& tokens, const std::vector<int>& tags,
                                         const TextCore& core, std::vector<Candidate>& cands,
@@ -802,10 +796,10 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     if (!header_sentence[si]) BuildNerTokens(a, text, s.token_begin, s.token_end, core, gazetteer_, doc_tokens[si]);
   }
   models_.Tag(doc_tokens, doc_tags);
-  // The second reader tags the same tokens; each reader keeps its own memory.
+  // The second reader tags the same tokens (tagging clears and rebuilds
+  // their document memory, which nothing after it reads).
   std::vector<std::vector<int>> report_tags;
-  std::vector<std::vector<NerToken>> report_tokens = doc_tokens;
-  report_models_.Tag(report_tokens, report_tags);
+  report_models_.Tag(doc_tokens, report_tags);
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
     const Sentence& s = a.sentences[si];
     if (header_sentence[si]) continue;
@@ -1412,11 +1406,17 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
   };
   std::vector<Info> entity_words;
   std::unordered_map<std::string, int> office_holders;  // an apposed office's key -> its holder
+  // Per mention of doc.mentions: a person's mention that begins with an
+  // office (wazir, ra'is, mudir), told once.
+  std::vector<bool> office_form;
   // A mention's name for keys and folding: its words, leading titles and
   // place nouns left out.
-  auto name_words = [&](std::string_view form) {
+  // `first_word`, when asked for, gets the first word before any is left
+  // out.
+  auto name_words = [&](std::string_view form, std::string* first_word = nullptr) {
     // Abdalaziz and Abd al-Aziz are one name: keys and folding read two words.
     std::vector<std::string> w = SplitOnSpaces(SplitAbd(Normalize(form, Match())));
+    if (first_word) *first_word = w.empty() ? std::string() : w.front();
     size_t strip = 0;
     while (strip + 1 < w.size() && (rules_.title.Contains(w[strip]) || rules_.place.Contains(w[strip])))
       ++strip;
@@ -1444,7 +1444,8 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
   };
   for (size_t k = 0; k < found.size(); ++k) {
     Mention& m = found[k];
-    std::vector<std::string> name = name_words(MentionForm(doc, m));
+    std::string first_word;
+    std::vector<std::string> name = name_words(MentionForm(doc, m), &first_word);
     if (name.empty()) continue;
     int entry = m.gazetteer_entry;
     if (entry < 0) entry = gazetteer_.Find(Join(name));
@@ -1479,7 +1480,9 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       if (auto held = office_holders.find(key); held != office_holders.end()) {
         target = held->second;
         apposed = true;
-      } else if (!doc.mentions.empty() && OfficeInApposition(doc, doc.mentions.back(), m)) {
+      } else if (rules_.office.Contains(first_word) && !doc.mentions.empty() &&
+                 doc.mentions.back().type == EntityType::kPer && !office_form.back() &&
+                 OnlyACommaBetween(doc.text, doc.mentions.back().span, m.span)) {
         target = doc.mentions.back().entity;
         office_holders.emplace(key, target);
         apposed = true;
@@ -1531,6 +1534,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     }
     m.entity = target;
     doc.mentions.push_back(m);
+    office_form.push_back(m.type == EntityType::kPer && rules_.office.Contains(first_word));
     doc.entities[target].mentions.push_back(static_cast<int>(doc.mentions.size() - 1));
   }
 
@@ -1738,12 +1742,16 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
 
   // Names: the fullest mention (most words, then longest), titles kept;
   // a person's name before his office's.
+  for (size_t mi = office_form.size(); mi < doc.mentions.size(); ++mi) {  // the mentions found again
+    std::string first_word;
+    name_words(MentionForm(doc, doc.mentions[mi]), &first_word);
+    office_form.push_back(doc.mentions[mi].type == EntityType::kPer && rules_.office.Contains(first_word));
+  }
   for (Entity& ent : doc.entities) {
     size_t best_words = 0, best_len = 0;
-    const bool named = std::any_of(ent.mentions.begin(), ent.mentions.end(),
-                                   [&](int mi) { return !StartsWithOffice(doc, doc.mentions[mi]); });
+    const bool named = std::any_of(ent.mentions.begin(), ent.mentions.end(), [&](int mi) { return !office_form[mi]; });
     for (int mi : ent.mentions) {
-      if (named && StartsWithOffice(doc, doc.mentions[mi])) continue;
+      if (named && office_form[mi]) continue;
       const std::string t = MentionForm(doc, doc.mentions[mi]);
       size_t words_in = 1 + std::count(t.begin(), t.end(), ' ');
       if (words_in > best_words || (words_in == best_words && t.size() > best_len)) {

@@ -119,11 +119,6 @@ class EntityRecognizer {
   // bare definite head without its article.
   std::vector<std::vector<std::vector<std::string>>> FoldingNames(const Document& doc, size_t entity) const;
 
-  // A person's mention that begins with an office (wazir, ra'is, mudir).
-  bool StartsWithOffice(const Document& doc, const Mention& m) const;
-  // `m`, an office, stands in apposition after `name`, a person's name,
-  // with one comma between (Riyad Yasin, wazir al-kharijiyya al-yamani).
-  bool OfficeInApposition(const Document& doc, const Mention& name, const Mention& m) const;
   // A name the report gives: a token range of a sentence and what it is.
   struct Candidate;
   // The tagger's runs of one type, appended to `cands`.

@@ -2,7 +2,6 @@
 // cross-validation of the entity stage over them (ner_trainer.h).
 #include <algorithm>
 #include <filesystem>
-#include <thread>
 #include <unordered_map>
 
 #include "isnad/base/diagnostics.h"
