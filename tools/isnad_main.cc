@@ -513,7 +513,8 @@ int main(int argc, char** argv) {
     for (const auto& [name, text] : {std::pair{std::string("relations.model"), models.relations.Serialize()},
                                      std::pair{std::string("triggers.model"), models.triggers.Serialize("trigger-model")},
                                      std::pair{std::string("learned_cues.tsv"), isnad::SerializeCues(models.cues)},
-                                     std::pair{std::string("speakers.model"), models.speakers.Serialize("speaker-model")}}) {
+                                     std::pair{std::string("speakers.model"), models.speakers.Serialize("speaker-model")},
+                                     std::pair{std::string("quotes.model"), models.quotes.Serialize("quote-model")}}) {
       const std::string file = folder + "/" + name;
       std::ofstream out(file, std::ios::binary);
       if (!out || !(out << text)) return Fail(file + ": cannot write");

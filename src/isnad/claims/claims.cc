@@ -295,7 +295,12 @@ Status ClaimExtractor::Load(const std::string& dir, ClaimExtractor& out, bool wi
     const std::string speakers = dir + "/claims/speakers.model";
     if (s.ok() && std::filesystem::exists(speakers)) {
       s = TypedLinearModel::Load(speakers, "speaker-model", SpeakerFeaturesName(), out.speaker_model_);
-      out.fingerprint_ += " speaker-model-1";
+      out.fingerprint_ += " speaker-model-2";
+    }
+    const std::string quotes = dir + "/claims/quotes.model";
+    if (s.ok() && std::filesystem::exists(quotes)) {
+      s = TypedLinearModel::Load(quotes, "quote-model", QuoteFeaturesName(), out.quote_model_);
+      out.fingerprint_ += " quote-model-1";
     }
     if (!s.ok()) return s;
     out.fingerprint_ += " relation-model-1 trigger-model-1";
@@ -403,21 +408,26 @@ bool ClaimExtractor::HasSuffixIn(const Reading& reading, size_t t, const WordTab
 
 void ClaimExtractor::Extract(Document& doc) const {
   if (relation_model_.empty()) {
-    RunPasses(doc, nullptr);
+    RunPasses(doc, nullptr, false);
     return;
   }
   ClaimCandidates candidates;
-  RunPasses(doc, &candidates);
+  RunPasses(doc, &candidates, !quote_model_.empty());
   AssembleSpeakers(candidates, speaker_model_, doc);
   AssembleRelations(candidates, trigger_model_, relation_model_, doc);
 }
 
-void ClaimExtractor::ExtractCandidates(Document& doc, ClaimCandidates& out) const { RunPasses(doc, &out); }
+void ClaimExtractor::ExtractCandidates(Document& doc, ClaimCandidates& out) const { RunPasses(doc, &out, true); }
 
-void ClaimExtractor::RunPasses(Document& doc, ClaimCandidates* candidates) const {
+void ClaimExtractor::RunPasses(Document& doc, ClaimCandidates* candidates, bool propose_quotes) const {
   doc.quotes.clear();
   doc.relations.clear();
   Reading reading{doc, doc.analysis, doc.text, doc.analysis.tokens.size()};
+  reading.propose_quotes = propose_quotes;
+  if (candidates) {
+    candidates->quotes.clear();
+    reading.quote_candidates = &candidates->quotes;
+  }
   ReadTokens(reading);
   FindQuotes(reading);
   NestRelayedWords(reading);
@@ -673,6 +683,18 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
     return -1;
   };
 
+  // Content that begins with the verb's own preposition (kashafa an, da'a
+  // ila) begins after it: the preposition is the verb's, not what was said.
+  auto SkipVerbPreposition = [&](uint32_t k, uint32_t sentence_end) -> uint32_t {
+    const std::string_view word = text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin);
+    if (role_of[k] == kFrom ||
+        (verb_prepositions_.Contains(Normalize(word, NormalizeOptions::Light())) && k + 1 < sentence_end))
+      return k + 1;
+    return k;
+  };
+  auto is_colon = [&](uint32_t k) {
+    return text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin) == ":";
+  };
   // Whether the sentence opens with a quotation that closes right before
   // the reporting verb at t (a comma may follow the closing mark).
   auto QuotedBefore = [&](const Sentence& s, uint32_t t) {
@@ -723,10 +745,21 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
       // unless the verb takes the antecedent as its object ("allati
       // a'lanatha al-Sa'udiyya", "alladhi kashafathu al-istikhbarat") and
       // no opener follows.
-      if (kind != CueKind::kAccording && (has_to[t] || has_by[t] || reading.has_like[t])) continue;
+      // (A glued cue right before an opener may still be one, wa-mada
+      // bi-l-qawl inna, and so may a relative clause's verb: the learned
+      // detector decides.)
+      QuoteHow how;
+      if (kind != CueKind::kAccording && (has_to[t] || has_by[t] || reading.has_like[t])) {
+        const bool opener_next = t + 1 < s.token_end && (reading.CueAt(t + 1) == CueKind::kOpener || is_colon(t + 1));
+        if (!reading.propose_quotes || !opener_next) continue;
+        how.proposal = "glued";
+      }
       if (t > s.token_begin && role_of[t - 1] == kRelative) {
         const bool subject_after = t + 1 < s.token_end && reading.EntityAt(t + 1) >= 0;
-        if (!subject_after || (reading.has_object[t] && !opener_follows(false))) continue;
+        if (!subject_after || (reading.has_object[t] && !opener_follows(false))) {
+          if (!reading.propose_quotes) continue;
+          how.proposal = "relative";
+        }
       }
       // naqala reports words from someone or that something is so (naqala X
       // an Y, naqalat taqarir anna, hasbama naqalat Reuters); else it
@@ -795,6 +828,7 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
           unnamed = true;
           q.speaker_span = Span{a.tokens[k].begin, a.tokens[k].end};
           after_speaker = k + 1;
+          how.speaker_from = "unnamed_after";
           break;
         }
         if (reading.EntityAt(k) >= 0) {
@@ -849,12 +883,14 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
             if (person >= 0) {
               q.speaker = person;
               after_speaker = person_end;
+              how.speaker_from = "office";
               break;
             }
           }
           q.speaker = e;
           q.speaker_span = m.span;
           after_speaker = mention_end;
+          how.speaker_from = "after";
           break;
         }
       }
@@ -864,6 +900,7 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
           doc.quotes.back().sentence == si) {
         q.speaker = doc.quotes.back().speaker;
         unnamed = q.speaker < 0;
+        how.speaker_from = "continues";
       }
       // A continuing participle or verb has no subject of its own before it:
       // the actor just before "..., lafitan ila anna" is the last clause's.
@@ -877,18 +914,22 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
           if (a.tokens[k].kind == TokenKind::kPunct && has_and[t]) break;
           if (is_unnamed(k)) {
             unnamed = true;
+            how.speaker_from = "unnamed_before";
             break;
           }
           if (reading.EntityAt(k) >= 0 && doc.entities[reading.EntityAt(k)].type != EntityType::kLoc) {
             q.speaker = reading.EntityAt(k);
             q.speaker_span = doc.mentions[mention_at[k]].span;
+            how.speaker_from = "before";
             break;
           }
         }
         if (q.speaker < 0 && !unnamed &&
             (kind == CueKind::kContinue || t == s.token_begin ||
-             (t == s.token_begin + 1 && a.tokens[s.token_begin].kind == TokenKind::kPunct)))
+             (t == s.token_begin + 1 && a.tokens[s.token_begin].kind == TokenKind::kPunct))) {
           q.speaker = last_speaker;
+          how.speaker_from = "last";
+        }
       }
       // A reporting verb in a time clause with no subject after it (ba'da an
       // a'lana, indama qala) says what the main clause's subject said: "wa-kana
@@ -907,11 +948,15 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
           if (CanAct(doc.entities[e])) {
             q.speaker = e;
             q.speaker_span = doc.mentions[mention_at[k]].span;
+            how.speaker_from = "clause";
           }
           break;
         }
       }
-      if (kind == CueKind::kAccording && q.speaker < 0 && !unnamed) continue;
+      if (kind == CueKind::kAccording && q.speaker < 0 && !unnamed) {
+        if (!reading.propose_quotes) continue;
+        how.proposal = "unnamed_source";  // bi-hasab ba'd al-dirasat
+      }
       // The content: after an opener (inna, anna, a colon or a quotation
       // mark) near the speaker, to the end of the sentence; for bi-hasab,
       // the rest of the sentence around the attribution.
@@ -934,6 +979,7 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
             }
           }
           content_begin = k + 1;
+          how.content_from = reading.CueAt(k) == CueKind::kOpener ? "opener" : tk == ":" ? "colon" : "mark";
           break;
         }
         // A verbal noun after khilal, athna', iqba or fi is the occasion of
@@ -960,14 +1006,17 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
       // (a'lana X insihabahu; kashafat X an...), when there is enough of it.
       if (content_begin == 0 && (q.speaker >= 0 || unnamed) && after_speaker > t + 1 &&
           s.token_end > after_speaker + 3) {
-        content_begin = after_speaker;
-        // kashafa an, da'a ila: the preposition is the verb's, not what was said.
-        const std::string_view first_word =
-            text.substr(a.tokens[content_begin].begin, a.tokens[content_begin].end - a.tokens[content_begin].begin);
-        if (role_of[content_begin] == kFrom ||
-            (verb_prepositions_.Contains(Normalize(first_word, NormalizeOptions::Light())) &&
-             content_begin + 1 < s.token_end))
-          ++content_begin;
+        content_begin = SkipVerbPreposition(after_speaker, s.token_end);
+        how.content_from = "after_speaker";
+      }
+      // Nobody named after the cue and no opener (..., mu'akkidan
+      // ahammiyyat ...; wa-ashada bi-...): what follows the cue may be what
+      // was said. Only proposed.
+      if (content_begin == 0 && reading.propose_quotes && kind != CueKind::kAccording && after_speaker == t + 1 &&
+          s.token_end > t + 3 && !QuotedBefore(s, t)) {
+        content_begin = SkipVerbPreposition(t + 1, s.token_end);
+        how.content_from = "after_cue";
+        if (how.proposal.empty()) how.proposal = "after_cue";
       }
       if (kind == CueKind::kAccording) {
         // bi-hasab X before, after or inside the claim: the claim is the
@@ -993,6 +1042,7 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
         } else if (after_speaker < s.token_end) {
           q.content = Span{a.tokens[after_speaker].begin, a.tokens[s.token_end - 1].end};
         }
+        how.content_from = "according";
       } else if (content_begin > 0 && content_begin < s.token_end) {
         // The content ends where another reporting verb or a new clause
         // begins: "... and they said that ...", "... while the UN warned ...".
@@ -1046,10 +1096,13 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
         uint32_t first = s.token_begin;
         while (first < last && a.tokens[first].kind == TokenKind::kPunct) ++first;
         q.content = Span{a.tokens[first].begin, a.tokens[last].end};
+        how.content_from = "quoted_before";
       } else {
         continue;  // a reporting verb with no reported content
       }
       if (q.content.empty()) continue;
+      how.content_begin = static_cast<uint32_t>(reading.TokenAt(q.content.begin));
+      if (!KeepQuote(reading, s, t, kind, q, how)) continue;
       // Nesting: a quote whose cue lies inside another quote's content.
       for (int p = static_cast<int>(doc.quotes.size()) - 1; p >= 0; --p)
         if (doc.quotes[p].content.begin <= q.cue.begin && q.cue.end <= doc.quotes[p].content.end) {

@@ -8,6 +8,8 @@
 //   the speaker resolved to an entity where the report names one (the
 //   mention next to the cue; a pronoun or a continuing participle takes the
 //   previous speaker), -1 for unnamed sources, and the quote it is nested in.
+//   With the learned claims, the rules also propose the quotes they would
+//   drop, and a learned detector keeps or drops every quote (KeepQuote).
 //   Document::relations: PLOVER-typed events and ties found from verbal and
 //   nominal triggers (resources/claims/triggers.tsv) with their two sides
 //   taken from the sentence (subject before or after a verb, object or
@@ -82,6 +84,12 @@ class ClaimExtractor {
     return cues_.Contains(form) || words_.Contains(form) || triggers_.Contains(form);
   }
 
+  // The learned quote detector (claims/quotes.model, written by `isnad
+  // train-claims`), set apart for cross-validation: with one, quotes the
+  // rules would not keep are proposed too, and each quote stays where the
+  // detector's probability reaches its threshold.
+  void SetQuoteModel(TypedLinearModel model) { quote_model_ = std::move(model); }
+
   std::string Fingerprint() const { return fingerprint_; }
 
   // One report as the passes read it (claims/reading.h, internal to the
@@ -90,8 +98,9 @@ class ClaimExtractor {
 
  private:
   // The rules' passes over one report, then (with `candidates`) the
-  // learned detectors' candidates.
-  void RunPasses(Document& doc, ClaimCandidates* candidates) const;
+  // learned detectors' candidates. With `propose_quotes`, FindQuotes also
+  // proposes the quotes only a learned detector may keep.
+  void RunPasses(Document& doc, ClaimCandidates* candidates, bool propose_quotes) const;
   // The passes of Extract, in order, over one report's Reading.
   void ReadTokens(Reading& reading) const;
   void FindQuotes(Reading& reading) const;
@@ -109,6 +118,13 @@ class ClaimExtractor {
   void FindCandidates(const Reading& reading, ClaimCandidates& out) const;
   // The speaker ranker's candidates for each quote (speaker_candidates.cc).
   void FindSpeakerCandidates(const Reading& reading, ClaimCandidates& out) const;
+  // How FindQuotes read a quote (reading.h), and whether the quote is kept:
+  // its features for the quote detector, recorded as a candidate when the
+  // reading collects them; kept where there is no detector, else where it
+  // says so (quote_candidates.cc).
+  struct QuoteHow;
+  bool KeepQuote(const Reading& reading, const Sentence& s, uint32_t cue, CueKind kind, const Quote& q,
+                 const QuoteHow& how) const;
   // FindRelations, per trigger: the actors around it, then its sides.
   struct Surroundings;
   struct SubjectMemory {  // the doer of the last sentence that named one
@@ -169,6 +185,7 @@ class ClaimExtractor {
   TypedLinearModel trigger_model_;   // words: is this one a trigger, of what type?
   TypedLinearModel relation_model_;  // pairs: related, and how?
   TypedLinearModel speaker_model_;   // quotes: which candidate speaks?
+  TypedLinearModel quote_model_;     // quotes: is this one reported speech, with these words?
   EventDater dater_;
   std::string fingerprint_;
 };

@@ -114,6 +114,10 @@ struct ClaimExtractor::Reading {
   // candidates alike.
   mutable std::vector<std::array<float, 16>> event_margins{};
   mutable std::vector<bool> event_margins_known{};
+  // Whether FindQuotes proposes the quotes only a learned detector may
+  // keep, and where it records every quote it reads (null: nowhere).
+  bool propose_quotes = false;
+  std::vector<QuoteCandidate>* quote_candidates = nullptr;
 
   int EntityAt(size_t t) const { return mention_at[t] >= 0 ? doc.mentions[mention_at[t]].entity : -1; }
   // Whether a trigger stands at a token in [begin, end): another clause's
@@ -184,6 +188,24 @@ struct ClaimExtractor::Reading {
     }
     return -1;
   }
+};
+
+// How FindQuotes read a quote, for the quote detector's features.
+struct ClaimExtractor::QuoteHow {
+  // Empty for a quote the rules keep; else why it is only proposed: its
+  // cue is glued to li-, bi- or ka- ("glued"), stands in a relative clause
+  // ("relative"), attributes to nobody named ("unnamed_source"), or has
+  // nobody named after it and no opener ("after_cue").
+  std::string_view proposal;
+  // Where the speaker was found: after the cue, an office's holder, an
+  // unnamed source noun after or before it, before it, the quote it
+  // continues, the last speaker, a time clause's subject, or none.
+  std::string_view speaker_from = "none";
+  // Where the content begins: at an opener (inna, anna), a colon or a
+  // quotation mark, after the speaker or the cue, around an attribution,
+  // or before the cue (a quotation first).
+  std::string_view content_from = "none";
+  uint32_t content_begin = 0;  // its first token
 };
 
 }  // namespace isnad

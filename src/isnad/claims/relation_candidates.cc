@@ -315,7 +315,9 @@ int PlaceOf(const Reading& reading, const SentenceActors& sentence, const Pair& 
 void ClaimExtractor::FindCandidates(const Reading& reading, ClaimCandidates& out) const {
   const Document& doc = reading.doc;
   const TextAnalysis& a = reading.a;
-  out = ClaimCandidates();
+  out.words.clear();
+  out.pairs.clear();
+  out.speakers.clear();  // (the quotes are FindQuotes')
   const std::vector<PlacedMention> placed = PlaceMentions(reading);
   size_t first = 0;
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {

@@ -93,6 +93,17 @@ struct SpeakerCandidate {
   std::vector<uint64_t> features;
 };
 
+// A quote the rules found, or proposed where only a learned detector may
+// keep it (a cue glued to li- or bi-, a relative clause, nobody named after
+// the cue), with its features for the learned quote detector
+// (quote_candidates.cc).
+struct QuoteCandidate {
+  Span cue;
+  Span content;
+  bool proposed = false;  // not one the rules alone would keep
+  std::vector<uint64_t> features;
+};
+
 // The names of the three feature extractors, with the settings that shape
 // what they produce (windows, reaches): written into each model and checked
 // when it is loaded, so that a model is never read with features it was not
@@ -100,12 +111,14 @@ struct SpeakerCandidate {
 std::string PairFeaturesName();     // relation_candidates.cc (and StackedFeatures)
 std::string WordFeaturesName();     // relation_candidates.cc
 std::string SpeakerFeaturesName();  // speaker_candidates.cc
+std::string QuoteFeaturesName();    // quote_candidates.cc
 
 // A report's candidates for the learned detectors.
 struct ClaimCandidates {
   std::vector<WordCandidate> words;
   std::vector<RelationCandidate> pairs;
   std::vector<SpeakerCandidate> speakers;  // grouped by quote, in quote order
+  std::vector<QuoteCandidate> quotes;      // every quote found or proposed, kept or not, in the order read
 };
 
 // Logistic regressions over hashed features, one per column: "related"
@@ -115,7 +128,7 @@ class TypedLinearModel {
   using Weights = std::array<float, kRelationColumns>;
 
   // `kind` names the resource: relation-model (pairs), trigger-model
-  // (words) or speaker-model; the same file format. `features` is the name
+  // (words), speaker-model or quote-model; the same file format. `features` is the name
   // of the feature extractor the caller will use: a model trained for
   // another is refused.
   static Status Load(const std::string& path, std::string_view kind, std::string_view features, TypedLinearModel& out);

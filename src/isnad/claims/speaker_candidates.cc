@@ -21,14 +21,17 @@ using namespace claims_internal;
 namespace {
 
 // Words before the cue and after it where a speaker may be named.
-constexpr uint32_t kReachBefore = 12;
+constexpr uint32_t kReachBefore = 30;  // most of a sentence: "thamman X, ..., mu'akkidan anna"
 constexpr uint32_t kReachAfter = 15;
+// Sentences before the quote's whose first actor is offered.
+constexpr uint32_t kSentencesBack = 3;
 // Distinct speakers of earlier quotes offered besides the last one.
 constexpr int kEarlierSpeakers = 3;
 
 
 std::string_view Bucket(uint32_t distance) {
-  return distance == 0 ? "0" : distance == 1 ? "1" : distance <= 3 ? "2-3" : distance <= 6 ? "4-6" : "7+";
+  if (distance <= 1) return distance == 0 ? "0" : "1";
+  return distance <= 3 ? "2-3" : distance <= 6 ? "4-6" : distance <= 12 ? "7-12" : distance <= 24 ? "13-24" : "25+";
 }
 
 }  // namespace
@@ -80,6 +83,7 @@ void ClaimExtractor::FindSpeakerCandidates(const Reading& reading, ClaimCandidat
       const Entity& e = doc.entities[entity];
       f.Add("type", EntityTypeName(e.type));
       if (e.generic) f.Add("generic");
+      f.Add("type_cue", EntityTypeName(e.type), cue_kind);
       if (entity == q.speaker) f.Add("rules");
       if (entity == previous) f.Add("previous", here ? "here" : "absent");
       if (!here) {
@@ -102,6 +106,15 @@ void ClaimExtractor::FindSpeakerCandidates(const Reading& reading, ClaimCandidat
         f.Add("prev_role", std::to_string(reading.role_of[at - 1]));
       }
       if (reading.InnermostQuote(span) >= 0) f.Add("inside_a_quote");
+      // Punctuation between the actor and the cue: another clause's actor, or an apposition.
+      int punct = 0;
+      for (uint32_t k = std::min(at, cue) + 1; k < std::max(at, cue); ++k)
+        punct += a.tokens[k].kind == TokenKind::kPunct;
+      f.Add("punct_between", side + "|" + std::to_string(std::min(punct, 2)));
+      // The sentence's first actor: its subject, often.
+      bool first_actor = true;
+      for (uint32_t k = s.token_begin; k < at && first_actor; ++k) first_actor = reading.mention_at[k] < 0;
+      if (first_actor) f.Add("first_actor_of_sentence", side);
       out.speakers.push_back(std::move(c));
     };
     // After the cue, nearest first; then before it, nearest first.
@@ -134,17 +147,19 @@ void ClaimExtractor::FindSpeakerCandidates(const Reading& reading, ClaimCandidat
       add_actor(e, Span{}, cue, false);
       if (out.speakers.size() > before) FeatureList(out.speakers.back().features, "speaker:").Add("earlier", std::to_string(earlier));
     }
-    // The first actor of the sentence before: the subject a dropped one
-    // takes up (wa-adafa ...).
-    if (q.sentence > 0) {
-      const Sentence& before = a.sentences[q.sentence - 1];
+    // The first actor of each of the sentences before: the subject a dropped
+    // one takes up (wa-adafa ...).
+    for (uint32_t back = 1; back <= kSentencesBack && q.sentence >= back; ++back) {
+      const Sentence& before = a.sentences[q.sentence - back];
       for (uint32_t k = before.token_begin; k < before.token_end; ++k) {
         const int m = reading.mention_at[k];
         if (m < 0 || doc.mentions[m].entity < 0) continue;
         const int e = doc.mentions[m].entity;
         if (std::find(seen.begin(), seen.end(), e) == seen.end()) {
           add_actor(e, doc.mentions[m].span, cue, false);
-          FeatureList(out.speakers.back().features, "speaker:").Add("last_sentence_subject", EntityTypeName(doc.entities[e].type));
+          const std::string back_by = back > 1 ? "|" + std::to_string(back) : std::string();
+          FeatureList(out.speakers.back().features, "speaker:")
+              .Add("last_sentence_subject", EntityTypeName(doc.entities[e].type) + back_by);
         }
         break;
       }
@@ -155,8 +170,8 @@ void ClaimExtractor::FindSpeakerCandidates(const Reading& reading, ClaimCandidat
 
 std::string SpeakerFeaturesName() {
   // Bump the version when a feature changes.
-  return "speakers-1 before=" + std::to_string(kReachBefore) + " after=" + std::to_string(kReachAfter) +
-         " earlier=" + std::to_string(kEarlierSpeakers);
+  return "speakers-3 before=" + std::to_string(kReachBefore) + " after=" + std::to_string(kReachAfter) +
+         " earlier=" + std::to_string(kEarlierSpeakers) + " sentences=" + std::to_string(kSentencesBack);
 }
 
 }  // namespace isnad

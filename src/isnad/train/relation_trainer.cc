@@ -96,9 +96,23 @@ void LabelSpeakers(ClaimsExample& ex, const std::vector<std::set<std::string>>& 
   }
 }
 
+// Each quote candidate against the gold quotes: are its words one's?
+void LabelQuotes(ClaimsExample& ex) {
+  std::vector<std::set<std::string>> gold_words;
+  for (const json& g : ex.gold.value("quotes", json::array()))
+    gold_words.push_back(ScoringWords(g.value("text", std::string())));
+  ex.quote_labels.assign(ex.candidates.quotes.size(), 0);
+  for (size_t i = 0; i < ex.candidates.quotes.size(); ++i) {
+    const Span content = ex.candidates.quotes[i].content;
+    const std::set<std::string> words = ScoringWords(ex.doc.text.substr(content.begin, content.end - content.begin));
+    for (const std::set<std::string>& gold : gold_words) ex.quote_labels[i] |= ContentsMatch(words, gold);
+  }
+}
+
 void LabelCandidates(ClaimsExample& ex, bool stripped) {
   const std::vector<std::set<std::string>> aligned = AlignToGold(ex.doc, ex.gold);
   LabelSpeakers(ex, aligned);
+  LabelQuotes(ex);
   ex.labels.assign(ex.candidates.pairs.size(), 0);
   ex.word_labels.assign(ex.candidates.words.size(), 0);
   for (const json& g : ex.gold.value("relations", json::array())) {
@@ -186,6 +200,7 @@ Status ReadClaimsCorpus(const std::vector<const Engine*>& engines, const std::st
       ClaimsExample& ex = out[i];
       ex.doc_id = golds[i].first;
       ex.gold = golds[i].second;
+      ex.stripped = options.strip_punctuation;
       if (options.strip_punctuation) raws[i].text = StripPunctuation(raws[i].text, 3);
       engines[i % engines.size()]->AnalyzeForTraining(std::move(raws[i]), ex.doc, ex.candidates);
       LabelCandidates(ex, options.strip_punctuation);
@@ -448,10 +463,30 @@ TypedLinearModel TrainSpeakerModel(const std::vector<const ClaimsExample*>& docs
   return model;
 }
 
-ClaimModels TrainClaimModels(const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options,
-                             const ClaimExtractor& claims) {
-  ClaimModels out;
-  out.cues = LearnCues(docs, claims);
+TypedLinearModel TrainQuoteModel(const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options,
+                                 float threshold) {
+  std::vector<const std::vector<uint64_t>*> rows;
+  std::vector<uint16_t> labels;
+  for (const ClaimsExample* ex : docs)
+    for (size_t i = 0; i < ex->candidates.quotes.size(); ++i) {
+      rows.push_back(&ex->candidates.quotes[i].features);
+      labels.push_back(ex->quote_labels[i]);
+    }
+  RelationTrainOptions detector = options;
+  detector.types = false;
+  detector.c = kQuoteDetectorC;
+  TypedLinearModel model = TrainTypedModel(rows, labels, detector);
+  model.SetFeatures(QuoteFeaturesName());
+  model.SetThreshold(threshold);
+  return model;
+}
+
+namespace {
+
+// The trigger, relation, speaker and quote models on `docs` as read with
+// the learned cues of `out`.
+ClaimModels TrainOnReading(const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options,
+                           ClaimModels out) {
   const auto word_probabilities = CrossFittedWordProbabilities(docs, options, options.inner_folds);
   out.triggers = TrainTriggerModel(docs, options);
   std::vector<std::vector<uint64_t>> stacked;
@@ -467,8 +502,27 @@ ClaimModels TrainClaimModels(const std::vector<const ClaimsExample*>& docs, cons
   out.relations = TrainTypedModel(rows, labels, options);
   out.relations.SetFeatures(PairFeaturesName());
   out.speakers = TrainSpeakerModel(docs, options);
+  out.quotes = TrainQuoteModel(docs, options, kQuoteThreshold);
   return out;
 }
+
+}  // namespace
+
+ClaimModels TrainClaimModels(const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options,
+                             const ClaimExtractor& claims) {
+  ClaimModels out;
+  out.cues = LearnCues(docs, claims);
+  // The training reports read again with the cues learned from them, as
+  // new reports will be read: the quote detector learns from the quotes
+  // those cues open, the other models from the reading they will see.
+  ClaimModels cues_only;
+  cues_only.cues = out.cues;
+  const std::vector<ClaimsExample> reread = ReadAgainWithModels(docs, cues_only, claims, /*labelled=*/true);
+  std::vector<const ClaimsExample*> read_again;
+  for (const ClaimsExample& ex : reread) read_again.push_back(&ex);
+  return TrainOnReading(read_again, options, std::move(out));
+}
+
 
 CorpusScore ScoreWithModels(const std::vector<const ClaimsExample*>& docs, const ClaimModels& models,
                             std::string* records) {
@@ -483,19 +537,23 @@ CorpusScore ScoreWithModels(const std::vector<const ClaimsExample*>& docs, const
   return score;
 }
 
-std::vector<ClaimsExample> ReadAgainWithCues(const std::vector<const ClaimsExample*>& docs,
-                                             const std::vector<LearnedCue>& cues, const ClaimExtractor& claims) {
+std::vector<ClaimsExample> ReadAgainWithModels(const std::vector<const ClaimsExample*>& docs,
+                                               const ClaimModels& models, const ClaimExtractor& claims,
+                                               bool labelled) {
   ClaimExtractor with_cues = claims;
   std::vector<std::pair<std::string, CueKind>> forms;
-  for (const LearnedCue& c : cues) forms.emplace_back(c.form, c.kind);
+  for (const LearnedCue& c : models.cues) forms.emplace_back(c.form, c.kind);
   with_cues.AddCues(forms);
+  with_cues.SetQuoteModel(models.quotes);
   std::vector<ClaimsExample> out;
   for (const ClaimsExample* ex : docs) {
     ClaimsExample again;
     again.doc_id = ex->doc_id;
     again.gold = ex->gold;
     again.doc = ex->doc;
+    again.stripped = ex->stripped;
     with_cues.ExtractCandidates(again.doc, again.candidates);
+    if (labelled) LabelCandidates(again, again.stripped);
     out.push_back(std::move(again));
   }
   return out;
@@ -545,7 +603,7 @@ std::vector<CrossValidationResult> CrossValidateRelations(const std::vector<Clai
       // once for all thresholds.
       std::vector<ClaimsExample> reread;
       if (options.learn_cues) {
-        reread = ReadAgainWithCues(held, models.cues, claims);
+        reread = ReadAgainWithModels(held, models, claims);
         held.clear();
         for (const ClaimsExample& ex : reread) held.push_back(&ex);
       }

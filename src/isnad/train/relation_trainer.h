@@ -30,6 +30,7 @@ namespace isnad {
 // One annotated report, analysed.
 struct ClaimsExample {
   std::string doc_id;
+  bool stripped = false;  // read without its punctuation (ClaimsReadOptions)
   nlohmann::json gold;
   Document doc;  // with the rules' quotes and relations
   ClaimCandidates candidates;
@@ -40,6 +41,9 @@ struct ClaimsExample {
   // Per speaker candidate: 1 the gold speaker of its quote, 0 not, -1 unknown
   // (the quote matches no gold quote).
   std::vector<int8_t> speaker_labels;
+  // Per quote candidate: 1 its words are a gold quote's (score.py's
+  // overlap), 0 not.
+  std::vector<uint8_t> quote_labels;
 };
 
 struct ClaimsReadOptions {
@@ -99,11 +103,22 @@ std::string SerializeCues(const std::vector<LearnedCue>& cues);
 // match a gold quote.
 TypedLinearModel TrainSpeakerModel(const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options);
 
+// The quote detector, on every quote the rules found or proposed in `docs`:
+// kept where P(its words are a gold quote's) reaches `threshold`.
+TypedLinearModel TrainQuoteModel(const std::vector<const ClaimsExample*>& docs, const RelationTrainOptions& options,
+                                 float threshold);
+// The quote detector's threshold and liblinear C, chosen by
+// cross-validation over train's documents (quotes 0.522-0.528 for
+// thresholds 0.5-0.65 and C 0.05-0.1; 0.517 at C 0.3).
+constexpr float kQuoteThreshold = 0.55f;
+constexpr double kQuoteDetectorC = 0.1;
+
 struct ClaimModels {
   TypedLinearModel triggers;   // resources/claims/triggers.model
   TypedLinearModel relations;  // resources/claims/relations.model
   std::vector<LearnedCue> cues;  // resources/claims/learned_cues.tsv
   TypedLinearModel speakers;        // resources/claims/speakers.model
+  TypedLinearModel quotes;          // resources/claims/quotes.model
 };
 // Both detectors: the trigger detector on every word, the relation detector
 // on the pairs with the trigger detector's cross-fitted verdicts.
@@ -115,10 +130,12 @@ ClaimModels TrainClaimModels(const std::vector<const ClaimsExample*>& docs, cons
 // `records`, their records are appended to it (JSON Lines).
 CorpusScore ScoreWithModels(const std::vector<const ClaimsExample*>& docs, const ClaimModels& models,
                             std::string* records = nullptr);
-// `docs` with their claims read again by `claims` with the learned `cues`
-// added (candidates anew; labels are not kept: for scoring).
-std::vector<ClaimsExample> ReadAgainWithCues(const std::vector<const ClaimsExample*>& docs,
-                                             const std::vector<LearnedCue>& cues, const ClaimExtractor& claims);
+// `docs` with their claims read again by `claims` with the learned cues
+// added and the quote detector of `models` (candidates anew, labelled
+// again when `labelled`, else unlabelled: for scoring).
+std::vector<ClaimsExample> ReadAgainWithModels(const std::vector<const ClaimsExample*>& docs,
+                                               const ClaimModels& models, const ClaimExtractor& claims,
+                                               bool labelled = false);
 
 // What a perfect detector over these candidates would score: each
 // candidate given its own labels (the ceiling the candidates and the
