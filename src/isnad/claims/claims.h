@@ -35,6 +35,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "isnad/base/status.h"
@@ -123,6 +124,21 @@ class ClaimExtractor {
   // reading collects them; kept where there is no detector, else where it
   // says so (quote_candidates.cc).
   struct QuoteHow;
+  // FindQuotes' steps at one cue (quotes.cc).
+  struct QuoteDraft;
+  bool ReadsAsSpeech(const Reading& reading, const Sentence& s, QuoteDraft& d) const;
+  void FindSpeakerAfterCue(const Reading& reading, const Sentence& s, int last_speaker, QuoteDraft& d) const;
+  bool SpeakerHoldingOffice(const Reading& reading, const Sentence& s, uint32_t k, uint32_t mention_end,
+                            int last_speaker, QuoteDraft& d) const;
+  bool FindSpeakerBeforeCue(const Reading& reading, const Sentence& s, int last_speaker, QuoteDraft& d) const;
+  bool FindQuoteContent(const Reading& reading, const Sentence& s, QuoteDraft& d) const;
+  std::string_view FindContentStart(const Reading& reading, const Sentence& s, QuoteDraft& d) const;
+  void AttributedContent(const Reading& reading, const Sentence& s, QuoteDraft& d) const;
+  void ContentToItsEnd(const Reading& reading, const Sentence& s, std::string_view closing_mark,
+                       QuoteDraft& d) const;
+  bool IsUnnamedSource(const Reading& reading, size_t t) const;
+  int PersonHoldingOffice(const Reading& reading, uint32_t office, uint32_t before_sentence) const;
+  uint32_t SkipVerbPreposition(const Reading& reading, uint32_t k, uint32_t sentence_end) const;
   bool KeepQuote(const Reading& reading, const Sentence& s, uint32_t cue, CueKind kind, const Quote& q,
                  const QuoteHow& how) const;
   // FindRelations, per trigger: the actors around it, then its sides.

@@ -66,6 +66,14 @@ inline uint32_t TriggerCode(PloverType type, ArgumentFrame frame) {
 inline PloverType TriggerType(uint32_t code) { return static_cast<PloverType>((code - 1) >> 4); }
 inline ArgumentFrame TriggerFrame(uint32_t code) { return static_cast<ArgumentFrame>((code - 1) & 0xF); }
 
+// States act (Turkey struck); other places do not, though they can be
+// struck or besieged.
+inline bool IsState(const Entity& e) { return e.key.rfind("country:", 0) == 0; }
+inline bool CanAct(const Entity& e) { return e.type != EntityType::kLoc || IsState(e); }
+
+// A clause's subject stands in its first words (wa-kana al-tanzim).
+constexpr uint32_t kSubjectReach = 4;
+
 // Features of the learned detectors, hashed as they are named: "name=value"
 // (and "|more"), after a prefix that keeps one model's names apart from
 // another's.
