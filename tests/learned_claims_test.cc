@@ -414,11 +414,13 @@ TEST(Accuracy, CrossValidatedRelationsBeatTheRulesOnTrain) {
   ASSERT_EQ(results.size(), 1u);
   ASSERT_EQ(results[0].per_fold.size(), 5u);
   // The rules, never tuned on train, score 0.105 / 0.125 there and quotes
-  // 0.433; 5-fold cross-validation gave 0.178 / 0.259 and quotes 0.461 when
-  // the models were committed (0.20.0).
-  EXPECT_GE(results[0].pooled.relations.f1(), 0.165);
-  EXPECT_GE(results[0].pooled.relations_untyped.f1(), 0.24);
-  EXPECT_GE(results[0].pooled.quotes.f1(), 0.45);
+  // 0.433. Read by the committed second reader (which saw train: kinder
+  // than `isnad cv --entity-models`), 5-fold cross-validation gave 0.199 /
+  // 0.288 and quotes 0.556 when the models were committed (0.23.0; 0.178 /
+  // 0.259 and 0.461 in 0.20.0).
+  EXPECT_GE(results[0].pooled.relations.f1(), 0.185);
+  EXPECT_GE(results[0].pooled.relations_untyped.f1(), 0.27);
+  EXPECT_GE(results[0].pooled.quotes.f1(), 0.53);
 }
 
 }  // namespace
