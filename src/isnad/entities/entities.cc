@@ -778,6 +778,477 @@ void EntityRecognizer::AddSecondReading(const std::vector<std::string_view>& wor
   }
 }
 
+// Place nouns before an untagged rare word: madinat X, qaryat X.
+void EntityRecognizer::ReadPlaceNouns(const SentenceNames& sentence, std::vector<Candidate>& cands,
+                                      std::vector<bool>& covered) const {
+  const std::vector<std::string_view>& words = sentence.words;
+  const std::vector<NerToken>& tokens = sentence.tokens;
+  const uint32_t n = sentence.n;
+  const TextCore& core = sentence.core;
+  for (uint32_t i = 0; i + 1 < n; ++i) {
+    if (!rules_.place.Contains(tokens[i].core) || covered[i + 1]) continue;
+    if ((tokens[i + 1].shape >> 4) != 0) continue;  // not an Arabic word
+    if (rules_.place.Contains(tokens[i + 1].core) || rules_.title.Contains(tokens[i + 1].core)) continue;
+    uint32_t count = core.lexicon().Count(Normalize(words[i + 1], NormalizeOptions::Light()));
+    if (count >= kRareWordCount || tokens[i + 1].has_prefix) continue;
+    // Definite sound plurals (al-muqatilun) are people, not places.
+    const std::string& next = tokens[i + 1].norm;
+    if ((tokens[i + 1].shape & 8) && next.size() > 4 && next.compare(next.size() - 4, 4, kPluralUn) == 0)
+      continue;
+    uint32_t end = i + 2;
+    if (end < n && !covered[end] && (tokens[end].shape >> 4) == 0 && !tokens[end].has_prefix &&
+        core.lexicon().Count(Normalize(words[end], NormalizeOptions::Light())) < kRareWordCount / 10)
+      ++end;
+    // The place noun is part of the fullest name (jabal Sabir, matar Taiz).
+    uint32_t first = covered[i] ? i + 1 : i;
+    cands.push_back(Candidate{first, end, EntityType::kLoc});
+    for (uint32_t k = first; k < end; ++k) covered[k] = true;
+  }
+}
+
+// A person the tagger missed, told by where the name stands. Foreign
+// names, and names whose words are also common nouns (Raha, Taysir),
+// are what the tagger misses most; news names speakers in two fixed
+// ways, which tell such a name by its place. A name there is two to
+// four rare words or first names, the first without the article (a
+// lone rare word there is as often a common one: arfa', musa'id; a
+// name's first word is rarely definite: al-tilifizyun al-baljiki).
+void EntityRecognizer::ReadPeopleByWhereTheyStand(const SentenceNames& sentence, std::vector<Candidate>& cands,
+                                                  std::vector<bool>& covered) const {
+  const std::vector<std::string_view>& words = sentence.words;
+  const std::vector<NerToken>& tokens = sentence.tokens;
+  const uint32_t n = sentence.n;
+  auto name_word = [&](uint32_t j) {
+    const NerToken& w = tokens[j];
+    return !covered[j] && (w.shape >> 4) == 0 && !w.has_prefix && w.gazetteer < 0 &&
+           !rules_.title.Contains(w.core) && !rules_.office.Contains(w.core) && !IsCountryAdjective(w.norm) &&
+           (w.person_name || w.frequency <= kRareNameLog2);
+  };
+  auto name_end = [&](uint32_t first) {  // first if no name starts there
+    uint32_t end = first;
+    while (end < n && end - first < 4 && name_word(end)) ++end;
+    return end < first + 2 || Definite(tokens[first].norm, article_) ? first : end;
+  };
+  auto is_comma = [&](uint32_t k) {
+    return k < n && (words[k] == "\xD8\x8C" || words[k] == "," || words[k] == "\xD8\x9B");  // also semicolons
+  };
+  auto add_person = [&](uint32_t first, uint32_t end) {
+    cands.push_back(Candidate{first, end, EntityType::kPer});
+    for (uint32_t j = first; j < end; ++j) covered[j] = true;
+  };
+  // (1) After a reporting verb (and its titles), the name, then an office
+  // in apposition after a comma, wa-huwa or nothing ("wa-qala Sindi
+  // Marsiliyu, na'ib ra'is al-sharika").
+  for (uint32_t i = 0; i + 2 < n; ++i) {
+    if (!rules_.speech.Contains(tokens[i].core)) continue;
+    uint32_t first = i + 1;
+    // Whom it was said to may come first: li- and an outlet in quotation
+    // marks (wa-awdaha li-"al-Iqtisadiyya" Abu Muhammad al-Adani ...).
+    if (first < n && tokens[first].norm == kLi)
+      first = static_cast<uint32_t>(
+          AfterQuotedAddressee(first, n, [&](size_t k) { return IsQuotationMark(words[k]); }));
+    // Only titles with the article (al-duktur, al-liwa') or the letter d.:
+    // an office in construct (ra'is, wazir) is followed by what it heads
+    // (ra'is diwan al-mazalim), not by a person.
+    while (first < n && !covered[first] && rules_.title.Contains(tokens[first].core) &&
+           (Definite(tokens[first].norm, article_) || tokens[first].norm.size() <= 2))
+      ++first;
+    const uint32_t end = name_end(first);
+    if (end == first) continue;
+    uint32_t k = end;
+    if (is_comma(k)) ++k;
+    if (k < n && tokens[k].norm == kWaHuwa) ++k;
+    if (k >= n || !rules_.office.Contains(tokens[k].core) || tokens[k].has_prefix) continue;
+    add_person(first, end);
+  }
+  // (2) An office and what it heads, then the name between commas
+  // ("al-mutahaddith bi-ism al-haras, Ali Hasan, fi bayan").
+  for (uint32_t i = 0; i + 3 < n; ++i) {
+    if (!rules_.office.Contains(tokens[i].core) || tokens[i].has_prefix) continue;
+    uint32_t comma = i + 1;
+    while (comma < n && comma <= i + kOfficeReach && !is_comma(comma) && (tokens[comma].shape >> 4) == 0) ++comma;
+    if (!is_comma(comma)) continue;
+    const uint32_t end = name_end(comma + 1);
+    if (end == comma + 1 || !is_comma(end)) continue;
+    add_person(comma + 1, end);
+    i = end;
+  }
+}
+
+// Forces named after their leader: qawat + PER. A tagged "person" that
+// starts with such a noun is the force itself.
+// By index over the candidates there were: adding the leader may move
+// the vector, so no reference into it may live across the push.
+void EntityRecognizer::ReadForcesAndKin(const SentenceNames& sentence, std::vector<Candidate>& cands,
+                                        std::vector<bool>& covered) const {
+  const std::vector<NerToken>& tokens = sentence.tokens;
+  for (size_t k = 0, found = cands.size(); k < found; ++k) {
+    Candidate& c = cands[k];
+    if (c.type == EntityType::kPer && c.end - c.first >= 2 && rules_.force.Contains(tokens[c.first].core)) {
+      const Candidate leader{c.first + 1, c.end, EntityType::kPer};
+      c.type = EntityType::kOrg;
+      cands.push_back(leader);
+    }
+  }
+  // A kinship noun inside one tagged name, after a full name whose last
+  // word takes the article (Sulayman al-Asad ibn Hilal al-Asad), parts two
+  // people; in a chain of given names (Sa'd ibn Abi Waqqas, Usama ibn
+  // Ladin) it does not.
+  for (size_t c = 0; c < cands.size(); ++c) {
+    if (cands[c].type != EntityType::kPer || cands[c].entry >= 0) continue;
+    for (uint32_t k = cands[c].first + 2; k + 1 < cands[c].end; ++k) {
+      if (!rules_.kin.Contains(tokens[k].core) || tokens[k].has_prefix || !Definite(tokens[k - 1].norm, article_))
+        continue;
+      Candidate son = cands[c];
+      son.end = k;
+      cands[c].first = k;  // the kinship noun goes with the second name and is cut from it below
+      cands.push_back(son);
+      break;
+    }
+  }
+  // A kinship noun before a full name (ibn Hilal al-Asad) names someone
+  // else than that name: the person mentioned is the name after it.
+  // Before a single word, or in a lexicon name, it may be the name itself
+  // (Ibn Khaldun).
+  for (Candidate& c : cands)
+    if (c.type == EntityType::kPer && c.entry < 0 && c.end - c.first >= 3 && rules_.kin.Contains(tokens[c.first].core))
+      ++c.first;
+  const size_t base = cands.size();
+  for (size_t c = 0; c < base; ++c) {
+    if (cands[c].type != EntityType::kPer || cands[c].first == 0) continue;
+    uint32_t f = cands[c].first - 1;
+    if (!rules_.force.Contains(tokens[f].core) || covered[f]) continue;
+    Candidate force{f, cands[c].end, EntityType::kOrg};
+    cands.push_back(force);
+  }
+}
+
+// A known place after a place noun takes the noun too (madinat Benghazi):
+// the fullest name the report gives.
+void EntityRecognizer::ReadPlacesAroundPlaceNouns(const SentenceNames& sentence, std::vector<Candidate>& cands,
+                                                  std::vector<bool>& covered) const {
+  const std::vector<std::string_view>& words = sentence.words;
+  const std::vector<NerToken>& tokens = sentence.tokens;
+  const uint32_t n = sentence.n;
+  const TextCore& core = sentence.core;
+  for (auto& c : cands)
+    if (c.type == EntityType::kLoc && c.first > 0 && !covered[c.first - 1] &&
+        rules_.place.Contains(tokens[c.first - 1].core) && !rules_.dual_place.Contains(tokens[c.first - 1].core)) {
+      covered[c.first - 1] = true;
+      --c.first;
+    }
+  // A dual place noun names two places (mintaqatay al-Sabiri wa-Kamfuda,
+  // bi-rifay Idlib wa-Halab): it belongs to neither, and the name joined
+  // by wa after the first is a place too.
+  const size_t places_before = cands.size();
+  for (size_t ci = 0; ci < places_before; ++ci) {
+    Candidate& c = cands[ci];
+    if (c.type != EntityType::kLoc) continue;
+    if (c.end - c.first >= 2 && rules_.dual_place.Contains(tokens[c.first].core)) ++c.first;
+    if (c.first == 0 || !rules_.dual_place.Contains(tokens[c.first - 1].core)) continue;
+    // Tagged as one span, the two names are still two: cut at the wa-
+    // word that starts the second.
+    uint32_t second = c.first + 1;
+    while (second < c.end && (words[second].size() <= 4 || words[second].compare(0, 2, "\xD9\x88") != 0))  // wa-
+      ++second;
+    if (second < c.end) {
+      const Candidate second_name{second, c.end, EntityType::kLoc};
+      c.end = second;
+      cands.push_back(second_name);  // may move cands: c is not used after
+      continue;
+    }
+    // The second name may follow a few words on where the first lies
+    // (mintaqatay al-Sabiri shimali al-madina wa-Kamfuda): a wa- word the
+    // lexicon has never seen, within four words.
+    for (uint32_t j = c.end; j < n && j < c.end + 4; ++j) {
+      if (covered[j] || (tokens[j].shape >> 4) != 0 || words[j].size() <= 4 ||
+          words[j].compare(0, 2, "\xD9\x88") != 0)  // wa-
+        continue;
+      if (j > c.end && core.lexicon().Count(Normalize(words[j].substr(2), NormalizeOptions::Light())) > 0) break;
+      cands.push_back(Candidate{j, j + 1, EntityType::kLoc});
+      covered[j] = true;
+      break;
+    }
+  }
+}
+
+// A group named by its adjective after a force or organization noun
+// (al-miliciyat al-Huthiyya, al-haraka al-Huthiyya): the group itself.
+void EntityRecognizer::ReadGroupsByAdjective(const SentenceNames& sentence, std::vector<Candidate>& cands,
+                                             std::vector<bool>& covered) const {
+  const std::vector<NerToken>& tokens = sentence.tokens;
+  const uint32_t n = sentence.n;
+  for (uint32_t i = 0; i + 1 < n; ++i) {
+    if (covered[i] || covered[i + 1] || !(tokens[i].shape & 8)) continue;
+    std::string_view noun = tokens[i].core;
+    if (noun.compare(0, article_.size(), article_) == 0) noun.remove_prefix(article_.size());
+    if (!rules_.force.Contains(noun) && !rules_.head.Contains(noun)) continue;
+    uint32_t group = group_adjectives_.Find(tokens[i + 1].norm);
+    if (!group) continue;
+    Candidate c{i, i + 2, EntityType::kOrg};
+    c.entry = static_cast<int>(group) - 1;
+    cands.push_back(c);
+    covered[i] = covered[i + 1] = true;
+  }
+}
+
+// Collective actors where nothing else was found: longest phrase first,
+// the first word with its clitics cut.
+void EntityRecognizer::ReadCollectives(const SentenceNames& sentence, std::vector<Candidate>& cands,
+                                       std::vector<bool>& covered) const {
+  const std::vector<NerToken>& tokens = sentence.tokens;
+  const uint32_t n = sentence.n;
+  for (uint32_t i = 0; i < n;) {
+    uint32_t best = 0;
+    std::string key;
+    for (uint32_t len = 1; len <= rules_.longest_collective && i + len <= n; ++len) {
+      if (covered[i + len - 1]) break;
+      if (len == 1)
+        key = tokens[i].core;
+      else
+        key += " " + tokens[i + len - 1].norm;
+      if (rules_.collective.Contains(key)) best = len;
+    }
+    if (best == 0) {
+      ++i;
+      continue;
+    }
+    Candidate c{i, i + best, EntityType::kOrg};
+    c.generic = true;
+    cands.push_back(c);
+    for (uint32_t k = i; k < i + best; ++k) covered[k] = true;
+    i += best;
+  }
+}
+
+// A state's organ: an institution noun, perhaps one word naming its
+// field, then a country or its adjective (al-sulutat al-qatariyya,
+// ajhizat al-istikhbarat al-afghaniyya, hukumat al-Yaman).
+void EntityRecognizer::ReadStateOrgans(const SentenceNames& sentence, std::vector<Candidate>& cands,
+                                       std::vector<bool>& covered) const {
+  const std::vector<NerToken>& tokens = sentence.tokens;
+  const uint32_t n = sentence.n;
+  for (uint32_t i = 0; i + 1 < n; ++i) {
+    if (!rules_.institution.Contains(tokens[i].core)) continue;
+    // wazir al-kharijiyya al-yamani names a person by his office; wakalat
+    // al-amn al-watani al-amirikiyya is an agency whose name holds one.
+    if (i > 0 && (rules_.title.Contains(tokens[i - 1].core) || rules_.head.Contains(tokens[i - 1].core))) continue;
+    // qawat al-ra'is al-suri Bashar al-Asad: a force named after its
+    // leader, which the force rule reads.
+    if (rules_.force.Contains(tokens[i].core) && rules_.title.Contains(tokens[i + 1].core)) continue;
+    bool inside = false;
+    for (const auto& c : cands)
+      if (c.first <= i && i < c.end) inside = true;
+    if (inside) continue;
+    uint32_t end = 0;
+    for (uint32_t j = i + 1; j <= i + 2 && j < n && end == 0; ++j) {
+      if (IsCountryAdjective(tokens[j].norm)) end = j + 1;
+      for (const auto& c : cands)
+        if (c.first == j && c.entry >= 0 && gazetteer_.entry(c.entry).id.rfind("country:", 0) == 0) end = c.end;
+      if (j == i + 1 && (covered[j] || !(tokens[j].shape & 8))) break;  // only a definite word between
+    }
+    // A ministry named by its field alone (qalat wizarat al-sihha), most
+    // often the report's own state's: named all the same. A third word
+    // only when it is a relational adjective, -i or -iyya, of four letters
+    // after the article or more (wizarat al-shu'un al-ijtima'iyya): not a
+    // weekday (a'lanat wizarat al-difa' al-jum'a), not allati.
+    const bool ministry = rules_.ministry.Contains(tokens[i].core);
+    auto plain_definite = [&](uint32_t j) {
+      return j < n && !covered[j] && !tokens[j].has_prefix && (tokens[j].shape & 8);
+    };
+    if (end == 0 && ministry && plain_definite(i + 1)) {
+      end = i + 2;
+      if (plain_definite(end) && !RelationalStem(tokens[end].norm).empty() &&
+          utf8::CountCodePoints(tokens[end].norm) >= 6)
+        ++end;
+    }
+    if (end == 0) continue;
+    // hukumat al-ra'is al-yamani Abd Rabbuh Mansur Hadi: his government.
+    // (A name after a ministry is its official's: wizarat al-dakhiliyya
+    // Rafiq al-Shilli.)
+    // (Not without his title between: hizb al-Quwwat al-Lubnaniyya Samir
+    // Ja'ja' names the party's leader after it.)
+    // (Nor with only the country's adjective between, though it is a
+    // title before names: al-mutahaddith bi-ism al-jaysh al-Libi Ahmad
+    // al-Mismari is the army's spokesman, not the army.)
+    bool titled = false;
+    for (uint32_t k = i + 1; k < end; ++k)
+      titled = titled || (rules_.title.Contains(tokens[k].core) && !IsCountryAdjective(tokens[k].norm));
+    for (const auto& c : cands)
+      if (!ministry && titled && c.first == end && c.type == EntityType::kPer) end = c.end;
+    cands.push_back(Candidate{i, end, EntityType::kOrg});
+    for (uint32_t k = i; k < end; ++k) covered[k] = true;
+  }
+}
+
+// A quoted name that begins with an organization's head noun ("majlis
+// shura thuwwar Darna", "harakat X") is one organization, whatever the
+// tagger made of its words, unless the lexicon knows it.
+void EntityRecognizer::ReadQuotedOrganizations(const SentenceNames& sentence, std::vector<Candidate>& cands,
+                                               std::vector<bool>& covered) const {
+  const std::vector<std::string_view>& words = sentence.words;
+  const std::vector<NerToken>& tokens = sentence.tokens;
+  const uint32_t n = sentence.n;
+  for (uint32_t i = 0; i + 3 < n; ++i) {
+    const std::string_view close = ClosingQuoteMark(words[i]);
+    if (close.empty()) continue;
+    uint32_t j = i + 1;
+    while (j < n && j <= i + 7 && words[j] != close && (tokens[j].shape >> 4) == 0) ++j;
+    if (j >= n || words[j] != close || j < i + 3) continue;
+    std::string_view head = tokens[i + 1].core;
+    if (head.compare(0, article_.size(), article_) == 0) head.remove_prefix(article_.size());
+    if (!rules_.head.Contains(head) || tokens[i + 1].has_prefix) continue;
+    bool known = false;
+    for (const auto& c : cands) known = known || (c.entry >= 0 && c.first <= i + 1 && j <= c.end);
+    if (known) continue;
+    cands.erase(std::remove_if(cands.begin(), cands.end(),
+                               [&](const Candidate& c) { return c.first < j && i + 1 < c.end; }),
+                cands.end());
+    cands.push_back(Candidate{i + 1, j, EntityType::kOrg});
+    for (uint32_t k = i + 1; k < j; ++k) covered[k] = true;
+    i = j;
+  }
+}
+
+// An outlet named after its noun (qanat al-Anba' al-Libiyya, sahifat
+// "Akhbar al-Hadath"): the noun without the article, then a quoted name
+// or up to three definite words.
+void EntityRecognizer::ReadOutlets(const SentenceNames& sentence, std::vector<Candidate>& cands,
+                                   std::vector<bool>& covered) const {
+  const std::vector<std::string_view>& words = sentence.words;
+  const std::vector<NerToken>& tokens = sentence.tokens;
+  const uint32_t n = sentence.n;
+  for (uint32_t i = 0; i + 1 < n; ++i) {
+    if (!rules_.outlet.Contains(tokens[i].core) || (tokens[i].shape & 8) || covered[i]) continue;
+    uint32_t end = i + 1;
+    std::string_view mark = words[i + 1];
+    if (std::string_view close = ClosingQuoteMark(mark); !close.empty()) {
+      uint32_t j = i + 2;
+      while (j < n && j <= i + 5 && words[j] != close && (tokens[j].shape >> 4) == 0) ++j;
+      if (j < n && words[j] == close && j > i + 2) end = j + 1;
+    } else {
+      // (A title that ends no name ends it: bathathu qanat al-Jazira
+      // al-qiyadi fi ...; sahifat al-Masri al-Yawm keeps its nisba.)
+      while (end < n && end <= i + 3 && !covered[end] && (tokens[end].shape >> 4) == 0 && (tokens[end].shape & 8) &&
+             !tokens[end].has_prefix && !rules_.trailing_title.Contains(tokens[end].core))
+        ++end;
+    }
+    if (end == i + 1) continue;
+    cands.push_back(Candidate{i, end, EntityType::kOrg});
+    for (uint32_t k = i; k < end; ++k) covered[k] = true;
+  }
+}
+
+// A coalition named by who leads it: al-tahaluf alladhi taquduhu
+// al-Sa'udiyya, al-tahaluf bi-qiyadat Washington.
+void EntityRecognizer::ReadCoalitions(const SentenceNames& sentence, std::vector<Candidate>& cands,
+                                      std::vector<bool>& covered) const {
+  const std::vector<NerToken>& tokens = sentence.tokens;
+  const uint32_t n = sentence.n;
+  for (uint32_t i = 0; i + 2 < n; ++i) {
+    if (!rules_.led.Contains(tokens[i].core) || covered[i]) continue;
+    uint32_t j = i + 1;
+    if (rules_.led_by.Contains(tokens[j].core)) {
+      ++j;
+    } else if (j + 1 < n && rules_.led_by.Contains(tokens[j + 1].core)) {
+      j += 2;  // the relative pronoun, then the verb
+    } else {
+      continue;
+    }
+    uint32_t end = 0;
+    for (const auto& c : cands)
+      if (c.first == j && c.type != EntityType::kPer) end = std::max(end, c.end);
+    if (end == 0) continue;
+    cands.push_back(Candidate{i, end, EntityType::kOrg});
+    covered[i] = true;
+  }
+}
+
+// Definite back-references: al-tanzim after tanzim al-dawla, a head noun
+// or the first word of an organization's longer name, read as that
+// organization (`entity_words`: each entity's words, as folded).
+void EntityRecognizer::AddBackReferences(const std::vector<EntityWords>& entity_words, Document& doc) const {
+  const TextAnalysis& a = doc.analysis;
+  std::string_view text(doc.text);
+  std::vector<bool> in_mention(a.tokens.size(), false);
+  {
+    size_t mi = 0;
+    for (size_t t = 0; t < a.tokens.size(); ++t) {
+      while (mi < doc.mentions.size() && doc.mentions[mi].span.end <= a.tokens[t].begin) ++mi;
+      for (size_t k = mi; k < doc.mentions.size() && doc.mentions[k].span.begin < a.tokens[t].end; ++k)
+        if (doc.mentions[k].span.end > a.tokens[t].begin) in_mention[t] = true;
+    }
+  }
+  std::vector<Mention> extra;
+  for (size_t t = 0; t < a.tokens.size(); ++t) {
+    if (in_mention[t] || a.tokens[t].kind != TokenKind::kWord) continue;
+    uint32_t begin = a.AfterPrefixes(t).first;
+    std::string w = Normalize(text.substr(begin, a.tokens[t].end - begin), Match());
+    if (!Definite(w, article_)) continue;
+    std::string head = w.substr(article_.size());
+    // Whether the word at k is definite and outside any name: right before
+    // or after a head noun, it may make the head an adjective (al-sharika
+    // al-munazzima) or qualify it into another body (al-sulutat al-suriyya,
+    // al-quwwat al-ajnabiyya) -- or only describe it (al-tanzim al-irhabi).
+    auto definite_word = [&](size_t k) {
+      if (k >= a.tokens.size() || a.tokens[k].kind != TokenKind::kWord || in_mention[k]) return false;
+      return Definite(Normalize(text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin), Match()), article_);
+    };
+    // A head noun (al-tanzim), or the first word of an earlier organization's
+    // longer name (al-tahaluf after al-tahaluf al-arabi).
+    bool is_head = rules_.head.Contains(head);
+    // The most recent organization before this word whose name starts with
+    // the head; failing one, for a head noun standing bare, the only such
+    // organization named later by a longer name (a headline or lede often
+    // says al-nizam before al-nizam al-Suri; al-quwwat al-ajnabiyya is not
+    // the al-quwwat al-Amrikiyya named later).
+    int best = -1, later = -1;
+    bool later_unique = true;
+    uint32_t best_pos = 0;
+    for (size_t e = 0; e < doc.entities.size(); ++e) {
+      const Entity& ent = doc.entities[e];
+      if (ent.type != EntityType::kOrg) continue;
+      const auto& ew = entity_words[e].words;
+      bool starts = !ew.empty() && ((is_head && ew[0] == head) || (ew.size() >= 2 && ew[0] == w));
+      const Mention& first = doc.mentions[ent.mentions.front()];
+      int entry =
+          first.gazetteer_entry >= 0 ? first.gazetteer_entry : gazetteer_.Find(Join(entity_words[e].words));
+      if (!starts && entry >= 0) {
+        const auto& ge = gazetteer_.entry(entry);
+        auto head_of = [&](const std::string& n) { return SplitOnSpaces(Normalize(n, Match())).front() == head; };
+        if (is_head) {
+          starts = head_of(ge.canonical);
+          for (const auto& alias : ge.aliases) starts = starts || head_of(alias);
+        }
+      }
+      if (!is_head && !(ew.size() >= 2 && ew[0] == w)) starts = false;
+      if (!starts) continue;
+      for (int mi : ent.mentions) {
+        uint32_t pos = doc.mentions[mi].span.begin;
+        if (pos < begin && (best < 0 || pos >= best_pos)) {
+          best = static_cast<int>(e);
+          best_pos = pos;
+        }
+      }
+      if (ew.size() < 2) continue;
+      if (later >= 0 && later != static_cast<int>(e)) later_unique = false;
+      later = static_cast<int>(e);
+    }
+    if (best < 0 && is_head && later >= 0 && later_unique && !definite_word(t + 1) && !(t > 0 && definite_word(t - 1)))
+      best = later;
+    if (best < 0) continue;
+    Mention m;
+    m.span = Span{begin, a.tokens[t].end};
+    m.type = EntityType::kOrg;
+    m.entity = best;
+    extra.push_back(m);
+  }
+  for (const Mention& m : extra) {
+    doc.mentions.push_back(m);
+    doc.entities[m.entity].mentions.push_back(static_cast<int>(doc.mentions.size() - 1));
+  }
+}
+
 void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
   const TextAnalysis& a = doc.analysis;
   std::string_view text(doc.text);
@@ -809,6 +1280,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     const std::vector<NerToken>& tokens = doc_tokens[si];
     const std::vector<int>& tags = doc_tags[si];
     const uint32_t n = static_cast<uint32_t>(words.size());
+    const SentenceNames sentence{words, tokens, n, core};
 
     cands.clear();
     TaggedRuns(words, tokens, tags, cands);
@@ -1014,249 +1486,21 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       --c;
     }
 
-    // Place nouns before an untagged rare word: madinat X, qaryat X.
-    for (uint32_t i = 0; i + 1 < n; ++i) {
-      if (!rules_.place.Contains(tokens[i].core) || covered[i + 1]) continue;
-      if ((tokens[i + 1].shape >> 4) != 0) continue;  // not an Arabic word
-      if (rules_.place.Contains(tokens[i + 1].core) || rules_.title.Contains(tokens[i + 1].core)) continue;
-      uint32_t count = core.lexicon().Count(Normalize(words[i + 1], NormalizeOptions::Light()));
-      if (count >= kRareWordCount || tokens[i + 1].has_prefix) continue;
-      // Definite sound plurals (al-muqatilun) are people, not places.
-      const std::string& next = tokens[i + 1].norm;
-      if ((tokens[i + 1].shape & 8) && next.size() > 4 && next.compare(next.size() - 4, 4, kPluralUn) == 0)
-        continue;
-      uint32_t end = i + 2;
-      if (end < n && !covered[end] && (tokens[end].shape >> 4) == 0 && !tokens[end].has_prefix &&
-          core.lexicon().Count(Normalize(words[end], NormalizeOptions::Light())) < kRareWordCount / 10)
-        ++end;
-      // The place noun is part of the fullest name (jabal Sabir, matar Taiz).
-      uint32_t first = covered[i] ? i + 1 : i;
-      cands.push_back(Candidate{first, end, EntityType::kLoc});
-      for (uint32_t k = first; k < end; ++k) covered[k] = true;
-    }
+    ReadPlaceNouns(sentence, cands, covered);
 
-    // A person the tagger missed, told by where the name stands. Foreign
-    // names, and names whose words are also common nouns (Raha, Taysir),
-    // are what the tagger misses most; news names speakers in two fixed
-    // ways, which tell such a name by its place. A name there is two to
-    // four rare words or first names, the first without the article (a
-    // lone rare word there is as often a common one: arfa', musa'id; a
-    // name's first word is rarely definite: al-tilifizyun al-baljiki).
-    auto name_word = [&](uint32_t j) {
-      const NerToken& w = tokens[j];
-      return !covered[j] && (w.shape >> 4) == 0 && !w.has_prefix && w.gazetteer < 0 &&
-             !rules_.title.Contains(w.core) && !rules_.office.Contains(w.core) && !IsCountryAdjective(w.norm) &&
-             (w.person_name || w.frequency <= kRareNameLog2);
-    };
-    auto name_end = [&](uint32_t first) {  // first if no name starts there
-      uint32_t end = first;
-      while (end < n && end - first < 4 && name_word(end)) ++end;
-      return end < first + 2 || Definite(tokens[first].norm, article_) ? first : end;
-    };
-    auto is_comma = [&](uint32_t k) {
-      return k < n && (words[k] == "\xD8\x8C" || words[k] == "," || words[k] == "\xD8\x9B");  // also semicolons
-    };
-    auto add_person = [&](uint32_t first, uint32_t end) {
-      cands.push_back(Candidate{first, end, EntityType::kPer});
-      for (uint32_t j = first; j < end; ++j) covered[j] = true;
-    };
-    // (1) After a reporting verb (and its titles), the name, then an office
-    // in apposition after a comma, wa-huwa or nothing ("wa-qala Sindi
-    // Marsiliyu, na'ib ra'is al-sharika").
-    for (uint32_t i = 0; i + 2 < n; ++i) {
-      if (!rules_.speech.Contains(tokens[i].core)) continue;
-      uint32_t first = i + 1;
-      // Whom it was said to may come first: li- and an outlet in quotation
-      // marks (wa-awdaha li-"al-Iqtisadiyya" Abu Muhammad al-Adani ...).
-      if (first < n && tokens[first].norm == kLi)
-        first = static_cast<uint32_t>(
-            AfterQuotedAddressee(first, n, [&](size_t k) { return IsQuotationMark(words[k]); }));
-      // Only titles with the article (al-duktur, al-liwa') or the letter d.:
-      // an office in construct (ra'is, wazir) is followed by what it heads
-      // (ra'is diwan al-mazalim), not by a person.
-      while (first < n && !covered[first] && rules_.title.Contains(tokens[first].core) &&
-             (Definite(tokens[first].norm, article_) || tokens[first].norm.size() <= 2))
-        ++first;
-      const uint32_t end = name_end(first);
-      if (end == first) continue;
-      uint32_t k = end;
-      if (is_comma(k)) ++k;
-      if (k < n && tokens[k].norm == kWaHuwa) ++k;
-      if (k >= n || !rules_.office.Contains(tokens[k].core) || tokens[k].has_prefix) continue;
-      add_person(first, end);
-    }
-    // (2) An office and what it heads, then the name between commas
-    // ("al-mutahaddith bi-ism al-haras, Ali Hasan, fi bayan").
-    for (uint32_t i = 0; i + 3 < n; ++i) {
-      if (!rules_.office.Contains(tokens[i].core) || tokens[i].has_prefix) continue;
-      uint32_t comma = i + 1;
-      while (comma < n && comma <= i + kOfficeReach && !is_comma(comma) && (tokens[comma].shape >> 4) == 0) ++comma;
-      if (!is_comma(comma)) continue;
-      const uint32_t end = name_end(comma + 1);
-      if (end == comma + 1 || !is_comma(end)) continue;
-      add_person(comma + 1, end);
-      i = end;
-    }
+    ReadPeopleByWhereTheyStand(sentence, cands, covered);
 
-    // A group named by its adjective after a force or organization noun
-    // (al-miliciyat al-Huthiyya, al-haraka al-Huthiyya): the group itself.
-    for (uint32_t i = 0; i + 1 < n; ++i) {
-      if (covered[i] || covered[i + 1] || !(tokens[i].shape & 8)) continue;
-      std::string_view noun = tokens[i].core;
-      if (noun.compare(0, article_.size(), article_) == 0) noun.remove_prefix(article_.size());
-      if (!rules_.force.Contains(noun) && !rules_.head.Contains(noun)) continue;
-      uint32_t group = group_adjectives_.Find(tokens[i + 1].norm);
-      if (!group) continue;
-      Candidate c{i, i + 2, EntityType::kOrg};
-      c.entry = static_cast<int>(group) - 1;
-      cands.push_back(c);
-      covered[i] = covered[i + 1] = true;
-    }
+    ReadGroupsByAdjective(sentence, cands, covered);
 
-    // Collective actors where nothing else was found: longest phrase first,
-    // the first word with its clitics cut.
-    for (uint32_t i = 0; i < n;) {
-      uint32_t best = 0;
-      std::string key;
-      for (uint32_t len = 1; len <= rules_.longest_collective && i + len <= n; ++len) {
-        if (covered[i + len - 1]) break;
-        if (len == 1)
-          key = tokens[i].core;
-        else
-          key += " " + tokens[i + len - 1].norm;
-        if (rules_.collective.Contains(key)) best = len;
-      }
-      if (best == 0) {
-        ++i;
-        continue;
-      }
-      Candidate c{i, i + best, EntityType::kOrg};
-      c.generic = true;
-      cands.push_back(c);
-      for (uint32_t k = i; k < i + best; ++k) covered[k] = true;
-      i += best;
-    }
+    ReadCollectives(sentence, cands, covered);
 
-    // A state's organ: an institution noun, perhaps one word naming its
-    // field, then a country or its adjective (al-sulutat al-qatariyya,
-    // ajhizat al-istikhbarat al-afghaniyya, hukumat al-Yaman).
-    for (uint32_t i = 0; i + 1 < n; ++i) {
-      if (!rules_.institution.Contains(tokens[i].core)) continue;
-      // wazir al-kharijiyya al-yamani names a person by his office; wakalat
-      // al-amn al-watani al-amirikiyya is an agency whose name holds one.
-      if (i > 0 && (rules_.title.Contains(tokens[i - 1].core) || rules_.head.Contains(tokens[i - 1].core))) continue;
-      // qawat al-ra'is al-suri Bashar al-Asad: a force named after its
-      // leader, which the force rule reads.
-      if (rules_.force.Contains(tokens[i].core) && rules_.title.Contains(tokens[i + 1].core)) continue;
-      bool inside = false;
-      for (const auto& c : cands)
-        if (c.first <= i && i < c.end) inside = true;
-      if (inside) continue;
-      uint32_t end = 0;
-      for (uint32_t j = i + 1; j <= i + 2 && j < n && end == 0; ++j) {
-        if (IsCountryAdjective(tokens[j].norm)) end = j + 1;
-        for (const auto& c : cands)
-          if (c.first == j && c.entry >= 0 && gazetteer_.entry(c.entry).id.rfind("country:", 0) == 0) end = c.end;
-        if (j == i + 1 && (covered[j] || !(tokens[j].shape & 8))) break;  // only a definite word between
-      }
-      // A ministry named by its field alone (qalat wizarat al-sihha), most
-      // often the report's own state's: named all the same. A third word
-      // only when it is a relational adjective, -i or -iyya, of four letters
-      // after the article or more (wizarat al-shu'un al-ijtima'iyya): not a
-      // weekday (a'lanat wizarat al-difa' al-jum'a), not allati.
-      const bool ministry = rules_.ministry.Contains(tokens[i].core);
-      auto plain_definite = [&](uint32_t j) {
-        return j < n && !covered[j] && !tokens[j].has_prefix && (tokens[j].shape & 8);
-      };
-      if (end == 0 && ministry && plain_definite(i + 1)) {
-        end = i + 2;
-        if (plain_definite(end) && !RelationalStem(tokens[end].norm).empty() &&
-            utf8::CountCodePoints(tokens[end].norm) >= 6)
-          ++end;
-      }
-      if (end == 0) continue;
-      // hukumat al-ra'is al-yamani Abd Rabbuh Mansur Hadi: his government.
-      // (A name after a ministry is its official's: wizarat al-dakhiliyya
-      // Rafiq al-Shilli.)
-      // (Not without his title between: hizb al-Quwwat al-Lubnaniyya Samir
-      // Ja'ja' names the party's leader after it.)
-      // (Nor with only the country's adjective between, though it is a
-      // title before names: al-mutahaddith bi-ism al-jaysh al-Libi Ahmad
-      // al-Mismari is the army's spokesman, not the army.)
-      bool titled = false;
-      for (uint32_t k = i + 1; k < end; ++k)
-        titled = titled || (rules_.title.Contains(tokens[k].core) && !IsCountryAdjective(tokens[k].norm));
-      for (const auto& c : cands)
-        if (!ministry && titled && c.first == end && c.type == EntityType::kPer) end = c.end;
-      cands.push_back(Candidate{i, end, EntityType::kOrg});
-      for (uint32_t k = i; k < end; ++k) covered[k] = true;
-    }
+    ReadStateOrgans(sentence, cands, covered);
 
-    // A quoted name that begins with an organization's head noun ("majlis
-    // shura thuwwar Darna", "harakat X") is one organization, whatever the
-    // tagger made of its words, unless the lexicon knows it.
-    for (uint32_t i = 0; i + 3 < n; ++i) {
-      const std::string_view close = ClosingQuoteMark(words[i]);
-      if (close.empty()) continue;
-      uint32_t j = i + 1;
-      while (j < n && j <= i + 7 && words[j] != close && (tokens[j].shape >> 4) == 0) ++j;
-      if (j >= n || words[j] != close || j < i + 3) continue;
-      std::string_view head = tokens[i + 1].core;
-      if (head.compare(0, article_.size(), article_) == 0) head.remove_prefix(article_.size());
-      if (!rules_.head.Contains(head) || tokens[i + 1].has_prefix) continue;
-      bool known = false;
-      for (const auto& c : cands) known = known || (c.entry >= 0 && c.first <= i + 1 && j <= c.end);
-      if (known) continue;
-      cands.erase(std::remove_if(cands.begin(), cands.end(),
-                                 [&](const Candidate& c) { return c.first < j && i + 1 < c.end; }),
-                  cands.end());
-      cands.push_back(Candidate{i + 1, j, EntityType::kOrg});
-      for (uint32_t k = i + 1; k < j; ++k) covered[k] = true;
-      i = j;
-    }
+    ReadQuotedOrganizations(sentence, cands, covered);
 
-    // An outlet named after its noun (qanat al-Anba' al-Libiyya, sahifat
-    // "Akhbar al-Hadath"): the noun without the article, then a quoted name
-    // or up to three definite words.
-    for (uint32_t i = 0; i + 1 < n; ++i) {
-      if (!rules_.outlet.Contains(tokens[i].core) || (tokens[i].shape & 8) || covered[i]) continue;
-      uint32_t end = i + 1;
-      std::string_view mark = words[i + 1];
-      if (std::string_view close = ClosingQuoteMark(mark); !close.empty()) {
-        uint32_t j = i + 2;
-        while (j < n && j <= i + 5 && words[j] != close && (tokens[j].shape >> 4) == 0) ++j;
-        if (j < n && words[j] == close && j > i + 2) end = j + 1;
-      } else {
-        // (A title that ends no name ends it: bathathu qanat al-Jazira
-        // al-qiyadi fi ...; sahifat al-Masri al-Yawm keeps its nisba.)
-        while (end < n && end <= i + 3 && !covered[end] && (tokens[end].shape >> 4) == 0 && (tokens[end].shape & 8) &&
-               !tokens[end].has_prefix && !rules_.trailing_title.Contains(tokens[end].core))
-          ++end;
-      }
-      if (end == i + 1) continue;
-      cands.push_back(Candidate{i, end, EntityType::kOrg});
-      for (uint32_t k = i; k < end; ++k) covered[k] = true;
-    }
+    ReadOutlets(sentence, cands, covered);
 
-    // A coalition named by who leads it: al-tahaluf alladhi taquduhu
-    // al-Sa'udiyya, al-tahaluf bi-qiyadat Washington.
-    for (uint32_t i = 0; i + 2 < n; ++i) {
-      if (!rules_.led.Contains(tokens[i].core) || covered[i]) continue;
-      uint32_t j = i + 1;
-      if (rules_.led_by.Contains(tokens[j].core)) {
-        ++j;
-      } else if (j + 1 < n && rules_.led_by.Contains(tokens[j + 1].core)) {
-        j += 2;  // the relative pronoun, then the verb
-      } else {
-        continue;
-      }
-      uint32_t end = 0;
-      for (const auto& c : cands)
-        if (c.first == j && c.type != EntityType::kPer) end = std::max(end, c.end);
-      if (end == 0) continue;
-      cands.push_back(Candidate{i, end, EntityType::kOrg});
-      covered[i] = true;
-    }
+    ReadCoalitions(sentence, cands, covered);
 
     // The second reader's names: where neither the tagger nor a rule read
     // a word, and where its name is longer than every name the first
@@ -1264,91 +1508,10 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     // li-l-muqawama, where only al-muqawama was read).
     AddSecondReading(words, tokens, report_tags[si], core, cands, covered);
 
-    // Forces named after their leader: qawat + PER. A tagged "person" that
-    // starts with such a noun is the force itself.
-    // By index over the candidates there were: adding the leader may move
-    // the vector, so no reference into it may live across the push.
-    for (size_t k = 0, found = cands.size(); k < found; ++k) {
-      Candidate& c = cands[k];
-      if (c.type == EntityType::kPer && c.end - c.first >= 2 && rules_.force.Contains(tokens[c.first].core)) {
-        const Candidate leader{c.first + 1, c.end, EntityType::kPer};
-        c.type = EntityType::kOrg;
-        cands.push_back(leader);
-      }
-    }
-    // A kinship noun inside one tagged name, after a full name whose last
-    // word takes the article (Sulayman al-Asad ibn Hilal al-Asad), parts two
-    // people; in a chain of given names (Sa'd ibn Abi Waqqas, Usama ibn
-    // Ladin) it does not.
-    for (size_t c = 0; c < cands.size(); ++c) {
-      if (cands[c].type != EntityType::kPer || cands[c].entry >= 0) continue;
-      for (uint32_t k = cands[c].first + 2; k + 1 < cands[c].end; ++k) {
-        if (!rules_.kin.Contains(tokens[k].core) || tokens[k].has_prefix || !Definite(tokens[k - 1].norm, article_))
-          continue;
-        Candidate son = cands[c];
-        son.end = k;
-        cands[c].first = k;  // the kinship noun goes with the second name and is cut from it below
-        cands.push_back(son);
-        break;
-      }
-    }
-    // A kinship noun before a full name (ibn Hilal al-Asad) names someone
-    // else than that name: the person mentioned is the name after it.
-    // Before a single word, or in a lexicon name, it may be the name itself
-    // (Ibn Khaldun).
-    for (Candidate& c : cands)
-      if (c.type == EntityType::kPer && c.entry < 0 && c.end - c.first >= 3 && rules_.kin.Contains(tokens[c.first].core))
-        ++c.first;
-    const size_t base = cands.size();
-    for (size_t c = 0; c < base; ++c) {
-      if (cands[c].type != EntityType::kPer || cands[c].first == 0) continue;
-      uint32_t f = cands[c].first - 1;
-      if (!rules_.force.Contains(tokens[f].core) || covered[f]) continue;
-      Candidate force{f, cands[c].end, EntityType::kOrg};
-      cands.push_back(force);
-    }
+    ReadForcesAndKin(sentence, cands, covered);
 
-    // A known place after a place noun takes the noun too (madinat Benghazi):
-    // the fullest name the report gives.
-    for (auto& c : cands)
-      if (c.type == EntityType::kLoc && c.first > 0 && !covered[c.first - 1] &&
-          rules_.place.Contains(tokens[c.first - 1].core) && !rules_.dual_place.Contains(tokens[c.first - 1].core)) {
-        covered[c.first - 1] = true;
-        --c.first;
-      }
-    // A dual place noun names two places (mintaqatay al-Sabiri wa-Kamfuda,
-    // bi-rifay Idlib wa-Halab): it belongs to neither, and the name joined
-    // by wa after the first is a place too.
-    const size_t places_before = cands.size();
-    for (size_t ci = 0; ci < places_before; ++ci) {
-      Candidate& c = cands[ci];
-      if (c.type != EntityType::kLoc) continue;
-      if (c.end - c.first >= 2 && rules_.dual_place.Contains(tokens[c.first].core)) ++c.first;
-      if (c.first == 0 || !rules_.dual_place.Contains(tokens[c.first - 1].core)) continue;
-      // Tagged as one span, the two names are still two: cut at the wa-
-      // word that starts the second.
-      uint32_t second = c.first + 1;
-      while (second < c.end && (words[second].size() <= 4 || words[second].compare(0, 2, "\xD9\x88") != 0))  // wa-
-        ++second;
-      if (second < c.end) {
-        const Candidate second_name{second, c.end, EntityType::kLoc};
-        c.end = second;
-        cands.push_back(second_name);  // may move cands: c is not used after
-        continue;
-      }
-      // The second name may follow a few words on where the first lies
-      // (mintaqatay al-Sabiri shimali al-madina wa-Kamfuda): a wa- word the
-      // lexicon has never seen, within four words.
-      for (uint32_t j = c.end; j < n && j < c.end + 4; ++j) {
-        if (covered[j] || (tokens[j].shape >> 4) != 0 || words[j].size() <= 4 ||
-            words[j].compare(0, 2, "\xD9\x88") != 0)  // wa-
-          continue;
-        if (j > c.end && core.lexicon().Count(Normalize(words[j].substr(2), NormalizeOptions::Light())) > 0) break;
-        cands.push_back(Candidate{j, j + 1, EntityType::kLoc});
-        covered[j] = true;
-        break;
-      }
-    }
+    ReadPlacesAroundPlaceNouns(sentence, cands, covered);
+
     std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) {
       return x.first != y.first ? x.first < y.first : x.end > y.end;
     });
@@ -1400,11 +1563,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
   // Fold mentions into entities.
   doc.mentions.clear();
   doc.entities.clear();
-  struct Info {
-    std::vector<std::string> words;  // Matching-normalized, titles stripped
-    bool office = false;             // the words are an office's title (see Gazetteer, OFFICES)
-  };
-  std::vector<Info> entity_words;
+  std::vector<EntityWords> entity_words;
   std::unordered_map<std::string, int> office_holders;  // an apposed office's key -> its holder
   // Per mention of doc.mentions: a person's mention that begins with an
   // office (wazir, ra'is, mudir), told once.
@@ -1523,7 +1682,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       if (entry >= 0) ent.lexicon_name = gazetteer_.entry(entry).canonical;
       ent.generic = m.generic;
       doc.entities.push_back(ent);
-      entity_words.push_back(Info{name, office});
+      entity_words.push_back(EntityWords{name, office});
       target = static_cast<int>(doc.entities.size() - 1);
     } else if (!apposed && name.size() > entity_words[target].words.size()) {
       entity_words[target].words = name;
@@ -1640,7 +1799,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
             ent.type = EntityType::kPer;
             ent.key = key;
             doc.entities.push_back(ent);
-            entity_words.push_back(Info{whole});
+            entity_words.push_back(EntityWords{whole});
             found = static_cast<int>(doc.entities.size() - 1);
           }
           found_len += second_len;
@@ -1659,84 +1818,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     }
   }
 
-  // Definite back-references: al-tanzim after tanzim al-dawla.
-  std::vector<bool> in_mention(a.tokens.size(), false);
-  {
-    size_t mi = 0;
-    for (size_t t = 0; t < a.tokens.size(); ++t) {
-      while (mi < doc.mentions.size() && doc.mentions[mi].span.end <= a.tokens[t].begin) ++mi;
-      for (size_t k = mi; k < doc.mentions.size() && doc.mentions[k].span.begin < a.tokens[t].end; ++k)
-        if (doc.mentions[k].span.end > a.tokens[t].begin) in_mention[t] = true;
-    }
-  }
-  std::vector<Mention> extra;
-  for (size_t t = 0; t < a.tokens.size(); ++t) {
-    if (in_mention[t] || a.tokens[t].kind != TokenKind::kWord) continue;
-    uint32_t begin = a.AfterPrefixes(t).first;
-    std::string w = Normalize(text.substr(begin, a.tokens[t].end - begin), Match());
-    if (!Definite(w, article_)) continue;
-    std::string head = w.substr(article_.size());
-    // Whether the word at k is definite and outside any name: right before
-    // or after a head noun, it may make the head an adjective (al-sharika
-    // al-munazzima) or qualify it into another body (al-sulutat al-suriyya,
-    // al-quwwat al-ajnabiyya) -- or only describe it (al-tanzim al-irhabi).
-    auto definite_word = [&](size_t k) {
-      if (k >= a.tokens.size() || a.tokens[k].kind != TokenKind::kWord || in_mention[k]) return false;
-      return Definite(Normalize(text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin), Match()), article_);
-    };
-    // A head noun (al-tanzim), or the first word of an earlier organization's
-    // longer name (al-tahaluf after al-tahaluf al-arabi).
-    bool is_head = rules_.head.Contains(head);
-    // The most recent organization before this word whose name starts with
-    // the head; failing one, for a head noun standing bare, the only such
-    // organization named later by a longer name (a headline or lede often
-    // says al-nizam before al-nizam al-Suri; al-quwwat al-ajnabiyya is not
-    // the al-quwwat al-Amrikiyya named later).
-    int best = -1, later = -1;
-    bool later_unique = true;
-    uint32_t best_pos = 0;
-    for (size_t e = 0; e < doc.entities.size(); ++e) {
-      const Entity& ent = doc.entities[e];
-      if (ent.type != EntityType::kOrg) continue;
-      const auto& ew = entity_words[e].words;
-      bool starts = !ew.empty() && ((is_head && ew[0] == head) || (ew.size() >= 2 && ew[0] == w));
-      const Mention& first = doc.mentions[ent.mentions.front()];
-      int entry =
-          first.gazetteer_entry >= 0 ? first.gazetteer_entry : gazetteer_.Find(Join(entity_words[e].words));
-      if (!starts && entry >= 0) {
-        const auto& ge = gazetteer_.entry(entry);
-        auto head_of = [&](const std::string& n) { return SplitOnSpaces(Normalize(n, Match())).front() == head; };
-        if (is_head) {
-          starts = head_of(ge.canonical);
-          for (const auto& alias : ge.aliases) starts = starts || head_of(alias);
-        }
-      }
-      if (!is_head && !(ew.size() >= 2 && ew[0] == w)) starts = false;
-      if (!starts) continue;
-      for (int mi : ent.mentions) {
-        uint32_t pos = doc.mentions[mi].span.begin;
-        if (pos < begin && (best < 0 || pos >= best_pos)) {
-          best = static_cast<int>(e);
-          best_pos = pos;
-        }
-      }
-      if (ew.size() < 2) continue;
-      if (later >= 0 && later != static_cast<int>(e)) later_unique = false;
-      later = static_cast<int>(e);
-    }
-    if (best < 0 && is_head && later >= 0 && later_unique && !definite_word(t + 1) && !(t > 0 && definite_word(t - 1)))
-      best = later;
-    if (best < 0) continue;
-    Mention m;
-    m.span = Span{begin, a.tokens[t].end};
-    m.type = EntityType::kOrg;
-    m.entity = best;
-    extra.push_back(m);
-  }
-  for (const Mention& m : extra) {
-    doc.mentions.push_back(m);
-    doc.entities[m.entity].mentions.push_back(static_cast<int>(doc.mentions.size() - 1));
-  }
+  AddBackReferences(entity_words, doc);
 
   FoldContainedNames(doc);
 

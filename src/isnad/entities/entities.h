@@ -119,8 +119,49 @@ class EntityRecognizer {
   // bare definite head without its article.
   std::vector<std::vector<std::vector<std::string>>> FoldingNames(const Document& doc, size_t entity) const;
 
+  // An entity's words as mentions fold into it: Matching-normalized,
+  // titles stripped, and whether they are an office's title (see
+  // Gazetteer, OFFICES).
+  struct EntityWords {
+    std::vector<std::string> words;
+    bool office = false;
+  };
+  void AddBackReferences(const std::vector<EntityWords>& entity_words, Document& doc) const;
+
   // A name the report gives: a token range of a sentence and what it is.
   struct Candidate;
+  // One sentence as the name rules read it: its words, the tagger's
+  // tokens, how many, and the text core (word counts).
+  struct SentenceNames {
+    const std::vector<std::string_view>& words;
+    const std::vector<NerToken>& tokens;
+    uint32_t n;
+    const TextCore& core;
+  };
+  // Rules that read names the tagger missed, one sentence at a time
+  // (Recognize), each adding candidates over words no name covers yet:
+  // places after a place noun, people after a reporting verb or between
+  // commas after an office, a group named by its adjective, collective
+  // actors, a state's organs, quoted organization names, outlets, and
+  // coalitions named by who leads them.
+  void ReadPlaceNouns(const SentenceNames& sentence, std::vector<Candidate>& cands, std::vector<bool>& covered) const;
+  void ReadPeopleByWhereTheyStand(const SentenceNames& sentence, std::vector<Candidate>& cands,
+                                  std::vector<bool>& covered) const;
+  void ReadGroupsByAdjective(const SentenceNames& sentence, std::vector<Candidate>& cands,
+                             std::vector<bool>& covered) const;
+  void ReadCollectives(const SentenceNames& sentence, std::vector<Candidate>& cands, std::vector<bool>& covered) const;
+  void ReadStateOrgans(const SentenceNames& sentence, std::vector<Candidate>& cands, std::vector<bool>& covered) const;
+  void ReadQuotedOrganizations(const SentenceNames& sentence, std::vector<Candidate>& cands,
+                               std::vector<bool>& covered) const;
+  void ReadOutlets(const SentenceNames& sentence, std::vector<Candidate>& cands, std::vector<bool>& covered) const;
+  void ReadCoalitions(const SentenceNames& sentence, std::vector<Candidate>& cands, std::vector<bool>& covered) const;
+  // After both readers: a force named after its leader (qawat + a person)
+  // and the people kinship nouns part or name; a place noun joined to the
+  // known place after it, and a dual place noun's two places.
+  void ReadForcesAndKin(const SentenceNames& sentence, std::vector<Candidate>& cands,
+                        std::vector<bool>& covered) const;
+  void ReadPlacesAroundPlaceNouns(const SentenceNames& sentence, std::vector<Candidate>& cands,
+                                  std::vector<bool>& covered) const;
   // The tagger's runs of one type, appended to `cands`.
   void TaggedRuns(const std::vector<std::string_view>& words, const std::vector<NerToken>& tokens,
                   const std::vector<int>& tags, std::vector<Candidate>& cands) const;
