@@ -1249,6 +1249,141 @@ void EntityRecognizer::AddBackReferences(const std::vector<EntityWords>& entity_
   }
 }
 
+namespace {
+
+// An entity's key where no lexicon names it: its type and its words.
+std::string PlainKey(EntityType type, const std::vector<std::string>& name) {
+  return std::string(EntityTypeName(type)) + ":" + Join(name);
+}
+
+}  // namespace
+
+// Names the report has used, found again where the tagger missed them:
+// "al-Misrati" after "Mahmud al-Misrati" (a surname alone), "Majlis Shura
+// Thuwwar Benghazi" tagged once and not twice. Only names that point to one
+// entity, and single words only when they are not common words.
+void EntityRecognizer::FindNamesAgain(const TextCore& core, std::vector<EntityWords>& entity_words,
+                                      Document& doc) const {
+  const TextAnalysis& a = doc.analysis;
+  std::string_view text(doc.text);
+  std::unordered_map<std::string, int> name_of;  // normalized words -> entity (-1: ambiguous)
+  size_t longest = 1;
+  auto claim = [&](const std::string& name, int e) {
+    auto [it, added] = name_of.emplace(name, e);
+    if (!added && it->second != e) it->second = -1;
+  };
+  for (size_t e = 0; e < doc.entities.size(); ++e) {
+    const Entity& ent = doc.entities[e];
+    if (ent.generic) continue;
+    const auto& w = entity_words[e].words;
+    if (ent.type == EntityType::kPer && w.size() >= 2 && w.back().size() >= 6 &&
+        !rules_.name_link.Contains(w[w.size() - 2]))  // a father's name, not a surname
+      claim(w.back(), static_cast<int>(e));
+    for (int mi : ent.mentions) {
+      std::vector<std::string> mw = SplitOnSpaces(Normalize(MentionForm(doc, doc.mentions[mi]), Match()));
+      if (mw.empty()) continue;
+      longest = std::max(longest, mw.size());
+      claim(Join(mw), static_cast<int>(e));
+    }
+  }
+  std::vector<bool> covered(a.tokens.size(), false);
+  for (const Mention& m : doc.mentions) {
+    auto it = std::lower_bound(a.tokens.begin(), a.tokens.end(), m.span.begin,
+                               [](const Token& tok, uint32_t b) { return tok.end <= b; });
+    for (size_t k = it - a.tokens.begin(); k < a.tokens.size() && a.tokens[k].begin < m.span.end; ++k)
+      covered[k] = true;
+  }
+  // The longest name the report has used that starts at token t: its
+  // entity and length in tokens ({-1, 0}: none).
+  auto match_at = [&](size_t t) -> std::pair<int, size_t> {
+    auto [begin, first_end] = a.AfterPrefixes(t);
+    std::string key = Normalize(text.substr(begin, first_end - begin), Match());
+    int found = -1;
+    size_t found_len = 0;
+    for (size_t len = 1; len <= longest && t + len <= a.tokens.size(); ++len) {
+      if (len > 1) {
+        size_t k = t + len - 1;
+        if (covered[k] || a.tokens[k].kind != TokenKind::kWord) break;
+        key += ' ';
+        key += Normalize(text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin), Match());
+      }
+      auto it = name_of.find(key);
+      if (it == name_of.end() || it->second < 0) continue;
+      if (len == 1 &&
+          core.lexicon().Count(Normalize(text.substr(begin, first_end - begin),
+                                         NormalizeOptions::Light())) >= (1u << (kCommonWordLog2 - 2)))
+        continue;  // a common word that happens to be a name here
+      found = it->second;
+      found_len = len;
+    }
+    return {found, found_len};
+  };
+  auto is_person = [&](int e) { return e >= 0 && doc.entities[e].type == EntityType::kPer; };
+  for (size_t t = 0; t < a.tokens.size() && !name_of.empty();) {
+    if (covered[t] || a.tokens[t].kind != TokenKind::kWord || doc.InHeader(a.tokens[t].begin)) {
+      ++t;
+      continue;
+    }
+    auto [found, found_len] = match_at(t);
+    if (found < 0) {
+      ++t;
+      continue;
+    }
+    const uint32_t begin = a.AfterPrefixes(t).first;
+    // Two names of people side by side, the second without a clitic, are
+    // one person's (Bu'ajila | al-Habashi: the report used each alone);
+    // the whole is a person of its own, found again where it recurs. A
+    // waw the segmenter left on an unknown name is still wa- "and"
+    // (Dimon | wa-Gorman).
+    if (const size_t u = t + found_len; is_person(found) && u < a.tokens.size() && !covered[u] &&
+                                        a.tokens[u].kind == TokenKind::kWord &&
+                                        a.AfterPrefixes(u).first == a.tokens[u].begin &&
+                                        text.compare(a.tokens[u].begin, 2, "\xD9\x88") != 0) {
+      auto [second, second_len] = match_at(u);
+      if (is_person(second) && second != found) {
+        std::vector<std::string> whole = NameWords(text.substr(begin, a.tokens[u + second_len - 1].end - begin));
+        const std::string key = PlainKey(EntityType::kPer, whole);
+        // The whole may be a person the report already has (al-Shaykh |
+        // Sayyid Qutb: the title goes with the name).
+        found = -1;
+        for (size_t e = 0; e < doc.entities.size() && found < 0; ++e)
+          if (doc.entities[e].key == key) found = static_cast<int>(e);
+        if (found < 0) {
+          Entity ent;
+          ent.type = EntityType::kPer;
+          ent.key = key;
+          doc.entities.push_back(ent);
+          entity_words.push_back(EntityWords{whole});
+          found = static_cast<int>(doc.entities.size() - 1);
+        }
+        found_len += second_len;
+        longest = std::max(longest, whole.size());
+        claim(Join(whole), found);
+      }
+    }
+    Mention m;
+    m.span = Span{begin, a.tokens[t + found_len - 1].end};
+    m.type = doc.entities[found].type;
+    m.entity = found;
+    doc.mentions.push_back(m);
+    doc.entities[found].mentions.push_back(static_cast<int>(doc.mentions.size() - 1));
+    for (size_t k = t; k < t + found_len; ++k) covered[k] = true;
+    t += found_len;
+  }
+}
+
+// A mention's name for keys and folding: its words, leading titles and
+// place nouns left out. `first_word`, when asked for, gets the first word
+// before any is left out.
+std::vector<std::string> EntityRecognizer::NameWords(std::string_view form, std::string* first_word) const {
+  // Abdalaziz and Abd al-Aziz are one name: keys and folding read two words.
+  std::vector<std::string> w = SplitOnSpaces(SplitAbd(Normalize(form, Match())));
+  if (first_word) *first_word = w.empty() ? std::string() : w.front();
+  size_t strip = 0;
+  while (strip + 1 < w.size() && (rules_.title.Contains(w[strip]) || rules_.place.Contains(w[strip]))) ++strip;
+  return std::vector<std::string>(w.begin() + static_cast<long>(strip), w.end());
+}
+
 void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
   const TextAnalysis& a = doc.analysis;
   std::string_view text(doc.text);
@@ -1568,22 +1703,6 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
   // Per mention of doc.mentions: a person's mention that begins with an
   // office (wazir, ra'is, mudir), told once.
   std::vector<bool> office_form;
-  // A mention's name for keys and folding: its words, leading titles and
-  // place nouns left out.
-  // `first_word`, when asked for, gets the first word before any is left
-  // out.
-  auto name_words = [&](std::string_view form, std::string* first_word = nullptr) {
-    // Abdalaziz and Abd al-Aziz are one name: keys and folding read two words.
-    std::vector<std::string> w = SplitOnSpaces(SplitAbd(Normalize(form, Match())));
-    if (first_word) *first_word = w.empty() ? std::string() : w.front();
-    size_t strip = 0;
-    while (strip + 1 < w.size() && (rules_.title.Contains(w[strip]) || rules_.place.Contains(w[strip])))
-      ++strip;
-    return std::vector<std::string>(w.begin() + static_cast<long>(strip), w.end());
-  };
-  auto plain_key = [](EntityType type, const std::vector<std::string>& name) {
-    return std::string(EntityTypeName(type)) + ":" + Join(name);
-  };
   // An office names whoever held it: the person named right beside it
   // ("Khadim al-Haramayn al-Malik Abd Allah", said of him after his reign
   // too) if that person held it, else the holder on the report's day.
@@ -1596,7 +1715,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
       if (j == k || b.begin < a.end || b.begin - a.end > 2 || doc.text.find_first_not_of(' ', a.end) < b.begin)
         continue;
       const int named = found[j].gazetteer_entry >= 0 ? found[j].gazetteer_entry
-                                                      : gazetteer_.Find(Join(name_words(MentionForm(doc, found[j]))));
+                                                      : gazetteer_.Find(Join(NameWords(MentionForm(doc, found[j]))));
       if (named >= 0 && gazetteer_.HeldBy(office, named)) return named;
     }
     return gazetteer_.HolderOn(office, report_day);
@@ -1604,7 +1723,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
   for (size_t k = 0; k < found.size(); ++k) {
     Mention& m = found[k];
     std::string first_word;
-    std::vector<std::string> name = name_words(MentionForm(doc, m), &first_word);
+    std::vector<std::string> name = NameWords(MentionForm(doc, m), &first_word);
     if (name.empty()) continue;
     int entry = m.gazetteer_entry;
     if (entry < 0) entry = gazetteer_.Find(Join(name));
@@ -1615,7 +1734,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
     if (entry >= 0) m.type = gazetteer_.entry(entry).type;
     std::string key = entry >= 0  ? gazetteer_.entry(entry).id
                       : m.generic ? "generic:" + Join(name)
-                                  : plain_key(m.type, name);
+                                  : PlainKey(m.type, name);
 
     int target = -1;
     if (target < 0 && m.generic && name.size() == 1) {
@@ -1707,116 +1826,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
         ent.leader = inner.entity;
   }
 
-  // Names the report has used, found again where the tagger missed them:
-  // "al-Misrati" after "Mahmud al-Misrati" (a surname alone), "Majlis Shura
-  // Thuwwar Benghazi" tagged once and not twice. Only names that point to one
-  // entity, and single words only when they are not common words.
-  {
-    std::unordered_map<std::string, int> name_of;  // normalized words -> entity (-1: ambiguous)
-    size_t longest = 1;
-    auto claim = [&](const std::string& name, int e) {
-      auto [it, added] = name_of.emplace(name, e);
-      if (!added && it->second != e) it->second = -1;
-    };
-    for (size_t e = 0; e < doc.entities.size(); ++e) {
-      const Entity& ent = doc.entities[e];
-      if (ent.generic) continue;
-      const auto& w = entity_words[e].words;
-      if (ent.type == EntityType::kPer && w.size() >= 2 && w.back().size() >= 6 &&
-          !rules_.name_link.Contains(w[w.size() - 2]))  // a father's name, not a surname
-        claim(w.back(), static_cast<int>(e));
-      for (int mi : ent.mentions) {
-        std::vector<std::string> mw = SplitOnSpaces(Normalize(MentionForm(doc, doc.mentions[mi]), Match()));
-        if (mw.empty()) continue;
-        longest = std::max(longest, mw.size());
-        claim(Join(mw), static_cast<int>(e));
-      }
-    }
-    std::vector<bool> covered(a.tokens.size(), false);
-    for (const Mention& m : doc.mentions) {
-      auto it = std::lower_bound(a.tokens.begin(), a.tokens.end(), m.span.begin,
-                                 [](const Token& tok, uint32_t b) { return tok.end <= b; });
-      for (size_t k = it - a.tokens.begin(); k < a.tokens.size() && a.tokens[k].begin < m.span.end; ++k)
-        covered[k] = true;
-    }
-    // The longest name the report has used that starts at token t: its
-    // entity and length in tokens ({-1, 0}: none).
-    auto match_at = [&](size_t t) -> std::pair<int, size_t> {
-      auto [begin, first_end] = a.AfterPrefixes(t);
-      std::string key = Normalize(text.substr(begin, first_end - begin), Match());
-      int found = -1;
-      size_t found_len = 0;
-      for (size_t len = 1; len <= longest && t + len <= a.tokens.size(); ++len) {
-        if (len > 1) {
-          size_t k = t + len - 1;
-          if (covered[k] || a.tokens[k].kind != TokenKind::kWord) break;
-          key += ' ';
-          key += Normalize(text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin), Match());
-        }
-        auto it = name_of.find(key);
-        if (it == name_of.end() || it->second < 0) continue;
-        if (len == 1 &&
-            core.lexicon().Count(Normalize(text.substr(begin, first_end - begin),
-                                           NormalizeOptions::Light())) >= (1u << (kCommonWordLog2 - 2)))
-          continue;  // a common word that happens to be a name here
-        found = it->second;
-        found_len = len;
-      }
-      return {found, found_len};
-    };
-    auto is_person = [&](int e) { return e >= 0 && doc.entities[e].type == EntityType::kPer; };
-    for (size_t t = 0; t < a.tokens.size() && !name_of.empty();) {
-      if (covered[t] || a.tokens[t].kind != TokenKind::kWord || doc.InHeader(a.tokens[t].begin)) {
-        ++t;
-        continue;
-      }
-      auto [found, found_len] = match_at(t);
-      if (found < 0) {
-        ++t;
-        continue;
-      }
-      const uint32_t begin = a.AfterPrefixes(t).first;
-      // Two names of people side by side, the second without a clitic, are
-      // one person's (Bu'ajila | al-Habashi: the report used each alone);
-      // the whole is a person of its own, found again where it recurs. A
-      // waw the segmenter left on an unknown name is still wa- "and"
-      // (Dimon | wa-Gorman).
-      if (const size_t u = t + found_len; is_person(found) && u < a.tokens.size() && !covered[u] &&
-                                          a.tokens[u].kind == TokenKind::kWord &&
-                                          a.AfterPrefixes(u).first == a.tokens[u].begin &&
-                                          text.compare(a.tokens[u].begin, 2, "\xD9\x88") != 0) {
-        auto [second, second_len] = match_at(u);
-        if (is_person(second) && second != found) {
-          std::vector<std::string> whole = name_words(text.substr(begin, a.tokens[u + second_len - 1].end - begin));
-          const std::string key = plain_key(EntityType::kPer, whole);
-          // The whole may be a person the report already has (al-Shaykh |
-          // Sayyid Qutb: the title goes with the name).
-          found = -1;
-          for (size_t e = 0; e < doc.entities.size() && found < 0; ++e)
-            if (doc.entities[e].key == key) found = static_cast<int>(e);
-          if (found < 0) {
-            Entity ent;
-            ent.type = EntityType::kPer;
-            ent.key = key;
-            doc.entities.push_back(ent);
-            entity_words.push_back(EntityWords{whole});
-            found = static_cast<int>(doc.entities.size() - 1);
-          }
-          found_len += second_len;
-          longest = std::max(longest, whole.size());
-          claim(Join(whole), found);
-        }
-      }
-      Mention m;
-      m.span = Span{begin, a.tokens[t + found_len - 1].end};
-      m.type = doc.entities[found].type;
-      m.entity = found;
-      doc.mentions.push_back(m);
-      doc.entities[found].mentions.push_back(static_cast<int>(doc.mentions.size() - 1));
-      for (size_t k = t; k < t + found_len; ++k) covered[k] = true;
-      t += found_len;
-    }
-  }
+  FindNamesAgain(core, entity_words, doc);
 
   AddBackReferences(entity_words, doc);
 
@@ -1826,7 +1836,7 @@ void EntityRecognizer::Recognize(const TextCore& core, Document& doc) const {
   // a person's name before his office's.
   for (size_t mi = office_form.size(); mi < doc.mentions.size(); ++mi) {  // the mentions found again
     std::string first_word;
-    name_words(MentionForm(doc, doc.mentions[mi]), &first_word);
+    NameWords(MentionForm(doc, doc.mentions[mi]), &first_word);
     office_form.push_back(doc.mentions[mi].type == EntityType::kPer && rules_.office.Contains(first_word));
   }
   for (Entity& ent : doc.entities) {

@@ -127,6 +127,12 @@ class EntityRecognizer {
     bool office = false;
   };
   void AddBackReferences(const std::vector<EntityWords>& entity_words, Document& doc) const;
+  // Names the report has used, found again where the tagger missed them
+  // (a surname alone after the full name), as mentions of their entities.
+  void FindNamesAgain(const TextCore& core, std::vector<EntityWords>& entity_words, Document& doc) const;
+  // A mention's name for keys and folding (leading titles and place nouns
+  // left out); `first_word` gets the first word before any is.
+  std::vector<std::string> NameWords(std::string_view form, std::string* first_word = nullptr) const;
 
   // A name the report gives: a token range of a sentence and what it is.
   struct Candidate;
