@@ -396,25 +396,26 @@ bool ClaimExtractor::HasSuffixIn(const Reading& reading, size_t t, const WordTab
 
 void ClaimExtractor::Extract(Document& doc) const {
   if (relation_model_.empty()) {
-    RunPasses(doc, nullptr, false);
+    RunPasses(doc, nullptr, false, false);
     return;
   }
   ClaimCandidates candidates;
-  RunPasses(doc, &candidates, !quote_model_.empty());
+  RunPasses(doc, &candidates, !quote_model_.empty(), false);
   AssembleSpeakers(candidates, speaker_model_, doc);
   AssembleRelations(candidates, trigger_model_, relation_model_, doc);
 }
 
-void ClaimExtractor::ExtractCandidates(Document& doc, ClaimCandidates& out) const { RunPasses(doc, &out, true); }
+void ClaimExtractor::ExtractCandidates(Document& doc, ClaimCandidates& out) const { RunPasses(doc, &out, true, true); }
 
-void ClaimExtractor::RunPasses(Document& doc, ClaimCandidates* candidates, bool propose_quotes) const {
+void ClaimExtractor::RunPasses(Document& doc, ClaimCandidates* candidates, bool propose_quotes,
+                               bool record_quotes) const {
   doc.quotes.clear();
   doc.relations.clear();
   Reading reading{doc, doc.analysis, doc.text, doc.analysis.tokens.size()};
   reading.propose_quotes = propose_quotes;
   if (candidates) {
     candidates->quotes.clear();
-    reading.quote_candidates = &candidates->quotes;
+    if (record_quotes) reading.quote_candidates = &candidates->quotes;
   }
   ReadTokens(reading);
   FindQuotes(reading);

@@ -100,8 +100,10 @@ class ClaimExtractor {
  private:
   // The rules' passes over one report, then (with `candidates`) the
   // learned detectors' candidates. With `propose_quotes`, FindQuotes also
-  // proposes the quotes only a learned detector may keep.
-  void RunPasses(Document& doc, ClaimCandidates* candidates, bool propose_quotes) const;
+  // proposes the quotes only a learned detector may keep; with
+  // `record_quotes`, every quote it reads goes into `candidates` (for
+  // training: Extract, which only assembles, needs none).
+  void RunPasses(Document& doc, ClaimCandidates* candidates, bool propose_quotes, bool record_quotes) const;
   // The passes of Extract, in order, over one report's Reading.
   void ReadTokens(Reading& reading) const;
   void FindQuotes(Reading& reading) const;
@@ -119,13 +121,11 @@ class ClaimExtractor {
   void FindCandidates(const Reading& reading, ClaimCandidates& out) const;
   // The speaker ranker's candidates for each quote (speaker_candidates.cc).
   void FindSpeakerCandidates(const Reading& reading, ClaimCandidates& out) const;
-  // How FindQuotes read a quote (reading.h), and whether the quote is kept:
-  // its features for the quote detector, recorded as a candidate when the
-  // reading collects them; kept where there is no detector, else where it
-  // says so (quote_candidates.cc).
+  // How FindQuotes read a quote, and the quote as it reads it at one cue
+  // (reading.h).
   struct QuoteHow;
-  // FindQuotes' steps at one cue (quotes.cc).
   struct QuoteDraft;
+  // FindQuotes' steps at one cue (quotes.cc).
   bool ReadsAsSpeech(const Reading& reading, const Sentence& s, QuoteDraft& d) const;
   void FindSpeakerAfterCue(const Reading& reading, const Sentence& s, int last_speaker, QuoteDraft& d) const;
   bool SpeakerHoldingOffice(const Reading& reading, const Sentence& s, uint32_t k, uint32_t mention_end,
@@ -139,8 +139,10 @@ class ClaimExtractor {
   bool IsUnnamedSource(const Reading& reading, size_t t) const;
   int PersonHoldingOffice(const Reading& reading, uint32_t office, uint32_t before_sentence) const;
   uint32_t SkipVerbPreposition(const Reading& reading, uint32_t k, uint32_t sentence_end) const;
-  bool KeepQuote(const Reading& reading, const Sentence& s, uint32_t cue, CueKind kind, const Quote& q,
-                 const QuoteHow& how) const;
+  // Whether the quote is kept: its features for the quote detector,
+  // recorded as a candidate when the reading collects them; kept where
+  // there is no detector, else where it says so (quote_candidates.cc).
+  bool KeepQuote(const Reading& reading, const Sentence& s, const QuoteDraft& d) const;
   // FindRelations, per trigger: the actors around it, then its sides.
   struct Surroundings;
   struct SubjectMemory {  // the doer of the last sentence that named one

@@ -30,10 +30,13 @@ std::string_view DistanceBucket(uint32_t words) {
 
 }  // namespace
 
-bool ClaimExtractor::KeepQuote(const Reading& reading, const Sentence& s, uint32_t cue, CueKind kind,
-                               const Quote& q, const QuoteHow& how) const {
+bool ClaimExtractor::KeepQuote(const Reading& reading, const Sentence& s, const QuoteDraft& d) const {
   if (quote_model_.empty() && !reading.quote_candidates) return true;
   const TextAnalysis& a = reading.a;
+  const uint32_t cue = d.t;
+  const CueKind kind = d.kind;
+  const Quote& q = d.q;
+  const QuoteHow& how = d.how;
   QuoteCandidate c;
   c.cue = q.cue;
   c.content = q.content;
@@ -63,9 +66,9 @@ bool ClaimExtractor::KeepQuote(const Reading& reading, const Sentence& s, uint32
   } else {
     f.Add("prev", "<s>");
   }
-  if (reading.InnermostQuote(q.cue) >= 0) f.Add("nested");
+  if (d.nested) f.Add("nested");
   // The content: where it begins from the cue, how long it is, its first word.
-  const uint32_t first = how.content_begin;
+  const uint32_t first = how.content_first;
   const auto last = static_cast<uint32_t>(reading.TokenAt(q.content.end - 1));
   f.Add("content_words", LengthBucket(last >= first ? last - first + 1 : 0));
   if (first > cue)
@@ -79,11 +82,14 @@ bool ClaimExtractor::KeepQuote(const Reading& reading, const Sentence& s, uint32
     if (reading.EntityAt(first) >= 0) f.Add("content_first_actor");
   }
   if (first > 0 && reading.IsQuote(first - 1)) f.Add("content_quoted");
-  if (reading.quote_candidates) reading.quote_candidates->push_back(c);
-  if (quote_model_.empty()) return true;
-  TypedLinearModel::Weights p;
-  quote_model_.Probabilities(c.features, p);
-  return p[kRelatedColumn] >= quote_model_.threshold();
+  bool keep = true;
+  if (!quote_model_.empty()) {
+    TypedLinearModel::Weights p;
+    quote_model_.Probabilities(c.features, p);
+    keep = p[kRelatedColumn] >= quote_model_.threshold();
+  }
+  if (reading.quote_candidates) reading.quote_candidates->push_back(std::move(c));
+  return keep;
 }
 
 std::string QuoteFeaturesName() {

@@ -18,23 +18,6 @@ namespace isnad {
 
 using namespace claims_internal;
 
-// One quote as FindQuotes reads it, at cue `t`.
-struct ClaimExtractor::QuoteDraft {
-  uint32_t t = 0;
-  CueKind kind{};
-  // "..., kama yaqulu X": an attribution of the clause before, as bi-hasab is.
-  bool as_x_says = false;
-  // The cue stands inside what someone else said.
-  bool nested = false;
-  // An unnamed source speaks (masadir, al-mas'ul).
-  bool unnamed = false;
-  // The first token after the speaker's phrase (t + 1 when nobody is named after the cue).
-  uint32_t after_speaker = 0;
-  uint32_t content_begin = 0;  // the first token of what was said, 0 until found
-  Quote q;
-  QuoteHow how;
-};
-
 namespace {
 
 constexpr int kSpeakerWindow = 12;  // tokens after a cue where the speaker may stand (with an apposition)
@@ -146,8 +129,8 @@ void ClaimExtractor::FindQuotes(Reading& reading) const {
       if (!FindSpeakerBeforeCue(reading, s, last_speaker, d) || !FindQuoteContent(reading, s, d)) continue;
       Quote& q = d.q;
       if (q.content.empty()) continue;
-      d.how.content_begin = static_cast<uint32_t>(reading.TokenAt(q.content.begin));
-      if (!KeepQuote(reading, s, t, d.kind, q, d.how)) continue;
+      d.how.content_first = static_cast<uint32_t>(reading.TokenAt(q.content.begin));
+      if (!KeepQuote(reading, s, d)) continue;
       // Nesting: a quote whose cue lies inside another quote's content.
       for (int p = static_cast<int>(doc.quotes.size()) - 1; p >= 0; --p)
         if (doc.quotes[p].content.begin <= q.cue.begin && q.cue.end <= doc.quotes[p].content.end) {

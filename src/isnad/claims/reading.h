@@ -213,7 +213,24 @@ struct ClaimExtractor::QuoteHow {
   // quotation mark, after the speaker or the cue, around an attribution,
   // or before the cue (a quotation first).
   std::string_view content_from = "none";
-  uint32_t content_begin = 0;  // its first token
+  uint32_t content_first = 0;  // the content's first token
+};
+
+// One quote as FindQuotes reads it, at cue `t`.
+struct ClaimExtractor::QuoteDraft {
+  uint32_t t = 0;
+  CueKind kind{};
+  // "..., kama yaqulu X": an attribution of the clause before, as bi-hasab is.
+  bool as_x_says = false;
+  // The cue stands inside what someone else said.
+  bool nested = false;
+  // An unnamed source speaks (masadir, al-mas'ul).
+  bool unnamed = false;
+  // The first token after the speaker's phrase (t + 1 when nobody is named after the cue).
+  uint32_t after_speaker = 0;
+  uint32_t content_begin = 0;  // the first token of what was said, 0 until found
+  Quote q;
+  QuoteHow how;
 };
 
 }  // namespace isnad

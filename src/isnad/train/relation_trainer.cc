@@ -72,11 +72,10 @@ std::vector<std::set<std::string>> AlignToGold(const Document& doc, const json& 
 
 // Each quote's speaker candidates against the gold quote whose content it
 // matches (the most words in common).
-void LabelSpeakers(ClaimsExample& ex, const std::vector<std::set<std::string>>& aligned) {
+void LabelSpeakers(ClaimsExample& ex, const std::vector<std::set<std::string>>& aligned,
+                   const std::vector<std::set<std::string>>& gold_words) {
   ex.speaker_labels.assign(ex.candidates.speakers.size(), -1);
   const json gold_quotes = ex.gold.value("quotes", json::array());
-  std::vector<std::set<std::string>> gold_words;
-  for (const json& g : gold_quotes) gold_words.push_back(ScoringWords(g.value("text", std::string())));
   for (size_t i = 0; i < ex.candidates.speakers.size(); ++i) {
     const SpeakerCandidate& c = ex.candidates.speakers[i];
     const Span content = ex.doc.quotes[c.quote].content;
@@ -97,10 +96,7 @@ void LabelSpeakers(ClaimsExample& ex, const std::vector<std::set<std::string>>& 
 }
 
 // Each quote candidate against the gold quotes: are its words one's?
-void LabelQuotes(ClaimsExample& ex) {
-  std::vector<std::set<std::string>> gold_words;
-  for (const json& g : ex.gold.value("quotes", json::array()))
-    gold_words.push_back(ScoringWords(g.value("text", std::string())));
+void LabelQuotes(ClaimsExample& ex, const std::vector<std::set<std::string>>& gold_words) {
   ex.quote_labels.assign(ex.candidates.quotes.size(), 0);
   for (size_t i = 0; i < ex.candidates.quotes.size(); ++i) {
     const Span content = ex.candidates.quotes[i].content;
@@ -111,8 +107,12 @@ void LabelQuotes(ClaimsExample& ex) {
 
 void LabelCandidates(ClaimsExample& ex, bool stripped) {
   const std::vector<std::set<std::string>> aligned = AlignToGold(ex.doc, ex.gold);
-  LabelSpeakers(ex, aligned);
-  LabelQuotes(ex);
+  // Each gold quote's words, as score.py compares them.
+  std::vector<std::set<std::string>> gold_words;
+  for (const json& g : ex.gold.value("quotes", json::array()))
+    gold_words.push_back(ScoringWords(g.value("text", std::string())));
+  LabelSpeakers(ex, aligned, gold_words);
+  LabelQuotes(ex, gold_words);
   ex.labels.assign(ex.candidates.pairs.size(), 0);
   ex.word_labels.assign(ex.candidates.words.size(), 0);
   for (const json& g : ex.gold.value("relations", json::array())) {
@@ -522,7 +522,6 @@ ClaimModels TrainClaimModels(const std::vector<const ClaimsExample*>& docs, cons
   for (const ClaimsExample& ex : reread) read_again.push_back(&ex);
   return TrainOnReading(read_again, options, std::move(out));
 }
-
 
 CorpusScore ScoreWithModels(const std::vector<const ClaimsExample*>& docs, const ClaimModels& models,
                             std::string* records) {
